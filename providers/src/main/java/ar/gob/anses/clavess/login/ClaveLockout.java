@@ -1,0 +1,86 @@
+package ar.gob.anses.clavess.login;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserLoginFailureModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.services.managers.DefaultBruteForceProtector;
+
+/**
+ * The login lock of a CUIL, with or without a user behind it.
+ *
+ * <p>Keycloak's brute-force protector counts failures only for existing users, so a CUIL without a
+ * clave would answer "wrong clave" forever and so reveal that it has none. Its failures are counted
+ * by the same protector, in the same login-failure store, under a key no user id can take; that keeps
+ * the numbers, waits and expiry of both cases identical by construction.
+ */
+final class ClaveLockout {
+
+    /** Lock that only an admin lifts (permanent lockout). */
+    static final long UNTIL_UNLOCKED = Long.MAX_VALUE;
+
+    private static final Logger LOG = Logger.getLogger(ClaveLockout.class);
+    private static final String UNKNOWN_CUIL_KEY = "anses-unknown-cuil:";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final BruteForceProtector protector;
+
+    ClaveLockout(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
+        this.session = session;
+        this.realm = realm;
+        this.protector = protector;
+    }
+
+    /** Epoch second until which logins are refused; 0 when not locked. {@code user} may be null. */
+    long lockedUntil(Cuil cuil, UserModel user, long nowSeconds) {
+        if (!realm.isBruteForceProtected()) {
+            return 0;
+        }
+        if (user != null && protector.isPermanentlyLockedOut(session, realm, user)) {
+            return UNTIL_UNLOCKED;
+        }
+        UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, failureKey(cuil, user));
+        if (failures == null) {
+            return 0;
+        }
+        if (user == null && permanentlyLocked(failures)) {
+            return UNTIL_UNLOCKED;
+        }
+        return failures.getFailedLoginNotBefore() > nowSeconds ? failures.getFailedLoginNotBefore() : 0;
+    }
+
+    /** A wrong clave for a CUIL that has no user: counted like a user's, synchronously. */
+    void recordUnknownCuilFailure(Cuil cuil, String remoteHost, long nowMillis) {
+        if (!realm.isBruteForceProtected()) {
+            return;
+        }
+        if (protector instanceof DefaultBruteForceProtector) {
+            ((DefaultBruteForceProtector) protector).failure(session, realm, failureKey(cuil, null), remoteHost, nowMillis,
+                    Set.of(PasswordCredentialModel.TYPE));
+        } else {
+            LOG.warnf("Brute-force protector %s is not Keycloak's default: failures of CUILs without a clave are not counted",
+                    protector.getClass().getName());
+        }
+    }
+
+    private static String failureKey(Cuil cuil, UserModel user) {
+        return user != null ? user.getId() : UNKNOWN_CUIL_KEY + cuil.digits();
+    }
+
+    // The rule DefaultBruteForceProtector#isPermanentlyLockedOut applies to a user's failures.
+    private boolean permanentlyLocked(UserLoginFailureModel failures) {
+        return realm.isPermanentLockout() && (failures.getNumTemporaryLockouts() > realm.getMaxTemporaryLockouts()
+                || realm.getMaxTemporaryLockouts() == 0 && failures.getNumFailures() >= realm.getFailureFactor());
+    }
+
+    /** Whole minutes left, rounded up, so the page never says 0 while still locked. */
+    static long minutesLeft(long lockedUntil, long nowSeconds) {
+        return Math.max(1, (lockedUntil - nowSeconds + 59) / 60);
+    }
+}

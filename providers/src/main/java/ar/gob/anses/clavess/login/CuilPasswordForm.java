@@ -1,0 +1,161 @@
+package ar.gob.anses.clavess.login;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+
+/**
+ * The "Mi ANSES" login: CUIL and Clave de la Seguridad Social in one form.
+ *
+ * <p>A mistyped CUIL is answered on its field before anything is looked up. Past that point an
+ * unknown CUIL and a wrong clave are indistinguishable: same message, same page, a dummy hash for the
+ * missing user, and the same lock after the same number of failures.
+ */
+final class CuilPasswordForm implements Authenticator {
+
+    static final String FIELD_CUIL = "username";
+    static final String FIELD_CLAVE = "password";
+
+    static final String MSG_CLAVE_EMPTY = "ansesClaveEmpty";
+    static final String MSG_INVALID_CREDENTIALS = "ansesInvalidCredentials";
+    static final String MSG_LOCKED = "ansesClaveLocked";
+    static final String MSG_LOCKED_UNTIL_UNLOCKED = "ansesClaveLockedUntilUnlocked";
+    static final String MSG_DISABLED = "ansesClaveDisabled";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
+        String loginHint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
+        if (loginHint != null) {
+            formData.add(FIELD_CUIL, loginHint);
+        }
+        context.challenge(form(context, formData).createLoginUsernamePassword());
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (formData.containsKey("cancel")) {
+            context.cancelLogin();
+            return;
+        }
+        MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
+        typed.putSingle(FIELD_CUIL, formData.getFirst(FIELD_CUIL)); // never echo the clave back
+
+        Cuil.Parsed parsed = Cuil.parse(formData.getFirst(FIELD_CUIL));
+        if (!parsed.isValid()) {
+            // Not a CUIL at all: nothing to look up and nobody to count a failure against.
+            context.forceChallenge(fieldError(context, typed, FIELD_CUIL, parsed.problem().messageKey()));
+            return;
+        }
+        String clave = formData.getFirst(FIELD_CLAVE);
+        if (clave == null || clave.isEmpty()) {
+            context.forceChallenge(fieldError(context, typed, FIELD_CLAVE, MSG_CLAVE_EMPTY));
+            return;
+        }
+
+        Cuil cuil = parsed.cuil();
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        context.clearUser();
+        context.getEvent().detail(Details.USERNAME, cuil.digits());
+        // Keycloak's brute-force protector finds the user to charge the failure to through this note.
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digits());
+
+        UserModel user = session.users().getUserByUsername(realm, cuil.digits());
+        ClaveLockout lockout = new ClaveLockout(session, realm, context.getProtector());
+        long now = Time.currentTime();
+        long lockedUntil = lockout.lockedUntil(cuil, user, now);
+        if (lockedUntil > 0) {
+            context.getEvent().user(user).error(lockedUntil == ClaveLockout.UNTIL_UNLOCKED
+                    ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(lockedPage(context, typed, lockedUntil, now));
+            return;
+        }
+
+        if (user == null) {
+            AuthenticatorUtils.dummyHash(context);
+            lockout.recordUnknownCuilFailure(cuil, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
+            context.getEvent().error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, invalidCredentials(context, typed));
+            return;
+        }
+        if (!user.credentialManager().isValid(UserCredentialModel.password(clave))) {
+            context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, invalidCredentials(context, typed));
+            return;
+        }
+        // Only after the right clave: telling a disabled account apart would otherwise reveal that it exists.
+        if (!user.isEnabled()) {
+            context.getEvent().user(user).error(Errors.USER_DISABLED);
+            context.forceChallenge(globalError(context, typed, MSG_DISABLED));
+            return;
+        }
+        context.setUser(user);
+        context.success(PasswordCredentialModel.TYPE);
+    }
+
+    private Response invalidCredentials(AuthenticationFlowContext context, MultivaluedMap<String, String> typed) {
+        return globalError(context, typed, MSG_INVALID_CREDENTIALS);
+    }
+
+    private Response lockedPage(AuthenticationFlowContext context, MultivaluedMap<String, String> typed, long lockedUntil, long now) {
+        if (lockedUntil == ClaveLockout.UNTIL_UNLOCKED) {
+            return globalError(context, typed, MSG_LOCKED_UNTIL_UNLOCKED);
+        }
+        return form(context, typed).setError(MSG_LOCKED, ClaveLockout.minutesLeft(lockedUntil, now)).createLoginUsernamePassword();
+    }
+
+    private Response globalError(AuthenticationFlowContext context, MultivaluedMap<String, String> typed, String messageKey) {
+        return form(context, typed).setError(messageKey).createLoginUsernamePassword();
+    }
+
+    private Response fieldError(AuthenticationFlowContext context, MultivaluedMap<String, String> typed, String field, String messageKey) {
+        return form(context, typed).addError(new FormMessage(field, messageKey)).createLoginUsernamePassword();
+    }
+
+    private LoginFormsProvider form(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        LoginFormsProvider form = context.form().setExecution(context.getExecution().getId());
+        if (!formData.isEmpty()) {
+            form.setFormData(formData);
+        }
+        return form;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // The clave is the only credential; nothing to set up.
+    }
+
+    @Override
+    public void close() {
+        // No resources.
+    }
+}

@@ -1,0 +1,82 @@
+package ar.gob.anses.clavess.login;
+
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+public final class CuilPasswordFormFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "anses-cuil-password-form";
+
+    private static final CuilPasswordForm SINGLETON = new CuilPasswordForm();
+    private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED};
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "ANSES: CUIL y Clave de la Seguridad Social";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Login form for the CUIL and the Clave de la Seguridad Social. Accepts the CUIL with dashes, "
+                + "spaces or dots, rejects a wrong prefix or check digit before any lookup, answers an unknown CUIL "
+                + "exactly like a wrong clave and tells a locked clave when it can try again.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        // Brute-force detection counts only failures of the password, otp and recovery-code categories.
+        return PasswordCredentialModel.TYPE;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return REQUIREMENT_CHOICES;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // Nothing to configure at server level.
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // Nothing to wire.
+    }
+
+    @Override
+    public void close() {
+        // No resources.
+    }
+}

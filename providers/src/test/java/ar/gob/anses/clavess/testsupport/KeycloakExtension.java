@@ -1,0 +1,75 @@
+package ar.gob.anses.clavess.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One real Keycloak for the whole test run, started on first use and stopped when the run ends.
+ * Test classes ask for a {@link KeycloakServer} parameter.
+ */
+public final class KeycloakExtension implements ParameterResolver {
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KeycloakServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KeycloakServer.class, key -> new Running(start()), Running.class).server;
+    }
+
+    private static KeycloakServer start() {
+        Path home = Path.of(required("keycloak.home"));
+        KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
+        int httpPort = freePort();
+        int managementPort = freePort();
+        URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
+        return KeycloakServer.start(home, base,
+                List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                        "--db=dev-mem", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG"),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
+                false, ProcessBuilder.Redirect.to(Path.of(required("keycloak.log")).toFile()))
+                .awaitRealm(Duration.ofMinutes(4));
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set: run the tests with mvn verify");
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closed by JUnit when the root context ends, after every test class ran. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+        private final KeycloakServer server;
+
+        Running(KeycloakServer server) {
+            this.server = server;
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+}

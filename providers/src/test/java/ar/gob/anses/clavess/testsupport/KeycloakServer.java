@@ -1,0 +1,135 @@
+package ar.gob.anses.clavess.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Keycloak distribution (the keycloak-quarkus-dist zip, unpacked by Maven) carrying our jar and the
+ * realm export. The one way this project starts Keycloak: the tests and {@code mvn -Prun} both use it.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "anses";
+
+    private final Process process;
+    private final URI baseUri;
+
+    private KeycloakServer(Process process, URI baseUri) {
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    /** Puts the providers jar into providers/ and the realm export into data/import/. */
+    public static void install(Path home, Path providersJar, Path realmDir) {
+        try {
+            Files.copy(providersJar, home.resolve("providers").resolve(providersJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Path importDir = Files.createDirectories(home.resolve("data/import"));
+            try (Stream<Path> realms = Files.list(realmDir)) {
+                for (Path realm : (Iterable<Path>) realms.filter(p -> p.toString().endsWith("-realm.json"))::iterator) {
+                    Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install into " + home, e);
+        }
+    }
+
+    /**
+     * Starts {@code kc.sh start-dev --import-realm} plus {@code options}. With {@code callerConfigWins} the
+     * caller's KC_* variables override {@code env} (a developer's run); without, they are dropped so that
+     * a developer's shell cannot change what the tests run against.
+     */
+    public static KeycloakServer start(Path home, URI baseUri, List<String> options, Map<String, String> env,
+                                       boolean callerConfigWins, ProcessBuilder.Redirect output) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm"));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).redirectOutput(output);
+        if (callerConfigWins) {
+            env.forEach(builder.environment()::putIfAbsent);
+        } else {
+            builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
+            builder.environment().putAll(env);
+        }
+        try {
+            return new KeycloakServer(builder.start(), baseUri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak in " + home, e);
+        }
+    }
+
+    /** Waits until the realm answers, or fails if the server exits or the time runs out. */
+    public KeycloakServer awaitRealm(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(realmUri()).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with status " + process.exitValue() + " before it was ready");
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        close();
+        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public URI realmUri() {
+        return baseUri.resolve("realms/" + REALM);
+    }
+
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** SIGTERM (kc.sh forwards it to the JVM), then, if it lingers, kill the whole process tree. */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (InterruptedException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            Thread.currentThread().interrupt();
+        }
+        tree.forEach(p -> p.onExit().join());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

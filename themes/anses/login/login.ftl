@@ -1,0 +1,48 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
+<!-- template: anses login.ftl -->
+    <#if section = "header">
+        ${msg("ansesLoginTitle")}
+    <#elseif section = "form">
+        <p id="anses-login-intro" class="anses-intro">${msg("ansesLoginIntro")}</p>
+        <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;"
+              action="${url.loginAction}" method="post" novalidate="novalidate">
+            <#assign cuilError = messagesPerField.get('username')>
+            <@field.group name="username" label=msg("ansesCuilLabel") error=cuilError required=false>
+                <span class="${properties.kcInputClass} <#if cuilError?has_content>${properties.kcError}</#if>">
+                    <input id="username" name="username" value="${(login.username!'')}" type="text" autocomplete="username"
+                           inputmode="numeric" autofocus aria-describedby="anses-cuil-hint"
+                           aria-invalid="<#if cuilError?has_content>true</#if>"/>
+                    <@field.errorIcon error=cuilError/>
+                </span>
+                <div class="${properties.kcFormHelperTextClass}">
+                    <span id="anses-cuil-hint" class="${properties.kcInputHelperTextItemTextClass!}">${msg("ansesCuilHint")}</span>
+                    <a id="anses-no-se-mi-cuil" href="${properties.ansesCuilLookupUrl}" target="_blank" rel="noopener">${msg("ansesNoSeMiCuil")}</a>
+                </div>
+            </@field.group>
+
+            <@field.password name="password" label=msg("ansesClaveLabel") error=messagesPerField.get('password') autocomplete="current-password">
+                <div class="${properties.kcInputHelperTextItemClass}">
+                    <span id="anses-clave-hint" class="${properties.kcInputHelperTextItemTextClass}">${msg("ansesClaveCaseSensitive")}</span>
+                </div>
+            </@field.password>
+
+            <ul id="anses-clave-links" class="anses-links">
+                <li><a id="anses-olvide-mi-clave" href="${url.loginResetCredentialsUrl}">${msg("ansesOlvideMiClave")}</a></li>
+                <li><a id="anses-cambiar-mi-clave" href="${url.loginUrl?keep_before('/protocol/')}/account/account-security/signing-in">${msg("ansesCambiarMiClave")}</a></li>
+            </ul>
+
+            <@buttons.actionGroup>
+                <@buttons.button id="kc-login" name="login" label="ansesDoLogIn" />
+            </@buttons.actionGroup>
+        </form>
+
+        <div id="anses-create" class="anses-create">
+            <p>${msg("ansesCreateIntro")}</p>
+            <a id="anses-crea-tu-clave" href="${url.loginResetCredentialsUrl}"
+               class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}">${msg("ansesCreaTuClave")}</a>
+        </div>
+    </#if>
+</@layout.registrationLayout>
