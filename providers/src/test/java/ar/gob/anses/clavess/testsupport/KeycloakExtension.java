@@ -34,7 +34,8 @@ public final class KeycloakExtension implements ParameterResolver {
         KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
         int httpPort = freePort();
         int managementPort = freePort();
-        URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
+        // localhost, not 127.0.0.1: HtmlUnit keeps Keycloak's Secure cookies over plain HTTP only for localhost.
+        URI base = URI.create("http://localhost:" + httpPort + "/");
         return KeycloakServer.start(home, base,
                 List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                         "--db=dev-mem", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG"),

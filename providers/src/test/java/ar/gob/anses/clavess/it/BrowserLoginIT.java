@@ -1,0 +1,77 @@
+package ar.gob.anses.clavess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.testsupport.Chromium;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The login page in a real browser (Debian's Chromium), in Argentine Spanish. */
+@ExtendWith(KeycloakExtension.class)
+class BrowserLoginIT {
+
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+
+    private final Oidc oidc;
+    private WebDriver chromium;
+
+    BrowserLoginIT(KeycloakServer server) {
+        this.oidc = new Oidc(server);
+    }
+
+    @BeforeEach
+    void start() {
+        chromium = Chromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        chromium.quit();
+    }
+
+    @DisplayName("given a Spanish-speaking browser, when a level-3 citizen types the CUIL with dashes, then the page is "
+            + "the ANSES one in voseo and the app gets a code for that citizen")
+    @Test
+    void loginInChromium() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+
+        assertThat(chromium.findElement(By.id("kc-header-wrapper")).getText()).isEqualTo("ANSES | Clave de la Seguridad Social");
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesLoginTitle"));
+        assertThat(chromium.findElement(By.id("anses-crea-tu-clave")).getText()).isEqualTo(ES.get("ansesCreaTuClave"));
+        assertThat(chromium.findElement(By.id("anses-clave-hint")).getText()).isEqualTo(ES.get("ansesClaveCaseSensitive"));
+        assertThat(chromium.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo(ES.get("ansesCuilLabel"));
+        screenshot("login-es.png");
+
+        chromium.findElement(By.id("username")).sendKeys("27-27123456-8");
+        chromium.findElement(By.id("password")).sendKeys("Tango5Luz");
+        chromium.findElement(By.id("kc-login")).click();
+        new WebDriverWait(chromium, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("code="));
+
+        String code = request.codeFrom(URI.create(chromium.getCurrentUrl()));
+        String idToken = request.exchange(code).get("id_token").asText();
+        assertThat(oidc.verify(idToken, Oidc.MI_ANSES).getStringClaim("preferred_username")).isEqualTo("27271234568");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(dir.resolve(name), ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,155 @@
+package ar.gob.anses.clavess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Mi ANSES login through the real form of a real Keycloak. Each test uses its own demo citizen or
+ * CUIL, because failures count across tests exactly as they would across citizens' browsers.
+ */
+@ExtendWith(KeycloakExtension.class)
+class CuilLoginIT {
+
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+
+    private final KeycloakServer server;
+    private final Oidc oidc;
+    private WebClient browser;
+
+    CuilLoginIT(KeycloakServer server) {
+        this.server = server;
+        this.oidc = new Oidc(server);
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        browser = LoginPage.browser();
+    }
+
+    @DisplayName("given a demo citizen, when they log in to mi-anses with code + PKCE, then the signed ID token names their CUIL; "
+            + "and another client then gets a code through SSO without the form")
+    @Test
+    void loginThenSso() throws Exception {
+        Oidc.Request miAnses = oidc.request(Oidc.MI_ANSES);
+        LoginPage login = LoginPage.open(browser, miAnses.uri());
+        assertThat(login.title()).isEqualTo(ES.get("ansesLoginTitle"));
+
+        Page landed = login.submit("20317320486", "Mate7Rio");
+
+        String code = miAnses.codeFrom(LoginPage.landedOn(landed));
+        JsonNode tokens = miAnses.exchange(code);
+        JWTClaimsSet idToken = oidc.verify(tokens.get("id_token").asText(), Oidc.MI_ANSES);
+        assertThat(idToken.getStringClaim("preferred_username")).isEqualTo("20317320486");
+        assertThat(idToken.getStringClaim("given_name")).isEqualTo("Juan");
+
+        Oidc.Request otherApp = oidc.request(Oidc.TEST_CLIENT);
+        Page sso = browser.getPage(otherApp.uri().toURL());
+        String ssoCode = otherApp.codeFrom(LoginPage.landedOn(sso));
+        JWTClaimsSet ssoToken = oidc.verify(otherApp.exchange(ssoCode).get("id_token").asText(), Oidc.TEST_CLIENT);
+        assertThat(ssoToken.getSubject()).isEqualTo(idToken.getSubject());
+        assertThat(ssoToken.getClaim("sid")).isEqualTo(idToken.getClaim("sid"));
+    }
+
+    @DisplayName("given the CUIL typed with dashes, then the citizen logs in as the 11-digit CUIL")
+    @Test
+    void cuilWithDashes() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        Page landed = LoginPage.open(browser, request.uri()).submit("20-40111222-8", "Pampa8Sol");
+
+        JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(landed)));
+        assertThat(oidc.verify(tokens.get("id_token").asText(), Oidc.MI_ANSES).getStringClaim("preferred_username"))
+                .isEqualTo("20401112228");
+    }
+
+    @DisplayName("given a CUIL with a wrong check digit, then the CUIL field says so, keeps what was typed and no failure is counted")
+    @Test
+    void badCheckDigit() throws Exception {
+        LoginPage login = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
+
+        LoginPage again = LoginPage.of(login.submit("20-22333444-1", "Lapacho9Ro"));
+
+        assertThat(again.fieldError("username")).isEqualTo(ES.get("ansesCuilCheckDigit"));
+        assertThat(again.cuilValue()).isEqualTo("20-22333444-1");
+        assertThat(again.passwordValue()).isEmpty();
+        assertThat(again.alert()).isNull();
+        // The citizen whose CUIL differs only in the check digit is not charged with a failure.
+        Thread.sleep(500); // failures are recorded asynchronously by Keycloak
+        assertThat(new AdminApi(server).bruteForce("20223334440").get("numFailures").asInt()).isZero();
+    }
+
+    @DisplayName("given a company's CUIT, then the citizen is told the clave is for persons")
+    @Test
+    void legalEntity() throws Exception {
+        LoginPage again = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("30-12345678-1", "Whatever1A"));
+
+        assertThat(again.fieldError("username")).isEqualTo(ES.get("ansesCuilLegalEntity"));
+        assertThat(again.cuilValue()).isEqualTo("30-12345678-1");
+    }
+
+    @DisplayName("given an empty clave, then the clave field asks for it")
+    @Test
+    void emptyClave() throws Exception {
+        LoginPage again = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("20317320486", ""));
+
+        assertThat(again.fieldError("password")).isEqualTo(ES.get("ansesClaveEmpty"));
+        assertThat(again.cuilValue()).isEqualTo("20317320486");
+    }
+
+    @DisplayName("given an unknown CUIL and a wrong clave for a known one, then both get the same message, status and page")
+    @Test
+    void unknownCuilLooksLikeWrongClave() throws Exception {
+        LoginPage unknown = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("23123456785", "Equivocada1"));
+        LoginPage wrong = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri())
+                .submit("27359990001", "Equivocada1"));
+
+        assertThat(unknown.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        assertThat(wrong.alert()).isEqualTo(unknown.alert());
+        assertThat(wrong.status()).isEqualTo(unknown.status());
+        assertThat(normalized(wrong.html(), "27359990001")).isEqualTo(normalized(unknown.html(), "23123456785"));
+    }
+
+    @DisplayName("given five wrong claves, then the clave is locked with when to retry, the right clave is refused, "
+            + "and a CUIL without a clave shows the very same lock")
+    @Test
+    void lockout() throws Exception {
+        String lockedMessage = failFiveTimesThenTry("20051234562", "Quebracho3X");
+        assertThat(lockedMessage).isEqualTo(ES.get("ansesClaveLocked", 1));
+        assertThat(new AdminApi(server).bruteForce("20051234562").get("disabled").asBoolean()).isTrue();
+
+        String unknownLockedMessage = failFiveTimesThenTry("26359990005", "Quebracho3X");
+        assertThat(unknownLockedMessage).isEqualTo(lockedMessage);
+    }
+
+    private String failFiveTimesThenTry(String cuil, String clave) throws Exception {
+        LoginPage login = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+            login = LoginPage.of(login.submit(cuil, "Equivocada" + attempt));
+            assertThat(login.alert()).as("attempt %d", attempt).isEqualTo(ES.get("ansesInvalidCredentials"));
+        }
+        Thread.sleep(1100);
+        LoginPage locked = LoginPage.of(login.submit(cuil, clave));
+        return locked.alert();
+    }
+
+    /** The page minus what differs per request: session ids and codes, and the CUIL the citizen typed. */
+    private static String normalized(String html, String typedCuil) {
+        return html.replace(typedCuil, "CUIL")
+                .replaceAll("(session_code|execution|tab_id|client_data)=[^&\"]*", "$1=X")
+                .replaceAll("checkAuthSession\\(\\s*\"[^\"]*\"", "checkAuthSession(X");
+    }
+}

@@ -1,0 +1,52 @@
+package ar.gob.anses.clavess.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Keycloak's admin REST API as the bootstrap admin (tests only). */
+public final class AdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String token;
+
+    public AdminApi(KeycloakServer server) throws IOException, InterruptedException {
+        this.server = server;
+        JsonNode response = new Oidc(server).postForm(server.baseUri() + "realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        this.token = response.get("access_token").asText();
+    }
+
+    public String userId(String username) throws IOException, InterruptedException {
+        JsonNode users = get("users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        if (users.size() != 1) {
+            throw new AssertionError("expected one user " + username + ", found " + users.size());
+        }
+        return users.get(0).get("id").asText();
+    }
+
+    /** Keycloak's brute-force state of a user: numFailures, disabled, failedLoginNotBefore, … */
+    public JsonNode bruteForce(String username) throws IOException, InterruptedException {
+        return get("attack-detection/brute-force/users/" + userId(username));
+    }
+
+    public JsonNode get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,41 @@
+package ar.gob.anses.clavess.testsupport;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+
+/** The texts of the anses login theme, read from the source files the jar is built from. */
+public final class ThemeMessages {
+
+    private final Properties messages = new Properties();
+    private final Locale locale;
+
+    private ThemeMessages(String language) {
+        this.locale = Locale.forLanguageTag(language);
+        Path file = Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages"))
+                .resolve("messages_" + language + ".properties");
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            messages.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ThemeMessages spanish() {
+        return new ThemeMessages("es");
+    }
+
+    public String get(String key, Object... params) {
+        String pattern = messages.getProperty(key);
+        if (pattern == null) {
+            throw new AssertionError("no message " + key);
+        }
+        return new MessageFormat(pattern, locale).format(params);
+    }
+}
