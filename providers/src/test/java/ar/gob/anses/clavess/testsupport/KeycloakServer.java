@@ -33,13 +33,13 @@ public final class KeycloakServer implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    /** Puts the providers jar into providers/ and the realm export into data/import/. */
+    /** Puts the providers jar into providers/ and the realm export (realm and demo users) into data/import/. */
     public static void install(Path home, Path providersJar, Path realmDir) {
         try {
             Files.copy(providersJar, home.resolve("providers").resolve(providersJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             Path importDir = Files.createDirectories(home.resolve("data/import"));
             try (Stream<Path> realms = Files.list(realmDir)) {
-                for (Path realm : (Iterable<Path>) realms.filter(p -> p.toString().endsWith("-realm.json"))::iterator) {
+                for (Path realm : (Iterable<Path>) realms.filter(p -> p.toString().endsWith(".json"))::iterator) {
                     Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
