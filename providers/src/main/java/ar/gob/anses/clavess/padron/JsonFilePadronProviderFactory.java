@@ -1,0 +1,74 @@
+package ar.gob.anses.clavess.padron;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * The registry from a JSON file, read once at start and held in memory, indexed by CUIL. The path is
+ * the SPI option {@code --spi-anses-padron--json-file--path} ({@code KC_SPI_ANSES_PADRON__JSON_FILE__PATH}).
+ */
+public final class JsonFilePadronProviderFactory implements PadronProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "json-file";
+    public static final String PATH = "path";
+
+    private static final Logger LOG = Logger.getLogger(JsonFilePadronProviderFactory.class);
+
+    private String path;
+    private Map<String, Persona> personas = Map.of();
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        path = config.get(PATH);
+        if (path == null || path.isBlank()) {
+            LOG.warnf("No padrón file configured (--spi-%s--%s--%s): nobody can create a clave online", PadronSpi.NAME, PROVIDER_ID, PATH);
+            return;
+        }
+        personas = PadronFile.read(Path.of(path)); // a malformed file stops the start, naming line and field
+        LOG.infof("Padrón %s: %d personas", path, personas.size());
+    }
+
+    @Override
+    public PadronProvider create(KeycloakSession session) {
+        Map<String, Persona> index = personas;
+        return cuil -> Optional.ofNullable(index.get(cuil.digits()));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // Nothing to wire.
+    }
+
+    @Override
+    public void close() {
+        // Nothing held but memory.
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(PATH).type(ProviderConfigProperty.STRING_TYPE)
+                .label("Padrón file")
+                .helpText("Path of the JSON file with the registry's personas (format in the README).")
+                .add().build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return Map.of("path", path == null ? "(none)" : path, "personas", String.valueOf(personas.size()));
+    }
+}

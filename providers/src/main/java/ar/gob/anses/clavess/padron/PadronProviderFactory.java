@@ -1,0 +1,6 @@
+package ar.gob.anses.clavess.padron;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface PadronProviderFactory extends ProviderFactory<PadronProvider> {
+}
