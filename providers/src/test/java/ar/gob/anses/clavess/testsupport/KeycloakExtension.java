@@ -39,7 +39,8 @@ public final class KeycloakExtension implements ParameterResolver {
         return KeycloakServer.start(home, base,
                 List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                         "--db=dev-mem", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString()),
                 false, ProcessBuilder.Redirect.to(Path.of(required("keycloak.log")).toFile()))
                 .awaitRealm(Duration.ofMinutes(4));
     }

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "anses";
+    /** The SPI option --spi-anses-padron--json-file--path as a variable. */
+    public static final String PADRON_PATH_VARIABLE = "KC_SPI_ANSES_PADRON__JSON_FILE__PATH";
 
     private final Process process;
     private final URI baseUri;
@@ -33,13 +35,13 @@ public final class KeycloakServer implements AutoCloseable {
         this.baseUri = baseUri;
     }
 
-    /** Puts the providers jar into providers/ and the realm export (realm and demo users) into data/import/. */
+    /** Puts the providers jar into providers/ and the realm export (anses-*.json: realm and demo users) into data/import/. */
     public static void install(Path home, Path providersJar, Path realmDir) {
         try {
             Files.copy(providersJar, home.resolve("providers").resolve(providersJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             Path importDir = Files.createDirectories(home.resolve("data/import"));
             try (Stream<Path> realms = Files.list(realmDir)) {
-                for (Path realm : (Iterable<Path>) realms.filter(p -> p.toString().endsWith(".json"))::iterator) {
+                for (Path realm : (Iterable<Path>) realms.filter(p -> p.getFileName().toString().startsWith(REALM + "-"))::iterator) {
                     Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
