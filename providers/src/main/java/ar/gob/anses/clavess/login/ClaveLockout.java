@@ -19,7 +19,7 @@ import org.keycloak.services.managers.DefaultBruteForceProtector;
  * by the same protector, in the same login-failure store, under a key no user id can take; that keeps
  * the numbers, waits and expiry of both cases identical by construction.
  */
-final class ClaveLockout {
+public final class ClaveLockout {
 
     /** Lock that only an admin lifts (permanent lockout). */
     static final long UNTIL_UNLOCKED = Long.MAX_VALUE;
@@ -31,7 +31,7 @@ final class ClaveLockout {
     private final RealmModel realm;
     private final BruteForceProtector protector;
 
-    ClaveLockout(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
+    public ClaveLockout(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
         this.session = session;
         this.realm = realm;
         this.protector = protector;
@@ -67,6 +67,12 @@ final class ClaveLockout {
             LOG.warnf("Brute-force protector %s is not Keycloak's default: failures of CUILs without a clave are not counted",
                     protector.getClass().getName());
         }
+    }
+
+    /** Forgets the failures of the user and of the CUIL from before it had a user: a new, proven clave. */
+    public void clear(Cuil cuil, UserModel user) {
+        session.loginFailures().removeUserLoginFailure(realm, failureKey(cuil, user));
+        session.loginFailures().removeUserLoginFailure(realm, failureKey(cuil, null));
     }
 
     private static String failureKey(Cuil cuil, UserModel user) {

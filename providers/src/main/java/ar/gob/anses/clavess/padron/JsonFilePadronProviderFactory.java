@@ -1,9 +1,13 @@
 package ar.gob.anses.clavess.padron;
 
+import ar.gob.anses.clavess.cuil.Cuil;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -25,6 +29,7 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
 
     private String path;
     private Map<String, Persona> personas = Map.of();
+    private Set<String> empleadores = Set.copyOf(Catalogo.EMPLEADORES);
 
     @Override
     public String getId() {
@@ -39,13 +44,27 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
             return;
         }
         personas = PadronFile.read(Path.of(path)); // a malformed file stops the start, naming line and field
+        Set<String> todos = new TreeSet<>(Catalogo.EMPLEADORES);
+        personas.values().forEach(p -> todos.addAll(p.empleadores()));
+        empleadores = Set.copyOf(todos);
         LOG.infof("Padrón %s: %d personas", path, personas.size());
     }
 
     @Override
     public PadronProvider create(KeycloakSession session) {
         Map<String, Persona> index = personas;
-        return cuil -> Optional.ofNullable(index.get(cuil.digits()));
+        Set<String> nombres = empleadores;
+        return new PadronProvider() {
+            @Override
+            public Optional<Persona> find(Cuil cuil) {
+                return Optional.ofNullable(index.get(cuil.digits()));
+            }
+
+            @Override
+            public Collection<String> empleadores() {
+                return nombres;
+            }
+        };
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.padron;
 
 import ar.gob.anses.clavess.cuil.Cuil;
+import java.util.Collection;
 import java.util.Optional;
 import org.keycloak.provider.Provider;
 
@@ -8,6 +9,12 @@ import org.keycloak.provider.Provider;
 public interface PadronProvider extends Provider {
 
     Optional<Persona> find(Cuil cuil);
+
+    /**
+     * Employer names to draw wrong options from: the registry's own, so that a right answer does not
+     * stand out among invented ones. At least the catalogue's.
+     */
+    Collection<String> empleadores();
 
     @Override
     default void close() {

@@ -1,0 +1,125 @@
+package ar.gob.anses.clavess.crearclave;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.padron.PadronProvider;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.Map;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.Details;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Step 2 of Crear clave: the CUIL (parsed as on the login page) and the anti-robot check, limited per
+ * client address. A CUIL that the registry does not know ends here with its own page.
+ */
+final class CuilRobotAuthenticator implements Authenticator {
+
+    static final String FIELD_CUIL = "cuil";
+    static final String FIELD_ROBOT = "robot";
+    private static final String TEMPLATE = "anses-crear-cuil.ftl";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(page(context, null).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        CuilRobotConfig config = new CuilRobotConfig(context.getAuthenticatorConfig());
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String typed = form.getFirst(FIELD_CUIL);
+        Eventos eventos = new Eventos(context, "cuil");
+
+        if (limiteSuperado(context, config.limitePorHora())) {
+            eventos.error("anses_limite_por_direccion");
+            context.challenge(page(context, typed).setError("ansesLimitePorDireccion").createForm(TEMPLATE));
+            return;
+        }
+        Cuil.Parsed parsed = Cuil.parse(typed);
+        if (!parsed.isValid()) {
+            context.challenge(page(context, typed).addError(new FormMessage(FIELD_CUIL, parsed.problem().messageKey())).createForm(TEMPLATE));
+            return;
+        }
+        if (config.antiRobot() && !robotResuelto(context.getAuthenticationSession(), form.getFirst(FIELD_ROBOT))) {
+            eventos.error("anses_robot");
+            context.challenge(page(context, typed).addError(new FormMessage(FIELD_ROBOT, "ansesRobotNoResuelto")).createForm(TEMPLATE));
+            return;
+        }
+        Cuil cuil = parsed.cuil();
+        context.getEvent().detail(Details.USERNAME, cuil.digits());
+        if (context.getSession().getProvider(PadronProvider.class).find(cuil).isEmpty()) {
+            eventos.error("anses_cuil_sin_padron");
+            context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesCuilNoEnPadron"));
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.CUIL, cuil.digits());
+        eventos.exito();
+        context.success();
+    }
+
+    /** The page with a fresh challenge (each one is good for one try) and what the citizen typed. */
+    private LoginFormsProvider page(AuthenticationFlowContext context, String typed) {
+        CuilRobotConfig config = new CuilRobotConfig(context.getAuthenticatorConfig());
+        LoginFormsProvider form = context.form().setAttribute("cuilIngresado", typed == null ? "" : typed)
+                .setAttribute("antiRobot", config.antiRobot());
+        if (config.antiRobot()) {
+            DesafioRobot desafio = DesafioRobot.nuevo(RANDOM, config.dificultad());
+            AuthenticationSessionModel authSession = context.getAuthenticationSession();
+            authSession.setAuthNote(CrearClaveNotes.ROBOT_SALT, desafio.salt());
+            authSession.setAuthNote(CrearClaveNotes.ROBOT_CHALLENGE, desafio.challenge());
+            authSession.setAuthNote(CrearClaveNotes.ROBOT_MAXIMO, String.valueOf(desafio.maximo()));
+            form.setAttribute("robot", desafio);
+        }
+        return form;
+    }
+
+    private static boolean robotResuelto(AuthenticationSessionModel authSession, String numero) {
+        String salt = authSession.getAuthNote(CrearClaveNotes.ROBOT_SALT);
+        String challenge = authSession.getAuthNote(CrearClaveNotes.ROBOT_CHALLENGE);
+        String maximo = authSession.getAuthNote(CrearClaveNotes.ROBOT_MAXIMO);
+        if (salt == null || challenge == null || maximo == null) {
+            return false;
+        }
+        return new DesafioRobot(salt, challenge, Integer.parseInt(maximo)).resueltoCon(numero);
+    }
+
+    /** Counts this submission for the client address in a cluster-wide store; true past the hourly limit. */
+    private static boolean limiteSuperado(AuthenticationFlowContext context, int limite) {
+        long hora = Time.currentTime() / 3600;
+        String key = "anses-crear-clave:" + context.getRealm().getId() + ":" + context.getConnection().getRemoteAddr() + ":" + hora;
+        SingleUseObjectProvider store = context.getSession().singleUseObjects();
+        Map<String, String> anterior = store.get(key);
+        int cuenta = (anterior == null ? 0 : Integer.parseInt(anterior.getOrDefault("n", "0"))) + 1;
+        store.put(key, 3600, Map.of("n", String.valueOf(cuenta)));
+        return cuenta > limite;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

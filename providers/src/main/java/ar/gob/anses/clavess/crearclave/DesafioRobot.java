@@ -1,0 +1,50 @@
+package ar.gob.anses.clavess.crearclave;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The "No soy un robot" check: a proof of work in the manner of ALTCHA, self-hosted and without images.
+ * The page gets a salt and the SHA-256 of salt + a secret number up to {@code maximo}; the browser finds
+ * the number by trying them all (about a second), a script sending thousands of requests pays that every
+ * time. The challenge lives in the authentication session on the server and is used once.
+ */
+public record DesafioRobot(String salt, String challenge, int maximo) {
+
+    public static DesafioRobot nuevo(SecureRandom random, int maximo) {
+        byte[] salt = new byte[12];
+        random.nextBytes(salt);
+        String saltHex = HexFormat.of().formatHex(salt);
+        return new DesafioRobot(saltHex, sha256(saltHex + random.nextInt(maximo + 1)), maximo);
+    }
+
+    /** Whether {@code numero} is the solution: the one number whose hash is the challenge. */
+    public boolean resueltoCon(String numero) {
+        if (numero == null || !numero.matches("[0-9]{1,9}") || Integer.parseInt(numero) > maximo) {
+            return false;
+        }
+        return MessageDigest.isEqual(sha256(salt + Integer.parseInt(numero)).getBytes(StandardCharsets.US_ASCII),
+                challenge.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** What the browser does, here for tests and tools that cannot run the page's script. */
+    public int resolver() {
+        for (int n = 0; n <= maximo; n++) {
+            if (sha256(salt + n).equals(challenge)) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no solution up to " + maximo);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package ar.gob.anses.clavess.crearclave;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.login.ClaveLockout;
+import ar.gob.anses.clavess.padron.PadronProvider;
+import ar.gob.anses.clavess.padron.Persona;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
+
+/**
+ * Step 4 of Crear clave: the new clave, twice, under the realm's password policy. Only now is the user
+ * created (or its clave replaced): username = CUIL, names and data from the registry, level 2, because
+ * the clave was proven online; any login lock of the CUIL is lifted.
+ */
+final class ElegiClaveAuthenticator implements Authenticator {
+
+    static final String FIELD_CLAVE = "clave";
+    static final String FIELD_CONFIRMACION = "confirmacion";
+    static final String NIVEL_ONLINE = "2";
+    private static final String TEMPLATE = "anses-elegi-clave.ftl";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (verificada(context).isEmpty()) {
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            return;
+        }
+        context.challenge(context.form().createForm(TEMPLATE));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Optional<Persona> verificada = verificada(context);
+        if (verificada.isEmpty()) {
+            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            return;
+        }
+        Persona persona = verificada.get();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String clave = form.getFirst(FIELD_CLAVE);
+        String confirmacion = form.getFirst(FIELD_CONFIRMACION);
+        if (clave == null || clave.isEmpty()) {
+            context.challenge(error(context, FIELD_CLAVE, "ansesClaveEmpty"));
+            return;
+        }
+        if (!clave.equals(confirmacion)) {
+            context.challenge(error(context, FIELD_CONFIRMACION, "ansesClavesNoCoinciden"));
+            return;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel existente = session.users().getUserByUsername(realm, persona.cuil().digits());
+        PasswordPolicyManagerProvider policy = session.getProvider(PasswordPolicyManagerProvider.class);
+        PolicyError incumple = existente != null
+                ? policy.validate(realm, existente, clave)
+                : policy.validate(persona.cuil().digits(), clave);
+        if (incumple != null) {
+            new Eventos(context, "clave").error("anses_clave_no_cumple_politica");
+            context.challenge(context.form().addError(new FormMessage(FIELD_CLAVE, incumple.getMessage(), incumple.getParameters()))
+                    .createForm(TEMPLATE));
+            return;
+        }
+
+        UserModel user = existente != null ? existente : session.users().addUser(realm, persona.cuil().digits());
+        user.setEnabled(true);
+        user.setFirstName(persona.nombre());
+        user.setLastName(persona.apellido());
+        user.setSingleAttribute("dni", persona.dni());
+        user.setSingleAttribute("birthdate", persona.fechaNacimiento().toString());
+        user.setSingleAttribute("nivel", NIVEL_ONLINE);
+        String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
+        if (politicas != null) {
+            user.setSingleAttribute("politicasVersion", politicas);
+        }
+        user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
+        new ClaveLockout(session, realm, context.getProtector()).clear(persona.cuil(), user);
+
+        new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user);
+        context.setUser(user);
+        context.success();
+    }
+
+    private static jakarta.ws.rs.core.Response error(AuthenticationFlowContext context, String field, String key) {
+        return context.form().addError(new FormMessage(field, key)).createForm(TEMPLATE);
+    }
+
+    /** The person whose identity this journey proved, if it did. */
+    private static Optional<Persona> verificada(AuthenticationFlowContext context) {
+        String cuil = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.IDENTIDAD_VERIFICADA);
+        if (cuil == null || !cuil.equals(context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CUIL))) {
+            return Optional.empty();
+        }
+        return context.getSession().getProvider(PadronProvider.class).find(Cuil.parse(cuil).cuil());
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,32 @@
+package ar.gob.anses.clavess.crearclave;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+
+/**
+ * Events of one Crear clave step: RESET_PASSWORD (or its _ERROR) with the step in {@code anses_paso} and a
+ * reason code as the error. Never an answer, a trámite number or a clave.
+ */
+final class Eventos {
+
+    private final AuthenticationFlowContext context;
+    private final String paso;
+
+    Eventos(AuthenticationFlowContext context, String paso) {
+        this.context = context;
+        this.paso = paso;
+    }
+
+    void exito() {
+        context.getEvent().clone().event(EventType.RESET_PASSWORD).detail(CrearClaveNotes.EVENT_PASO, paso).success();
+    }
+
+    void exito(EventType tipo, UserModel user) {
+        context.getEvent().clone().event(tipo).user(user).detail(CrearClaveNotes.EVENT_PASO, paso).success();
+    }
+
+    void error(String motivo) {
+        context.getEvent().clone().event(EventType.RESET_PASSWORD).detail(CrearClaveNotes.EVENT_PASO, paso).error(motivo);
+    }
+}
