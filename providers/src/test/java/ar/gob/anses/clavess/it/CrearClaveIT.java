@@ -114,7 +114,8 @@ class CrearClaveIT {
         assertThat(user("27359990001").at("/attributes/nivel/0").asText()).isEqualTo("2");
     }
 
-    @DisplayName("given three wrong trámite numbers, then verification locks, and the lock holds from a new browser restarting the flow")
+    @DisplayName("given three wrong trámite numbers, then verification locks, the lock holds from a new browser restarting "
+            + "the flow, an admin sees it and lifts it, and the events say why without the numbers typed")
     @Test
     void tramiteIncorrectoBloquea() throws Exception {
         HtmlPage page = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), "20283334458", true);
@@ -133,7 +134,13 @@ class CrearClaveIT {
         assertThat(titulo(otraVez)).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
         assertThat(otraVez.getElementById("tramite")).isNull();
 
-        JsonNode events = new AdminApi(server).get("events?type=RESET_PASSWORD_ERROR&max=200");
+        AdminApi admin = new AdminApi(server);
+        assertThat(admin.get("anses-verificacion/bloqueos").findValuesAsText("cuil")).contains("20283334458");
+        assertThat(admin.delete("anses-verificacion/bloqueos/20-28333445-8")).isEqualTo(204);
+        HtmlPage desbloqueada = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), "20283334458", true);
+        assertThat(desbloqueada.getElementById("tramite")).isNotNull();
+
+        JsonNode events = admin.get("events?type=RESET_PASSWORD_ERROR&max=200");
         assertThat(events.findValues("error").stream().map(JsonNode::asText))
                 .contains("anses_tramite_incorrecto", "anses_verificacion_bloqueada");
         assertThat(events.toString()).doesNotContain("00000000001");

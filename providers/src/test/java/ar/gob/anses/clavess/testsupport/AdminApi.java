@@ -40,6 +40,13 @@ public final class AdminApi {
         return get("attack-detection/brute-force/users/" + userId(username));
     }
 
+    /** DELETE; returns the status. */
+    public int delete(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+                .header("Authorization", "Bearer " + token).DELETE().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     public JsonNode get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
                 .header("Authorization", "Bearer " + token).GET().build();

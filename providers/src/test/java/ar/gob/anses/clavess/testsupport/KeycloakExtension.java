@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -32,17 +35,33 @@ public final class KeycloakExtension implements ParameterResolver {
     private static KeycloakServer start() {
         Path home = Path.of(required("keycloak.home"));
         KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
+        deleteDatabase(home);
         int httpPort = freePort();
         int managementPort = freePort();
         // localhost, not 127.0.0.1: HtmlUnit keeps Keycloak's Secure cookies over plain HTTP only for localhost.
         URI base = URI.create("http://localhost:" + httpPort + "/");
         return KeycloakServer.start(home, base,
                 List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
-                        "--db=dev-mem", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG"),
+                        // A file database, fresh for each run, so that a test can restart the server and see what survives.
+                        "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG"),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString()),
                 false, ProcessBuilder.Redirect.to(Path.of(required("keycloak.log")).toFile()))
                 .awaitRealm(Duration.ofMinutes(4));
+    }
+
+    private static void deleteDatabase(Path home) {
+        Path h2 = home.resolve("data/h2");
+        if (!Files.exists(h2)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(h2)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the previous run's database " + h2, e);
+        }
     }
 
     private static String required(String property) {

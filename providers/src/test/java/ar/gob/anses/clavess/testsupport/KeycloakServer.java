@@ -27,12 +27,29 @@ public final class KeycloakServer implements AutoCloseable {
     /** The SPI option --spi-anses-padron--json-file--path as a variable. */
     public static final String PADRON_PATH_VARIABLE = "KC_SPI_ANSES_PADRON__JSON_FILE__PATH";
 
-    private final Process process;
+    private final ProcessBuilder builder;
     private final URI baseUri;
+    private Process process;
 
-    private KeycloakServer(Process process, URI baseUri) {
-        this.process = process;
+    private KeycloakServer(ProcessBuilder builder, URI baseUri) {
+        this.builder = builder;
         this.baseUri = baseUri;
+        launch();
+    }
+
+    private void launch() {
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Keycloak in " + builder.directory(), e);
+        }
+    }
+
+    /** Stops the server and starts it again with the same options and database: what survives a restart. */
+    public KeycloakServer restart(Duration timeout) {
+        close();
+        launch();
+        return awaitRealm(timeout);
     }
 
     /** Puts the providers jar into providers/ and the realm export (anses-*.json: realm and demo users) into data/import/. */
@@ -66,11 +83,7 @@ public final class KeycloakServer implements AutoCloseable {
             builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
             builder.environment().putAll(env);
         }
-        try {
-            return new KeycloakServer(builder.start(), baseUri);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Keycloak in " + home, e);
-        }
+        return new KeycloakServer(builder, baseUri);
     }
 
     /** Waits until the realm answers, or fails if the server exits or the time runs out. */

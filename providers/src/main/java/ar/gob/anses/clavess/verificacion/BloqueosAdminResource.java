@@ -1,0 +1,82 @@
+package ar.gob.anses.clavess.verificacion;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Verification locks for admins: listing needs the right to view users, lifting one the right to
+ * manage them; each lift is an admin event.
+ */
+public final class BloqueosAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    BloqueosAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource("ANSES_VERIFICACION");
+    }
+
+    /** CUILs whose online verification is locked now, with until when (epoch seconds). */
+    @GET
+    @Path("bloqueos")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> bloqueos() {
+        auth.users().requireView();
+        IntentosVerificacionStore store = new IntentosVerificacionStore(session, realm);
+        long ahora = Time.currentTime();
+        return store.bloqueadas(ahora).stream().map(cuil -> {
+            IntentosVerificacion intentos = store.get(cuil);
+            return Map.<String, Object>of("cuil", cuil, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta());
+        }).toList();
+    }
+
+    /** The attempts of one CUIL, locked or not. */
+    @GET
+    @Path("bloqueos/{cuil}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> intentos(@PathParam("cuil") String cuil) {
+        auth.users().requireView();
+        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm).get(digits(cuil));
+        return Map.of("cuil", digits(cuil), "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
+                "bloqueada", intentos.bloqueada(Time.currentTime()));
+    }
+
+    /** Forgets the failures of a CUIL: the citizen may verify again at once. */
+    @DELETE
+    @Path("bloqueos/{cuil}")
+    public Response desbloquear(@PathParam("cuil") String cuil) {
+        auth.users().requireManage();
+        String digits = digits(cuil);
+        new IntentosVerificacionStore(session, realm).limpiar(digits);
+        adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "bloqueos", digits).success();
+        return Response.noContent().build();
+    }
+
+    private static String digits(String cuil) {
+        Cuil.Parsed parsed = Cuil.parse(cuil);
+        if (!parsed.isValid()) {
+            throw new NotFoundException("not a CUIL");
+        }
+        return parsed.cuil().digits();
+    }
+}
