@@ -23,16 +23,16 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The login page in a real browser (Debian's Chromium), in Argentine Spanish. */
+/** Journeys in a real browser (Debian's Chromium), in Argentine Spanish, with the pages' own scripts. */
 @ExtendWith(KeycloakExtension.class)
-class BrowserLoginIT {
+class BrowserJourneysIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
 
     private final Oidc oidc;
     private WebDriver chromium;
 
-    BrowserLoginIT(KeycloakServer server) {
+    BrowserJourneysIT(KeycloakServer server) {
         this.oidc = new Oidc(server);
     }
 
@@ -68,6 +68,41 @@ class BrowserLoginIT {
         String code = request.codeFrom(URI.create(chromium.getCurrentUrl()));
         String idToken = request.exchange(code).get("id_token").asText();
         assertThat(oidc.verify(idToken, Oidc.MI_ANSES).getStringClaim("preferred_username")).isEqualTo("27271234568");
+    }
+
+    @DisplayName("given a new citizen, when they create their clave in Chromium, then the anti-robot check runs in the page "
+            + "and they land logged in")
+    @Test
+    void crearClaveInChromium() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        chromium.findElement(By.id("anses-crea-tu-clave")).click();
+        screenshot("politicas-es.png");
+        chromium.findElement(By.cssSelector("label[for=acepto]")).click();
+        chromium.findElement(By.id("anses-continuar")).click();
+
+        chromium.findElement(By.id("cuil")).sendKeys("27-36111222-4");
+        chromium.findElement(By.cssSelector("label[for=anses-robot-check]")).click();
+        WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        screenshot("crear-cuil-es.png");
+        chromium.findElement(By.id("anses-continuar")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tramite"))).sendKeys("00723456789");
+        screenshot("tramite-es.png");
+        chromium.findElement(By.id("anses-continuar")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clave"))).sendKeys("Obera5Sol");
+        chromium.findElement(By.id("confirmacion")).sendKeys("Obera5Sol");
+        chromium.findElement(By.id("anses-continuar")).click();
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anses-habilitada"))).getText())
+                .isEqualTo(ES.get("ansesClaveHabilitada", "2"));
+        screenshot("finalizar-es.png");
+        chromium.findElement(By.id("anses-comenzar")).click();
+        wait.until(ExpectedConditions.urlContains("code="));
+
+        String code = request.codeFrom(URI.create(chromium.getCurrentUrl()));
+        assertThat(oidc.verify(request.exchange(code).get("id_token").asText(), Oidc.MI_ANSES).getStringClaim("preferred_username"))
+                .isEqualTo("27361112224");
     }
 
     private void screenshot(String name) throws Exception {
