@@ -24,6 +24,7 @@ public final class FinalizarAuthenticatorFactory implements AuthenticatorFactory
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        new Eventos(context, "finalizar").exito();
         context.success();
     }
 

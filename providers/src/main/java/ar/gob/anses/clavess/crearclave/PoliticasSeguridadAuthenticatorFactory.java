@@ -37,6 +37,7 @@ public final class PoliticasSeguridadAuthenticatorFactory implements Authenticat
             return;
         }
         context.getAuthenticationSession().setAuthNote(CrearClaveNotes.POLITICAS_VERSION, version);
+        new Eventos(context, "politicas").exito();
         context.success();
     }
 

@@ -82,6 +82,12 @@ class CrearClaveIT {
         assertThat(user.at("/attributes/birthdate/0").asText()).isEqualTo("1988-02-14");
         assertThat(user.at("/attributes/politicasVersion/0").asText()).isEqualTo("2024-1");
         assertThat(login("20334445551", "Yerba4Mate")).isTrue();
+
+        JsonNode events = new AdminApi(server).get("events?max=500&user=" + user.get("id").asText());
+        assertThat(events.findValues("type").stream().map(JsonNode::asText)).contains("REGISTER");
+        JsonNode pasos = new AdminApi(server).get("events?type=RESET_PASSWORD&max=500");
+        assertThat(pasos.findValues("anses_paso").stream().map(JsonNode::asText))
+                .contains("politicas", "cuil", "tramite", "finalizar");
     }
 
     @DisplayName("given a new citizen without a trámite in the registry, when they answer the questions right, then the clave is created")

@@ -40,6 +40,26 @@ public final class AdminApi {
         return get("attack-detection/brute-force/users/" + userId(username));
     }
 
+    /** The configuration of an authenticator in a flow, as the admin console edits it. */
+    public JsonNode authenticatorConfig(String flowAlias, String providerId) throws IOException, InterruptedException {
+        for (JsonNode execution : get("authentication/flows/" + URLEncoder.encode(flowAlias, StandardCharsets.UTF_8).replace("+", "%20") + "/executions")) {
+            if (providerId.equals(execution.path("providerId").asText())) {
+                return get("authentication/config/" + execution.get("authenticationConfig").asText());
+            }
+        }
+        throw new AssertionError("no " + providerId + " in flow " + flowAlias);
+    }
+
+    public void put(String path, JsonNode body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("PUT " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
     /** DELETE; returns the status. */
     public int delete(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
