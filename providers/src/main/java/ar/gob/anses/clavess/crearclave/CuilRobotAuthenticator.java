@@ -3,18 +3,13 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -22,7 +17,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * Step 2 of Crear clave: the CUIL (parsed as on the login page) and the anti-robot check, limited per
  * client address. A CUIL that the registry does not know ends here with its own page.
  */
-final class CuilRobotAuthenticator implements Authenticator {
+final class CuilRobotAuthenticator implements Paso {
 
     static final String FIELD_CUIL = "cuil";
     static final String FIELD_ROBOT = "robot";
@@ -103,23 +98,5 @@ final class CuilRobotAuthenticator implements Authenticator {
         int cuenta = (anterior == null ? 0 : Integer.parseInt(anterior.getOrDefault("n", "0"))) + 1;
         store.put(key, 3600, Map.of("n", String.valueOf(cuenta)));
         return cuenta > limite;
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -5,10 +5,10 @@ import ar.gob.anses.clavess.login.ClaveLockout;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -23,7 +23,7 @@ import org.keycloak.policy.PolicyError;
  * created (or its clave replaced): username = CUIL, names and data from the registry, level 2, because
  * the clave was proven online; any login lock of the CUIL is lifted.
  */
-final class ElegiClaveAuthenticator implements Authenticator {
+final class ElegiClaveAuthenticator implements Paso {
 
     static final String FIELD_CLAVE = "clave";
     static final String FIELD_CONFIRMACION = "confirmacion";
@@ -91,7 +91,7 @@ final class ElegiClaveAuthenticator implements Authenticator {
         context.success();
     }
 
-    private static jakarta.ws.rs.core.Response error(AuthenticationFlowContext context, String field, String key) {
+    private static Response error(AuthenticationFlowContext context, String field, String key) {
         return context.form().addError(new FormMessage(field, key)).createForm(TEMPLATE);
     }
 
@@ -102,23 +102,5 @@ final class ElegiClaveAuthenticator implements Authenticator {
             return Optional.empty();
         }
         return context.getSession().getProvider(PadronProvider.class).find(Cuil.parse(cuil).cuil());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,14 +22,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -38,7 +36,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * none, with knowledge questions. Failures count per CUIL in the database; at the limit verification
  * locks. Personal circumstances (curatela, a disabled account) are told only once identity is proven.
  */
-final class VerificacionIdentidadAuthenticator implements Authenticator {
+final class VerificacionIdentidadAuthenticator implements Paso {
 
     static final String FIELD_TRAMITE = "tramite";
     static final String FIELD_RESPUESTA = "respuesta-";
@@ -158,7 +156,7 @@ final class VerificacionIdentidadAuthenticator implements Authenticator {
         return true;
     }
 
-    private static jakarta.ws.rs.core.Response bloqueoPage(AuthenticationFlowContext context, IntentosVerificacion intentos) {
+    private static Response bloqueoPage(AuthenticationFlowContext context, IntentosVerificacion intentos) {
         long horas = Math.max(1, (intentos.bloqueadaHasta() - Time.currentTime() + 3599) / 3600);
         return Paginas.info(context, "ansesVerificacionBloqueadaTitulo", "ansesVerificacionBloqueada", horas);
     }
@@ -242,23 +240,5 @@ final class VerificacionIdentidadAuthenticator implements Authenticator {
             return Optional.empty();
         }
         return context.getSession().getProvider(PadronProvider.class).find(Cuil.parse(cuil).cuil());
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
