@@ -1,5 +1,5 @@
 <#import "template.ftl" as layout>
-<#import "field.ftl" as field>
+<#import "anses-clave-nueva.ftl" as claveNueva>
 <#import "anses-fields.ftl" as anses>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('clave','confirmacion'); section>
     <#if section = "header">
@@ -11,8 +11,7 @@
             <li>${msg("ansesClaveRecorda")}</li>
         </ul>
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
-            <@field.password name="clave" label=msg("ansesElijaUnaClave") error=messagesPerField.get('clave') autocomplete="new-password"/>
-            <@field.password name="confirmacion" label=msg("ansesConfirmeSuClave") error=messagesPerField.get('confirmacion') autocomplete="new-password"/>
+            <@claveNueva.campos/>
             <@anses.continuar/>
         </form>
     </#if>

@@ -3,10 +3,11 @@
 <#import "buttons.ftl" as buttons>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
 <!-- template: anses login.ftl -->
+    <#assign cambiar = (ansesCambiarClave!false)>
     <#if section = "header">
-        ${msg("ansesLoginTitle")}
+        <#if cambiar>${msg("ansesCambiarMiClaveTitulo")}<#else>${msg("ansesLoginTitle")}</#if>
     <#elseif section = "form">
-        <p id="anses-login-intro" class="anses-intro">${msg("ansesLoginIntro")}</p>
+        <p id="anses-login-intro" class="anses-intro"><#if cambiar>${msg("ansesCambiarMiClaveLogin")}<#else>${msg("ansesLoginIntro")}</#if></p>
         <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;"
               action="${url.loginAction}" method="post" novalidate="novalidate">
             <#assign cuilError = messagesPerField.get('username')>
@@ -31,13 +32,23 @@
 
             <ul id="anses-clave-links" class="anses-links">
                 <li><a id="anses-olvide-mi-clave" href="${url.loginResetCredentialsUrl}">${msg("ansesOlvideMiClave")}</a></li>
-                <li><a id="anses-cambiar-mi-clave" href="${url.loginUrl?keep_before('/protocol/')}/account/account-security/signing-in">${msg("ansesCambiarMiClave")}</a></li>
+                <li>
+                    <#-- A button of its own form (below): Enter in the fields still presses INGRESAR. -->
+                    <#if cambiar>
+                        <button id="anses-volver-al-ingreso" class="anses-boton-enlace" type="submit" form="anses-form-cambiar"
+                                name="anses_cambiar" value="0">${msg("ansesVolverAlIngreso")}</button>
+                    <#else>
+                        <button id="anses-cambiar-mi-clave" class="anses-boton-enlace" type="submit" form="anses-form-cambiar"
+                                name="anses_cambiar" value="1">${msg("ansesCambiarMiClave")}</button>
+                    </#if>
+                </li>
             </ul>
 
             <@buttons.actionGroup>
-                <@buttons.button id="kc-login" name="login" label="ansesDoLogIn" />
+                <@buttons.button id="kc-login" name="login" label=cambiar?then("ansesContinuar", "ansesDoLogIn") />
             </@buttons.actionGroup>
         </form>
+        <form id="anses-form-cambiar" action="${url.loginAction}" method="post"></form>
 
         <div id="anses-create" class="anses-create">
             <p>${msg("ansesCreateIntro")}</p>

@@ -4,18 +4,20 @@ import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.login.ClaveLockout;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.politica.ValidadorClave;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PasswordPolicyManagerProvider;
 import org.keycloak.policy.PolicyError;
 
 /**
@@ -36,7 +38,7 @@ final class ElegiClaveAuthenticator implements Paso {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR);
             return;
         }
-        context.challenge(context.form().createForm(TEMPLATE));
+        context.challenge(page(context, null, List.of()).createForm(TEMPLATE));
     }
 
     @Override
@@ -61,23 +63,25 @@ final class ElegiClaveAuthenticator implements Paso {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel existente = session.users().getUserByUsername(realm, persona.cuil().digits());
-        PasswordPolicyManagerProvider policy = session.getProvider(PasswordPolicyManagerProvider.class);
-        PolicyError incumple = existente != null
-                ? policy.validate(realm, existente, clave)
-                : policy.validate(persona.cuil().digits(), clave);
-        if (incumple != null) {
-            new Eventos(context, "clave").error("anses_clave_no_cumple_politica");
-            context.challenge(context.form().addError(new FormMessage(FIELD_CLAVE, incumple.getMessage(), incumple.getParameters()))
-                    .createForm(TEMPLATE));
-            return;
-        }
-
+        // A new user is created here and removed again if the clave is refused: the personal-data rule
+        // needs the names, DNI and birth date it will have. Nothing is committed before the clave passes.
         UserModel user = existente != null ? existente : session.users().addUser(realm, persona.cuil().digits());
-        user.setEnabled(true);
         user.setFirstName(persona.nombre());
         user.setLastName(persona.apellido());
         user.setSingleAttribute("dni", persona.dni());
         user.setSingleAttribute("birthdate", persona.fechaNacimiento().toString());
+        List<PolicyError> incumplidas = new ValidadorClave(session, realm).incumplidas(user, clave);
+        if (!incumplidas.isEmpty()) {
+            if (existente == null) {
+                session.users().removeUser(realm, user);
+            }
+            new Eventos(context, "clave").error("anses_clave_no_cumple_politica");
+            context.challenge(page(context, existente, incumplidas)
+                    .addError(new FormMessage(FIELD_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
+            return;
+        }
+
+        user.setEnabled(true);
         user.setSingleAttribute("nivel", NIVEL_ONLINE);
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
         if (politicas != null) {
@@ -92,7 +96,14 @@ final class ElegiClaveAuthenticator implements Paso {
     }
 
     private static Response error(AuthenticationFlowContext context, String field, String key) {
-        return context.form().addError(new FormMessage(field, key)).createForm(TEMPLATE);
+        return page(context, null, List.of()).addError(new FormMessage(field, key)).createForm(TEMPLATE);
+    }
+
+    /** The page with the realm's rules as a live checklist and, after a refused clave, every rule it broke. */
+    static LoginFormsProvider page(AuthenticationFlowContext context, UserModel user, List<PolicyError> incumplidas) {
+        ValidadorClave validador = new ValidadorClave(context.getSession(), context.getRealm());
+        return context.form().setAttribute("reglasClave", validador.checklist(user))
+                .setAttribute("reglasIncumplidas", validador.textos(user, incumplidas));
     }
 
     /** The person whose identity this journey proved, if it did. */

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.login;
 
+import ar.gob.anses.clavess.cambiarclave.CambiarClaveRequiredActionFactory;
 import ar.gob.anses.clavess.cuil.Cuil;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -39,6 +40,10 @@ final class CuilPasswordForm implements Authenticator {
     static final String MSG_LOCKED_UNTIL_UNLOCKED = "ansesClaveLockedUntilUnlocked";
     static final String MSG_DISABLED = "ansesClaveDisabled";
 
+    /** Button of the "Cambiar mi clave" form: 1 turns the login form into its first step, 0 back. */
+    static final String PARAM_CAMBIAR = "anses_cambiar";
+    private static final String NOTE_CAMBIAR = "anses.cambiar.clave";
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
@@ -54,6 +59,16 @@ final class CuilPasswordForm implements Authenticator {
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
         if (formData.containsKey("cancel")) {
             context.cancelLogin();
+            return;
+        }
+        String cambiar = formData.getFirst(PARAM_CAMBIAR);
+        if (cambiar != null) {
+            if ("1".equals(cambiar)) {
+                context.getAuthenticationSession().setAuthNote(NOTE_CAMBIAR, "true");
+            } else {
+                context.getAuthenticationSession().removeAuthNote(NOTE_CAMBIAR);
+            }
+            context.challenge(form(context, new MultivaluedHashMap<>()).createLoginUsernamePassword());
             return;
         }
         MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
@@ -109,6 +124,10 @@ final class CuilPasswordForm implements Authenticator {
             return;
         }
         context.setUser(user);
+        if (context.getAuthenticationSession().getAuthNote(NOTE_CAMBIAR) != null) {
+            // Cambiar mi clave: the current clave was proven; the new one is asked right after login.
+            context.getAuthenticationSession().addRequiredAction(CambiarClaveRequiredActionFactory.PROVIDER_ID);
+        }
         context.success(PasswordCredentialModel.TYPE);
     }
 
@@ -132,7 +151,8 @@ final class CuilPasswordForm implements Authenticator {
     }
 
     private LoginFormsProvider form(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        LoginFormsProvider form = context.form().setExecution(context.getExecution().getId());
+        LoginFormsProvider form = context.form().setExecution(context.getExecution().getId())
+                .setAttribute("ansesCambiarClave", context.getAuthenticationSession().getAuthNote(NOTE_CAMBIAR) != null);
         if (!formData.isEmpty()) {
             form.setFormData(formData);
         }

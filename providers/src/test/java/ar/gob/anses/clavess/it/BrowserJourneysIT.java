@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -103,6 +105,40 @@ class BrowserJourneysIT {
         String code = request.codeFrom(URI.create(chromium.getCurrentUrl()));
         assertThat(oidc.verify(request.exchange(code).get("id_token").asText(), Oidc.MI_ANSES).getStringClaim("preferred_username"))
                 .isEqualTo("27361112224");
+    }
+
+    @DisplayName("given Cambiar mi clave in Chromium, when the new clave breaks several rules, then the live checklist and "
+            + "the server name the same rules, all at once; a good clave then replaces the old one")
+    @Test
+    void cambiarClaveInChromium() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        chromium.findElement(By.id("anses-cambiar-mi-clave")).click();
+        WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.textToBe(By.id("kc-page-title"), ES.get("ansesCambiarMiClaveTitulo")));
+        chromium.findElement(By.id("username")).sendKeys("27-18555666-8");
+        chromium.findElement(By.id("password")).sendKeys("Aromo6Tilo");
+        chromium.findElement(By.id("kc-login")).click();
+
+        WebElement clave = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clave")));
+        clave.sendKeys("mate11");
+        List<String> enLaPagina = chromium.findElements(By.cssSelector("#anses-checklist li[data-estado=incumple] .anses-check-texto"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(enLaPagina).contains(ES.get("invalidPasswordMinLengthMessage", 8), ES.get("invalidPasswordMinUpperCaseCharsMessage", 1),
+                ES.get("ansesClaveRepetidos", 1));
+        chromium.findElement(By.id("confirmacion")).sendKeys("mate11");
+        chromium.findElement(By.id("anses-continuar")).click();
+
+        List<String> delServidor = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#anses-reglas-incumplidas li")))
+                .stream().map(WebElement::getText).toList();
+        assertThat(delServidor).containsExactlyInAnyOrderElementsOf(enLaPagina);
+        screenshot("cambiar-clave-reglas-es.png");
+
+        chromium.findElement(By.id("clave")).sendKeys("Ombu7Sauce");
+        chromium.findElement(By.id("confirmacion")).sendKeys("Ombu7Sauce");
+        chromium.findElement(By.id("anses-continuar")).click();
+        wait.until(ExpectedConditions.urlContains("code="));
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
 
     private void screenshot(String name) throws Exception {

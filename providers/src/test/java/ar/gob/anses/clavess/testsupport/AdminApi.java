@@ -51,13 +51,26 @@ public final class AdminApi {
     }
 
     public void put(String path, JsonNode body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = putRaw(path, JSON.writeValueAsString(body));
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError("PUT " + path + " answered " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** PUT of a JSON body; the response as it is, whatever its status. */
+    public HttpResponse<String> putRaw(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST of a JSON body; the response as it is, whatever its status. */
+    public HttpResponse<String> postRaw(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** DELETE; returns the status. */

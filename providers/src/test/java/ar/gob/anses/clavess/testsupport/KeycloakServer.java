@@ -52,7 +52,10 @@ public final class KeycloakServer implements AutoCloseable {
         return awaitRealm(timeout);
     }
 
-    /** Puts the providers jar into providers/ and the realm export (anses-*.json: realm and demo users) into data/import/. */
+    /**
+     * Puts the providers jar into providers/, the realm export (anses-*.json: realm and demo users) into
+     * data/import/ and the password denylist into data/password-blacklists/.
+     */
     public static void install(Path home, Path providersJar, Path realmDir) {
         try {
             Files.copy(providersJar, home.resolve("providers").resolve(providersJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -60,6 +63,12 @@ public final class KeycloakServer implements AutoCloseable {
             try (Stream<Path> realms = Files.list(realmDir)) {
                 for (Path realm : (Iterable<Path>) realms.filter(p -> p.getFileName().toString().startsWith(REALM + "-"))::iterator) {
                     Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path denylists = Files.createDirectories(home.resolve("data/password-blacklists"));
+            try (Stream<Path> lists = Files.list(realmDir.resolve("password-blacklists"))) {
+                for (Path list : (Iterable<Path>) lists::iterator) {
+                    Files.copy(list, denylists.resolve(list.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {

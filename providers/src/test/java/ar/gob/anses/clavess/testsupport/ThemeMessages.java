@@ -10,7 +10,10 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 
-/** The texts of the anses login theme, read from the source files the jar is built from. */
+/**
+ * The texts of the anses login theme as Keycloak assembles them: the jar's theme-resources messages
+ * (shared by every theme) under the login theme's own, read from the source files the jar is built from.
+ */
 public final class ThemeMessages {
 
     private final Properties messages = new Properties();
@@ -18,8 +21,12 @@ public final class ThemeMessages {
 
     private ThemeMessages(String language) {
         this.locale = Locale.forLanguageTag(language);
-        Path file = Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages"))
-                .resolve("messages_" + language + ".properties");
+        String bundle = "messages_" + language + ".properties";
+        load(Path.of("src/main/resources/theme-resources/messages").resolve(bundle));
+        load(Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages")).resolve(bundle));
+    }
+
+    private void load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             messages.load(reader);
         } catch (IOException e) {

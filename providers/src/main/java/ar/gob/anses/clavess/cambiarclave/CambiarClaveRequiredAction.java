@@ -1,0 +1,81 @@
+package ar.gob.anses.clavess.cambiarclave;
+
+import ar.gob.anses.clavess.politica.ValidadorClave;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import org.keycloak.authentication.AuthenticatorUtil;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PolicyError;
+
+/**
+ * Cambiar mi clave: after logging in with the current clave, the new one twice. Every broken rule is
+ * shown at once; on success the old clave stops working and the citizen's other sessions end.
+ */
+final class CambiarClaveRequiredAction implements RequiredActionProvider {
+
+    static final String FIELD_CLAVE = "clave";
+    static final String FIELD_CONFIRMACION = "confirmacion";
+    private static final String TEMPLATE = "anses-cambiar-clave.ftl";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED; // apps may start it with kc_action=anses-cambiar-clave
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+        // Only on request: from the login page's "Cambiar mi clave" or an app's kc_action.
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        context.challenge(page(context, List.of()).createForm(TEMPLATE));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (form.containsKey("cancel")) {
+            context.cancel();
+            return;
+        }
+        String clave = form.getFirst(FIELD_CLAVE);
+        if (clave == null || clave.isEmpty()) {
+            context.challenge(page(context, List.of()).addError(new FormMessage(FIELD_CLAVE, "ansesClaveEmpty")).createForm(TEMPLATE));
+            return;
+        }
+        if (!clave.equals(form.getFirst(FIELD_CONFIRMACION))) {
+            context.challenge(page(context, List.of()).addError(new FormMessage(FIELD_CONFIRMACION, "ansesClavesNoCoinciden"))
+                    .createForm(TEMPLATE));
+            return;
+        }
+        UserModel user = context.getUser();
+        List<PolicyError> incumplidas = new ValidadorClave(context.getSession(), context.getRealm()).incumplidas(user, clave);
+        if (!incumplidas.isEmpty()) {
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).error("anses_clave_no_cumple_politica");
+            context.challenge(page(context, incumplidas).addError(new FormMessage(FIELD_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
+            return;
+        }
+        user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
+        AuthenticatorUtil.logoutOtherSessions(context);
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).success();
+        context.success();
+    }
+
+    private static LoginFormsProvider page(RequiredActionContext context, List<PolicyError> incumplidas) {
+        ValidadorClave validador = new ValidadorClave(context.getSession(), context.getRealm());
+        return context.form().setAttribute("reglasClave", validador.checklist(context.getUser()))
+                .setAttribute("reglasIncumplidas", validador.textos(context.getUser(), incumplidas));
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,73 @@
+package ar.gob.anses.clavess.politica;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.PasswordPolicy;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PolicyError;
+import org.keycloak.theme.Theme;
+
+/**
+ * Every rule of the realm's password policy that a clave breaks, not just the first one (Keycloak's
+ * policy manager stops at the first: keycloak#8771), and the checklist of rules for the page, both
+ * read from the same configured policy so that they cannot disagree.
+ */
+public final class ValidadorClave {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public ValidadorClave(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    /** The broken rules, in the order the policy lists them; empty when the clave is acceptable. */
+    public List<PolicyError> incumplidas(UserModel user, String clave) {
+        List<PolicyError> errores = new ArrayList<>();
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        for (String id : policy.getPolicies()) {
+            PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, id);
+            PolicyError error = provider == null ? null : provider.validate(realm, user, clave);
+            if (error != null) {
+                errores.add(error);
+            }
+        }
+        return errores;
+    }
+
+    /** The rules as the page lists them: what each checks in the browser, its setting and its text. */
+    public List<ReglaVisible> checklist(UserModel user) {
+        List<ReglaVisible> reglas = new ArrayList<>();
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        for (String id : policy.getPolicies()) {
+            ReglaVisible.de(id, policy.getPolicyConfig(id)).ifPresent(regla ->
+                    reglas.add(regla.conTexto(texto(user, regla.mensaje(), regla.parametros()))));
+        }
+        return reglas;
+    }
+
+    /** The texts of the errors in the citizen's language, from the login theme. */
+    public List<String> textos(UserModel user, List<PolicyError> errores) {
+        return errores.stream().map(e -> texto(user, e.getMessage(), e.getParameters())).toList();
+    }
+
+    private String texto(UserModel user, String key, Object[] params) {
+        try {
+            Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
+            Locale locale = session.getContext().resolveLocale(user);
+            Properties messages = theme.getEnhancedMessages(realm, locale);
+            return new MessageFormat(messages.getProperty(key, key), locale).format(params);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
