@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.politica;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,16 @@ import java.util.Optional;
  * and, once known, its text.
  */
 public record ReglaVisible(String id, String chequeo, int limite, String mensaje, Object[] parametros, String texto) {
+
+    private static final List<String> ORDEN = List.of("length", "maxLength", "digits", "upperCase", "lowerCase",
+            "anses-solo-letras-numeros", "anses-sin-repetidos", "anses-sin-series", "anses-sin-datos-personales",
+            "notUsername", "passwordHistory", "passwordBlacklist");
+
+    /** Where a policy goes in lists shown to citizens; policies we do not know go last. */
+    static int orden(String id) {
+        int i = ORDEN.indexOf(id);
+        return i < 0 ? ORDEN.size() : i;
+    }
 
     static Optional<ReglaVisible> de(String id, Object config) {
         int limite = config instanceof Integer ? (Integer) config : 0;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -34,7 +35,7 @@ public final class ValidadorClave {
     public List<PolicyError> incumplidas(UserModel user, String clave) {
         List<PolicyError> errores = new ArrayList<>();
         PasswordPolicy policy = realm.getPasswordPolicy();
-        for (String id : policy.getPolicies()) {
+        for (String id : enOrden(policy)) {
             PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, id);
             PolicyError error = provider == null ? null : provider.validate(realm, user, clave);
             if (error != null) {
@@ -48,11 +49,18 @@ public final class ValidadorClave {
     public List<ReglaVisible> checklist(UserModel user) {
         List<ReglaVisible> reglas = new ArrayList<>();
         PasswordPolicy policy = realm.getPasswordPolicy();
-        for (String id : policy.getPolicies()) {
+        for (String id : enOrden(policy)) {
             ReglaVisible.de(id, policy.getPolicyConfig(id)).ifPresent(regla ->
                     reglas.add(regla.conTexto(texto(user, regla.mensaje(), regla.parametros()))));
         }
         return reglas;
+    }
+
+    /** The policy's rules in a stable order, as a citizen reads them: length first, the server-only checks last. */
+    private static List<String> enOrden(PasswordPolicy policy) {
+        List<String> ids = new ArrayList<>(policy.getPolicies());
+        ids.sort(Comparator.comparingInt(ReglaVisible::orden).thenComparing(Comparator.naturalOrder()));
+        return ids;
     }
 
     /** The texts of the errors in the citizen's language, from the login theme. */

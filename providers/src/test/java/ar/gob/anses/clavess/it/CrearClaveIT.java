@@ -214,8 +214,10 @@ class CrearClaveIT {
         HtmlPage clave = ingresarTramite(ingresarCuil(sinRobot, "20412223331", true), PADRON.get("20412223331").tramites().get(0));
         HtmlPage distintas = elegirClave(clave, "Tandil5Sur", "Tandil5Sud");
         assertThat(errorDeCampo(distintas, "confirmacion")).isEqualTo(ES.get("ansesClavesNoCoinciden"));
-        HtmlPage corta = elegirClave(distintas, "Ab1", "Ab1");
-        assertThat(errorDeCampo(corta, "clave")).isNotBlank();
+        HtmlPage corta = elegirClave(distintas, "ab1", "ab1");
+        assertThat(errorDeCampo(corta, "clave")).isEqualTo(ES.get("ansesClaveNoCumple"));
+        assertThat(corta.querySelectorAll("#anses-reglas-incumplidas li").stream().map(n -> n.getTextContent().strip()).toList())
+                .containsExactly(ES.get("invalidPasswordMinLengthMessage", 8), ES.get("invalidPasswordMinUpperCaseCharsMessage", 1));
         assertThat(user("20412223331")).isNull();
     }
 
