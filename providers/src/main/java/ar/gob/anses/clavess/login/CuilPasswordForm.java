@@ -21,6 +21,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * The "Mi ANSES" login: CUIL and Clave de la Seguridad Social in one form.
@@ -46,6 +47,14 @@ final class CuilPasswordForm implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (context.getUser() != null
+                && !"true".equals(context.getAuthenticationSession().getAuthNote(AuthenticationManager.FORCED_REAUTHENTICATION))) {
+            // The SSO cookie knows the citizen, but Keycloak asks for a "step-up" because the app wants level 3.
+            // Here the level is how the identity was proven, not how the login was made: typing the clave again
+            // cannot raise it. The level step after this one grants or refuses.
+            context.success();
+            return;
+        }
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
         String loginHint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
         if (loginHint != null) {

@@ -97,6 +97,11 @@ public final class Oidc {
         return new Request(clientId);
     }
 
+    /** The claims of a signed token (ID or access), checked against the realm's JWKS, issuer and expiry; any audience. */
+    public JWTClaimsSet verify(String jwt) throws Exception {
+        return verify(jwt, null);
+    }
+
     /** Checks the signature against the realm's JWKS, the issuer and the expiry; returns the claims. */
     public JWTClaimsSet verify(String jwt, String audience) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
@@ -106,6 +111,33 @@ public final class Oidc {
         processor.setJWTClaimsSetVerifier(new com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier<>(audience,
                 new JWTClaimsSet.Builder().issuer(server.realmUri().toString()).build(), java.util.Set.of("sub", "exp", "iat")));
         return processor.process(jwt, null);
+    }
+
+    public JsonNode refresh(String clientId, String refreshToken) throws IOException, InterruptedException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("grant_type", "refresh_token");
+        params.put("refresh_token", refreshToken);
+        params.put("client_id", clientId);
+        if (TEST_CLIENT.equals(clientId)) {
+            params.put("client_secret", TEST_CLIENT_SECRET);
+        }
+        return postForm(server.realmUri() + "/protocol/openid-connect/token", params);
+    }
+
+    public JsonNode userinfo(String accessToken) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.realmUri() + "/protocol/openid-connect/userinfo"))
+                .header("Authorization", "Bearer " + accessToken).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("userinfo answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Token introspection as the confidential test client. */
+    public JsonNode introspect(String token) throws IOException, InterruptedException {
+        return postForm(server.realmUri() + "/protocol/openid-connect/token/introspect",
+                Map.of("token", token, "client_id", TEST_CLIENT, "client_secret", TEST_CLIENT_SECRET));
     }
 
     JsonNode postForm(String url, Map<String, String> params) throws IOException, InterruptedException {
@@ -125,7 +157,7 @@ public final class Oidc {
                 .collect(Collectors.joining("&"));
     }
 
-    static Map<String, String> query(URI uri) {
+    public static Map<String, String> query(URI uri) {
         Map<String, String> result = new LinkedHashMap<>();
         String raw = uri.getRawQuery();
         if (raw == null) {
