@@ -34,7 +34,7 @@ class CambiarClaveIT {
     void desdeElLogin() throws Exception {
         WebClient otraCompu = LoginPage.browser();
         Oidc.Request antes = oidc.request(Oidc.MI_ANSES);
-        assertThat(logsIn(LoginPage.open(otraCompu, antes.uri()).submit("20223334440", "Lapacho9Ro"), antes)).isTrue();
+        assertThat(LoginPage.loggedIn(LoginPage.open(otraCompu, antes.uri()).submit("20223334440", "Lapacho9Ro"), antes)).isTrue();
 
         WebClient browser = LoginPage.browser();
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
@@ -65,7 +65,7 @@ class CambiarClaveIT {
     void desdeUnaApp() throws Exception {
         WebClient browser = LoginPage.browser();
         Oidc.Request login = oidc.request(Oidc.MI_ANSES);
-        assertThat(logsIn(LoginPage.open(browser, login.uri()).submit("27271234568", "Tango5Luz"), login)).isTrue();
+        assertThat(LoginPage.loggedIn(LoginPage.open(browser, login.uri()).submit("27271234568", "Tango5Luz"), login)).isTrue();
 
         Oidc.Request accion = oidc.request(Oidc.MI_ANSES);
         HtmlPage page = (HtmlPage) browser.getPage(accion.uri(Map.of("kc_action", "anses-cambiar-clave")).toURL());
@@ -89,10 +89,6 @@ class CambiarClaveIT {
 
     private boolean loginWorks(String cuil, String clave) throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
-        return logsIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, clave), request);
-    }
-
-    private static boolean logsIn(Page landed, Oidc.Request request) {
-        return landed.getUrl().toString().startsWith(request.redirectUri + "?") && request.codeFrom(LoginPage.landedOn(landed)) != null;
+        return LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, clave), request);
     }
 }

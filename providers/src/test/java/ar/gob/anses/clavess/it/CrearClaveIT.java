@@ -235,6 +235,6 @@ class CrearClaveIT {
     private boolean login(String cuil, String clave) throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         Page landed = LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, clave);
-        return landed.getUrl().toString().startsWith(request.redirectUri + "?") && request.codeFrom(LoginPage.landedOn(landed)) != null;
+        return LoginPage.loggedIn(landed, request);
     }
 }

@@ -51,6 +51,11 @@ public final class LoginPage {
         return page.getHtmlElementById("kc-login").click();
     }
 
+    /** Whether the browser came back to the app with a code for this request (a login page is a no). */
+    public static boolean loggedIn(Page landed, Oidc.Request request) {
+        return landed.getUrl().toString().startsWith(request.redirectUri + "?") && request.codeFrom(landedOn(landed)) != null;
+    }
+
     public static URI landedOn(Page page) {
         try {
             return page.getUrl().toURI();
