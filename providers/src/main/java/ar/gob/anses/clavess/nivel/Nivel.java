@@ -21,7 +21,8 @@ public final class Nivel {
         return parse(user.getFirstAttribute(ATRIBUTO)).orElse(ONLINE);
     }
 
-    static Optional<Integer> parse(String value) {
+    /** "2" or "3" as a level; anything else is empty. */
+    public static Optional<Integer> parse(String value) {
         if ("2".equals(value)) {
             return Optional.of(ONLINE);
         }

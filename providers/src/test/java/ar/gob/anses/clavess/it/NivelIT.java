@@ -9,6 +9,7 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -98,7 +99,8 @@ class NivelIT {
         assertThat(oidc.verify(tokens.get("id_token").asText()).getStringClaim("acr")).isEqualTo("2");
     }
 
-    @DisplayName("given an admin raises a citizen to level 3, then the next refreshed token already says 3")
+    @DisplayName("given an admin raises a citizen to level 3 through anses-nivel, then an admin event records who, when, "
+            + "old and new level, and the next refreshed token already says 3")
     @Test
     void levelChangeShowsOnRefresh() throws Exception {
         AdminApi admin = new AdminApi(server);
@@ -111,9 +113,17 @@ class NivelIT {
         JsonNode tokens = login(LoginPage.browser(), Oidc.TEST_CLIENT, HUGO, "Yacare5Lago");
         assertThat(oidc.verify(tokens.get("access_token").asText()).getLongClaim("nivel")).isEqualTo(2);
 
-        JsonNode user = admin.get("users/" + admin.userId(HUGO));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes")).putArray("nivel").add("3");
-        admin.put("users/" + admin.userId(HUGO), user);
+        assertThat(admin.putRaw("anses-nivel/20-39201847-7", "{\"nivel\": \"4\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.putRaw("anses-nivel/20392018477", "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        assertThat(admin.get("anses-nivel/20392018477").get("nivel").asInt()).isEqualTo(3);
+
+        JsonNode events = admin.get("admin-events?resourcePath=anses-nivel/" + HUGO + "&max=50");
+        JsonNode cambio = new ObjectMapper().readTree(events.get(0).get("representation").asText());
+        assertThat(cambio.get("cuil").asText()).isEqualTo(HUGO);
+        assertThat(cambio.get("nivelAnterior").asInt()).isEqualTo(2);
+        assertThat(cambio.get("nivelNuevo").asInt()).isEqualTo(3);
+        assertThat(events.get(0).at("/authDetails/userId").asText()).isNotBlank();
+        assertThat(events.get(0).get("time").asLong()).isPositive();
 
         JsonNode refreshed = oidc.refresh(Oidc.TEST_CLIENT, tokens.get("refresh_token").asText());
         JWTClaimsSet access = oidc.verify(refreshed.get("access_token").asText());

@@ -1,0 +1,78 @@
+package ar.gob.anses.clavess.nivel;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/anses-nivel/{cuil}}: a citizen's level, and its change with an admin event
+ * that records who, when, the old and the new level (Keycloak's own user update records only the new
+ * representation). Reading needs the right to view that user, changing it the right to manage them.
+ */
+public final class NivelAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    NivelAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource("ANSES_NIVEL");
+    }
+
+    @GET
+    @Path("{cuil}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> nivel(@PathParam("cuil") String cuil) {
+        UserModel user = usuario(cuil);
+        auth.users().requireView(user);
+        return Map.of("cuil", user.getUsername(), "nivel", Nivel.de(user));
+    }
+
+    /** Body {@code {"nivel": 3}} (or "3"): 204, or 400 for anything but 2 or 3. */
+    @PUT
+    @Path("{cuil}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response cambiar(@PathParam("cuil") String cuil, Map<String, Object> body) {
+        UserModel user = usuario(cuil);
+        auth.users().requireManage(user);
+        Integer nuevo = Nivel.parse(body == null ? null : String.valueOf(body.get("nivel"))).orElseThrow(
+                () -> new BadRequestException("nivel must be 2 or 3"));
+        int anterior = Nivel.de(user);
+        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(nuevo));
+        Map<String, Object> cambio = new LinkedHashMap<>();
+        cambio.put("cuil", user.getUsername());
+        cambio.put("nivelAnterior", anterior);
+        cambio.put("nivelNuevo", nuevo);
+        adminEvent.operation(OperationType.UPDATE).resourcePath("anses-nivel", user.getUsername()).representation(cambio).success();
+        return Response.noContent().build();
+    }
+
+    private UserModel usuario(String cuil) {
+        Cuil.Parsed parsed = Cuil.parse(cuil);
+        UserModel user = parsed.isValid() ? session.users().getUserByUsername(realm, parsed.cuil().digits()) : null;
+        if (user == null) {
+            throw new NotFoundException("no citizen with that CUIL");
+        }
+        return user;
+    }
+}
