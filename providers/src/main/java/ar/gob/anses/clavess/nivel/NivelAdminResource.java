@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -21,9 +20,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/anses-nivel/{cuil}}: a citizen's level, and its change with an admin event
- * that records who, when, the old and the new level (Keycloak's own user update records only the new
- * representation). Reading needs the right to view that user, changing it the right to manage them.
+ * {@code /admin/realms/{realm}/anses-nivel/{cuil}}: a citizen's level by CUIL, and its change, recorded as a
+ * {@link CambioNivel} admin event. Reading needs the right to view that user, changing it the right to manage
+ * them (office staff have it through the realm's fine-grained admin permissions).
  */
 public final class NivelAdminResource {
 
@@ -36,7 +35,7 @@ public final class NivelAdminResource {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
-        this.adminEvent = adminEvent.resource("ANSES_NIVEL");
+        this.adminEvent = adminEvent.resource(CambioNivel.RECURSO);
     }
 
     @GET
@@ -57,13 +56,9 @@ public final class NivelAdminResource {
         auth.users().requireManage(user);
         Integer nuevo = Nivel.parse(body == null ? null : String.valueOf(body.get("nivel"))).orElseThrow(
                 () -> new BadRequestException("nivel must be 2 or 3"));
-        int anterior = Nivel.de(user);
+        CambioNivel cambio = new CambioNivel(user.getUsername(), Nivel.de(user), nuevo);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(nuevo));
-        Map<String, Object> cambio = new LinkedHashMap<>();
-        cambio.put("cuil", user.getUsername());
-        cambio.put("nivelAnterior", anterior);
-        cambio.put("nivelNuevo", nuevo);
-        adminEvent.operation(OperationType.UPDATE).resourcePath("anses-nivel", user.getUsername()).representation(cambio).success();
+        adminEvent.operation(OperationType.UPDATE).resourcePath(cambio.resourcePath()).representation(cambio.representacion()).success();
         return Response.noContent().build();
     }
 

@@ -1,0 +1,76 @@
+package ar.gob.anses.clavess.oficina;
+
+import ar.gob.anses.clavess.nivel.CambioNivel;
+import ar.gob.anses.clavess.nivel.Nivel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventStoreProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Turns an admin's user update that changed {@code nivel} (the console's user form, or {@code PUT
+ * /users/{id}}) into a {@link CambioNivel} admin event: Keycloak's own event holds only the new
+ * representation, the audit needs the old level too.
+ */
+final class AuditoriaNivel implements EventListenerProvider {
+
+    private static final String ANTERIOR = "anses-nivel-anterior:";
+
+    private final KeycloakSession session;
+
+    AuditoriaNivel(KeycloakSession session) {
+        this.session = session;
+    }
+
+    /** The level before this request's first change; validation runs more than once per update. */
+    static void recordarAnterior(KeycloakSession session, UserModel user) {
+        if (session.getAttribute(ANTERIOR + user.getId()) == null) {
+            session.setAttribute(ANTERIOR + user.getId(), Nivel.de(user));
+        }
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        if (event.getResourceType() != ResourceType.USER || event.getOperationType() != OperationType.UPDATE
+                || event.getError() != null || event.getResourcePath() == null
+                || !event.getResourcePath().matches("users/[^/]+")) {
+            return;
+        }
+        String userId = event.getResourcePath().substring("users/".length());
+        Integer anterior = session.getAttribute(ANTERIOR + userId, Integer.class);
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = anterior == null || realm == null ? null : session.users().getUserById(realm, userId);
+        if (user == null || anterior == Nivel.de(user) || !realm.isAdminEventsEnabled()) {
+            return;
+        }
+        session.removeAttribute(ANTERIOR + userId);
+        CambioNivel cambio = new CambioNivel(user.getUsername(), anterior, Nivel.de(user));
+        AdminEvent registro = new AdminEvent(event);
+        registro.setId(UUID.randomUUID().toString());
+        registro.setResourceTypeAsString(CambioNivel.RECURSO);
+        registro.setResourcePath(cambio.resourcePath());
+        try {
+            registro.setRepresentation(JsonSerialization.writeValueAsString(cambio.representacion()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        session.getProvider(EventStoreProvider.class).onEvent(registro, true);
+    }
+
+    @Override
+    public void onEvent(Event event) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
