@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Keycloak's admin REST API as the bootstrap admin (tests only). */
+/** Keycloak's admin REST API as the bootstrap admin, or as an admin of the anses realm (tests only). */
 public final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,10 +21,19 @@ public final class AdminApi {
     private final String token;
 
     public AdminApi(KeycloakServer server) throws IOException, InterruptedException {
+        this(server, "master", "admin", "admin");
+    }
+
+    private AdminApi(KeycloakServer server, String realm, String username, String password) throws IOException, InterruptedException {
         this.server = server;
-        JsonNode response = new Oidc(server).postForm(server.baseUri() + "realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"));
+        JsonNode response = new Oidc(server).postForm(server.baseUri() + "realms/" + realm + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
         this.token = response.get("access_token").asText();
+    }
+
+    /** As a user of the anses realm, for instance office staff, with only the rights the realm gives them. */
+    public static AdminApi as(KeycloakServer server, String cuil, String clave) throws IOException, InterruptedException {
+        return new AdminApi(server, KeycloakServer.REALM, cuil, clave);
     }
 
     public String userId(String username) throws IOException, InterruptedException {
@@ -59,7 +68,7 @@ public final class AdminApi {
 
     /** PUT of a JSON body; the response as it is, whatever its status. */
     public HttpResponse<String> putRaw(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -67,7 +76,7 @@ public final class AdminApi {
 
     /** POST of a JSON body; the response as it is, whatever its status. */
     public HttpResponse<String> postRaw(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -75,18 +84,32 @@ public final class AdminApi {
 
     /** DELETE; returns the status. */
     public int delete(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
-                .header("Authorization", "Bearer " + token).DELETE().build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return deleteRaw(path).statusCode();
+    }
+
+    /** DELETE; the response as it is, whatever its status. */
+    public HttpResponse<String> deleteRaw(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).DELETE().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public JsonNode get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + "/" + path))
-                .header("Authorization", "Bearer " + token).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getRaw(path);
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** GET; the response as it is, whatever its status. */
+    public HttpResponse<String> getRaw(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The realm's admin URL, or one under it; an empty path is the realm itself. */
+    private URI uri(String path) {
+        return URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + (path.isEmpty() ? "" : "/" + path));
     }
 }

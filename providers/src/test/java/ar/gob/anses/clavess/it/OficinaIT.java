@@ -1,0 +1,146 @@
+package ar.gob.anses.clavess.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import org.htmlunit.Page;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Office staff (realm role anses-oficina, demo user Marta Giménez) through the admin REST API the console uses:
+ * what they may do to citizens, and everything else refused.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OficinaIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MARTA = "27248889999";     // anses-oficina, clave Ceibo4Rama
+    private static final String ESTER = "27305554443";     // citizen created here, level 2, clave Quebracho4
+    private static final String RAUL = "20287776668";      // another staff member, created here in anses-personal
+
+    private final KeycloakServer server;
+    private final Oidc oidc;
+    private AdminApi admin;
+    private AdminApi oficina;
+
+    OficinaIT(KeycloakServer server) {
+        this.server = server;
+        this.oidc = new Oidc(server);
+    }
+
+    @BeforeAll
+    void crearPersonas() throws Exception {
+        admin = new AdminApi(server);
+        assertThat(admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Ester", "lastName": "Quiroga",
+                 "attributes": {"dni": ["30555444"], "birthdate": ["1983-11-30"], "nivel": ["2"]},
+                 "credentials": [{"type": "password", "value": "Quebracho4", "temporary": false}]}
+                """.formatted(ESTER)).statusCode()).isEqualTo(201);
+        assertThat(admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Raúl", "lastName": "Sosa", "groups": ["/anses-personal"],
+                 "attributes": {"dni": ["28777666"], "nivel": ["3"]},
+                 "credentials": [{"type": "password", "value": "Lapacho8Rio", "temporary": false}]}
+                """.formatted(RAUL)).statusCode()).isEqualTo(201);
+        oficina = AdminApi.as(server, MARTA, "Ceibo4Rama");
+    }
+
+    @DisplayName("given office staff, when they find a citizen by CUIL and raise them to 3, then the citizen's next token says 3 "
+            + "and an admin event names the staff member with old and new level; the console's own user form is audited the same way")
+    @Test
+    void cambiaNivel() throws Exception {
+        JsonNode encontrados = oficina.get("users?search=" + ESTER);
+        assertThat(encontrados).hasSize(1);
+        assertThat(encontrados.get(0).get("username").asText()).isEqualTo(ESTER);
+        assertThat(acr()).isEqualTo("2");
+
+        assertThat(oficina.putRaw("anses-nivel/" + ESTER, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        assertThat(acr()).isEqualTo("3");
+        assertUltimoCambio(1, 2, 3);
+
+        // the console saves the whole user; it also refuses a level that does not exist
+        ObjectNode usuario = (ObjectNode) oficina.get("users/" + encontrados.get(0).get("id").asText());
+        ((ObjectNode) usuario.get("attributes")).set("nivel", JSON.createArrayNode().add("7"));
+        assertThat(oficina.putRaw("users/" + usuario.get("id").asText(), usuario.toString()).statusCode()).isEqualTo(400);
+        ((ObjectNode) usuario.get("attributes")).set("nivel", JSON.createArrayNode().add("2"));
+        assertThat(oficina.putRaw("users/" + usuario.get("id").asText(), usuario.toString()).statusCode()).isEqualTo(204);
+        assertThat(acr()).isEqualTo("2");
+        assertUltimoCambio(2, 3, 2);
+    }
+
+    @DisplayName("given a citizen with failed logins, when office staff unlock the clave, then Keycloak's counter is back to zero; "
+            + "and staff can read login and admin events")
+    @Test
+    void desbloqueaYLeeEventos() throws Exception {
+        LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(ESTER, "Equivocada1");
+        assertThat(admin.bruteForce(ESTER).get("numFailures").asInt()).isPositive();
+
+        assertThat(oficina.delete("attack-detection/brute-force/users/" + admin.userId(ESTER))).isEqualTo(204);
+        assertThat(admin.bruteForce(ESTER).get("numFailures").asInt()).isZero();
+
+        assertThat(oficina.get("events?type=LOGIN_ERROR&max=5")).isNotEmpty();
+        assertThat(oficina.getRaw("admin-events?max=5").statusCode()).isEqualTo(200);
+    }
+
+    @DisplayName("given office staff, then realm settings, clients, roles, flows, other staff's accounts and deleting a citizen "
+            + "are all refused, and the citizen is still there")
+    @Test
+    void nadaMas() throws Exception {
+        assertThat(oficina.putRaw("", "{\"displayName\": \"Otra\"}").statusCode()).isEqualTo(403);
+        assertThat(oficina.getRaw("clients").statusCode()).isEqualTo(403);
+        String miAnses = admin.get("clients?clientId=" + Oidc.MI_ANSES).get(0).get("id").asText();
+        assertThat(oficina.putRaw("clients/" + miAnses, "{\"clientId\": \"mi-anses\", \"redirectUris\": [\"*\"]}").statusCode()).isEqualTo(403);
+        assertThat(oficina.postRaw("roles", "{\"name\": \"anses-todo\"}").statusCode()).isEqualTo(403);
+        assertThat(oficina.getRaw("authentication/flows").statusCode()).isEqualTo(403);
+
+        JsonNode realmAdmin = admin.get("clients?clientId=realm-management").get(0);
+        JsonNode rol = admin.get("clients/" + realmAdmin.get("id").asText() + "/roles/realm-admin");
+        String martaId = admin.userId(MARTA);
+        assertThat(oficina.postRaw("users/" + martaId + "/role-mappings/clients/" + realmAdmin.get("id").asText(),
+                "[" + rol + "]").statusCode()).isEqualTo(403);
+
+        String raulId = admin.userId(RAUL);
+        assertThat(oficina.getRaw("users/" + raulId).statusCode()).isEqualTo(403);
+        assertThat(oficina.putRaw("users/" + raulId + "/reset-password",
+                "{\"type\": \"password\", \"value\": \"Tomado9Sol\", \"temporary\": false}").statusCode()).isEqualTo(403);
+        assertThat(oficina.get("users?search=" + RAUL)).isEmpty();
+
+        String esterId = admin.userId(ESTER);
+        HttpResponse<String> borrado = oficina.deleteRaw("users/" + esterId);
+        assertThat(borrado.statusCode()).isEqualTo(403);
+        assertThat(borrado.body()).contains("anses_oficina_no_borra_cuentas");
+        assertThat(admin.getRaw("users/" + esterId).statusCode()).isEqualTo(200);
+    }
+
+    private String acr() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        Page landed = LoginPage.open(LoginPage.browser(), request.uri()).submit(ESTER, "Quebracho4");
+        JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(landed)));
+        return oidc.verify(tokens.get("id_token").asText()).getStringClaim("acr");
+    }
+
+    /** Ester has had {@code cambios} level changes; the newest went from anterior to nuevo, by Marta. */
+    private void assertUltimoCambio(int cambios, int anterior, int nuevo) throws Exception {
+        JsonNode events = admin.get("admin-events?resourcePath=anses-nivel/" + ESTER + "&max=50");
+        assertThat(events).hasSize(cambios);
+        JsonNode cambio = JSON.readTree(events.get(0).get("representation").asText());
+        assertThat(cambio.get("cuil").asText()).isEqualTo(ESTER);
+        assertThat(cambio.get("nivelAnterior").asInt()).isEqualTo(anterior);
+        assertThat(cambio.get("nivelNuevo").asInt()).isEqualTo(nuevo);
+        assertThat(events.get(0).get("resourceType").asText()).isEqualTo("ANSES_NIVEL");
+        assertThat(events.get(0).at("/authDetails/userId").asText()).isEqualTo(admin.userId(MARTA));
+        assertThat(events.get(0).get("time").asLong()).isPositive();
+    }
+}
