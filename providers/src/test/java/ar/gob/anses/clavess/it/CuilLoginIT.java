@@ -10,6 +10,7 @@ import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.http.HttpResponse;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,17 @@ class CuilLoginIT {
         JWTClaimsSet ssoToken = oidc.verify(otherApp.exchange(ssoCode).get("id_token").asText(), Oidc.TEST_CLIENT);
         assertThat(ssoToken.getSubject()).isEqualTo(idToken.getSubject());
         assertThat(ssoToken.getClaim("sid")).isEqualTo(idToken.getClaim("sid"));
+    }
+
+    @DisplayName("given a right CUIL and clave, when an app sends them in a password grant, even as Keycloak's admin-cli, "
+            + "then there is no token: the clave is typed only in the login form")
+    @Test
+    void noPasswordGrant() throws Exception {
+        for (String client : new String[] {"admin-cli", Oidc.MI_ANSES}) {
+            HttpResponse<String> response = oidc.passwordGrant(client, "20401112228", "Pampa8Sol");
+            assertThat(response.statusCode()).as(client).isBetween(400, 401);
+            assertThat(response.body()).as(client).doesNotContain("access_token");
+        }
     }
 
     @DisplayName("given the CUIL typed with dashes, then the citizen logs in as the 11-digit CUIL")

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.htmlunit.Page;
 
 /** Keycloak's admin REST API as the bootstrap admin, or as an admin of the anses realm (tests only). */
 public final class AdminApi {
@@ -21,19 +22,25 @@ public final class AdminApi {
     private final String token;
 
     public AdminApi(KeycloakServer server) throws IOException, InterruptedException {
-        this(server, "master", "admin", "admin");
+        this(server, new Oidc(server).postForm(server.baseUri() + "realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .get("access_token").asText());
     }
 
-    private AdminApi(KeycloakServer server, String realm, String username, String password) throws IOException, InterruptedException {
+    private AdminApi(KeycloakServer server, String token) {
         this.server = server;
-        JsonNode response = new Oidc(server).postForm(server.baseUri() + "realms/" + realm + "/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", username, "password", password));
-        this.token = response.get("access_token").asText();
+        this.token = token;
     }
 
-    /** As a user of the anses realm, for instance office staff, with only the rights the realm gives them. */
+    /**
+     * As a user of the anses realm, for instance office staff, with only the rights the realm gives them: logged in
+     * to the realm's admin console with CUIL and clave, as they would (the realm allows no password grant).
+     */
     public static AdminApi as(KeycloakServer server, String cuil, String clave) throws IOException, InterruptedException {
-        return new AdminApi(server, KeycloakServer.REALM, cuil, clave);
+        Oidc.Request consola = new Oidc(server).request("security-admin-console",
+                server.baseUri() + "admin/" + KeycloakServer.REALM + "/console/");
+        Page landed = LoginPage.open(LoginPage.browser(), consola.uri()).submit(cuil, clave);
+        return new AdminApi(server, consola.exchange(consola.codeFrom(LoginPage.landedOn(landed))).get("access_token").asText());
     }
 
     public String userId(String username) throws IOException, InterruptedException {

@@ -46,11 +46,11 @@ public final class Oidc {
         public final String clientId;
         public final String verifier = randomToken();
         public final String state = randomToken();
-        // A page of Keycloak itself, so the browser lands somewhere that answers; the code is read from the URL.
-        public final String redirectUri = server.realmUri().toString();
+        public final String redirectUri;
 
-        Request(String clientId) {
+        Request(String clientId, String redirectUri) {
             this.clientId = clientId;
+            this.redirectUri = redirectUri;
         }
 
         public URI uri() {
@@ -93,8 +93,13 @@ public final class Oidc {
         }
     }
 
+    /** A request that comes back to a page of Keycloak itself, which answers; the code is read from the URL. */
     public Request request(String clientId) {
-        return new Request(clientId);
+        return new Request(clientId, server.realmUri().toString());
+    }
+
+    public Request request(String clientId, String redirectUri) {
+        return new Request(clientId, redirectUri);
     }
 
     /** The claims of a signed token (ID or access), checked against the realm's JWKS, issuer and expiry; any audience. */
@@ -140,15 +145,25 @@ public final class Oidc {
                 Map.of("token", token, "client_id", TEST_CLIENT, "client_secret", TEST_CLIENT_SECRET));
     }
 
+    /** A resource-owner password grant in realm anses; the response as it is. */
+    public HttpResponse<String> passwordGrant(String clientId, String username, String password) throws IOException, InterruptedException {
+        return post(server.realmUri() + "/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
+    }
+
     JsonNode postForm(String url, Map<String, String> params) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(url, params);
         if (response.statusCode() != 200) {
             throw new AssertionError("POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String url, Map<String, String> params) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     static String form(Map<String, String> params) {
