@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.Chromium;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -11,16 +12,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.htmlunit.Page;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Office staff (realm role anses-oficina, demo user Marta Giménez) through the admin REST API the console uses:
- * what they may do to citizens, and everything else refused.
+ * Office staff (realm role anses-oficina, demo user Marta Giménez) in the admin console and through the admin REST
+ * API it uses: what they may do to citizens, and everything else refused.
  */
 @ExtendWith(KeycloakExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,6 +39,7 @@ class OficinaIT {
     private static final String MARTA = "27248889999";     // anses-oficina, clave Ceibo4Rama
     private static final String ESTER = "27305554443";     // citizen created here, level 2, clave Quebracho4
     private static final String RAUL = "20287776668";      // another staff member, created here in anses-personal
+    private static final String TOMAS = "20331112225";     // citizen created here, level 2, raised in the console
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -54,6 +64,10 @@ class OficinaIT {
                  "attributes": {"dni": ["28777666"], "nivel": ["3"]},
                  "credentials": [{"type": "password", "value": "Lapacho8Rio", "temporary": false}]}
                 """.formatted(RAUL)).statusCode()).isEqualTo(201);
+        assertThat(admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Tomás", "lastName": "Ruiz",
+                 "attributes": {"dni": ["33111222"], "nivel": ["2"]}}
+                """.formatted(TOMAS)).statusCode()).isEqualTo(201);
         oficina = AdminApi.as(server, MARTA, "Ceibo4Rama");
     }
 
@@ -78,6 +92,37 @@ class OficinaIT {
         assertThat(oficina.putRaw("users/" + usuario.get("id").asText(), usuario.toString()).statusCode()).isEqualTo(204);
         assertThat(acr()).isEqualTo("2");
         assertUltimoCambio(2, 3, 2);
+    }
+
+    @DisplayName("given office staff in the admin console (Chromium, Spanish), when they search a CUIL, open the citizen, "
+            + "choose level 3 and save, then the level is 3 and the change is audited with its old value")
+    @Test
+    void consola() throws Exception {
+        WebDriver chromium = Chromium.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+            chromium.get(server.baseUri() + "admin/" + KeycloakServer.REALM + "/console/#/" + KeycloakServer.REALM + "/users");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("27-24888999-9");
+            chromium.findElement(By.id("password")).sendKeys("Ceibo4Rama");
+            chromium.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[placeholder='Buscar usuario']")))
+                    .sendKeys(TOMAS + Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText(TOMAS))).click();
+
+            WebElement nivel = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nivel")));
+            ((JavascriptExecutor) chromium).executeScript("arguments[0].scrollIntoView({block: 'center'})", nivel);
+            nivel.click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@role='option'][normalize-space()='3']"))).click();
+            chromium.findElement(By.xpath("//button[@type='submit'][normalize-space()='Guardar']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".pf-v5-c-alert__title"), "guardado"));
+        } finally {
+            chromium.quit();
+        }
+        assertThat(admin.get("anses-nivel/" + TOMAS).get("nivel").asInt()).isEqualTo(3);
+        JsonNode events = admin.get("admin-events?resourcePath=anses-nivel/" + TOMAS + "&max=5");
+        assertThat(events).hasSize(1);
+        assertThat(JSON.readTree(events.get(0).get("representation").asText()).get("nivelAnterior").asInt()).isEqualTo(2);
+        assertThat(events.get(0).at("/authDetails/userId").asText()).isEqualTo(admin.userId(MARTA));
     }
 
     @DisplayName("given a citizen with failed logins, when office staff unlock the clave, then Keycloak's counter is back to zero; "
