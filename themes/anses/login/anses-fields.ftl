@@ -37,3 +37,24 @@
         </div>
     </div>
 </#macro>
+
+<#-- The virtual keyboard for a clave field, for public computers (seed 002: "podés utilizar el teclado virtual").
+     Letters and numbers only, as the clave. Its keys are built by anses-teclado.js, which also shows the button:
+     without scripts there is nothing to show. The theme property ansesTecladoMezclado=true shuffles the keys
+     every time it opens. -->
+<#macro teclado campo etiqueta>
+    <div class="anses-teclado" data-anses-teclado="${campo}" data-mezclar="${(properties.ansesTecladoMezclado!'false')}"
+         data-mayus="${msg('ansesTecladoMayus')}" data-borrar="${msg('ansesTecladoBorrar')}" data-cerrar="${msg('ansesTecladoCerrar')}"
+         data-cuenta="${msg('ansesTecladoCuenta')}">
+        <button type="button" class="anses-boton-enlace anses-teclado__abrir" id="${campo}-teclado-abrir"
+                aria-expanded="false" aria-controls="${campo}-teclado" hidden>
+            <span aria-hidden="true">⌨</span> ${msg("ansesTecladoVirtual")}
+        </button>
+        <div id="${campo}-teclado" class="anses-teclado__panel" role="group" aria-label="${msg('ansesTecladoDe', etiqueta)}" hidden>
+            <p class="anses-nota" id="${campo}-teclado-ayuda">${msg("ansesTecladoAyuda")}</p>
+            <div class="anses-teclado__teclas"></div>
+            <p class="anses-teclado__estado" aria-live="polite"></p>
+        </div>
+    </div>
+    <script src="${url.resourcesPath}/js/anses-teclado.js" defer></script>
+</#macro>

@@ -1,6 +1,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
+<#import "anses-fields.ftl" as anses>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
 <!-- template: anses login.ftl -->
     <#assign cambiar = (ansesCambiarClave!false)>
@@ -14,7 +15,7 @@
             <@field.group name="username" label=msg("ansesCuilLabel") error=cuilError required=false>
                 <span class="${properties.kcInputClass} <#if cuilError?has_content>${properties.kcError}</#if>">
                     <input id="username" name="username" value="${(login.username!'')}" type="text" autocomplete="username"
-                           inputmode="numeric" autofocus aria-describedby="anses-cuil-hint"
+                           inputmode="numeric" autofocus aria-describedby="anses-cuil-hint<#if cuilError?has_content> input-error-username</#if>"
                            aria-invalid="<#if cuilError?has_content>true</#if>"/>
                     <@field.errorIcon error=cuilError/>
                 </span>
@@ -29,6 +30,7 @@
                     <span id="anses-clave-hint" class="${properties.kcInputHelperTextItemTextClass}">${msg("ansesClaveCaseSensitive")}</span>
                 </div>
             </@field.password>
+            <@anses.teclado campo="password" etiqueta=msg("ansesClaveLabel")/>
 
             <ul id="anses-clave-links" class="anses-links">
                 <li><a id="anses-olvide-mi-clave" href="${url.loginResetCredentialsUrl}">${msg("ansesOlvideMiClave")}</a></li>

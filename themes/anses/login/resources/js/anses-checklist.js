@@ -44,6 +44,8 @@
       var chequeo = chequeos[li.dataset.chequeo];
       if (!chequeo) return;
       li.dataset.estado = clave === "" ? "pendiente" : (chequeo(clave, parseInt(li.dataset.limite, 10)) ? "cumple" : "incumple");
+      // what the icon shows, said to screen readers
+      li.querySelector(".anses-check-estado").textContent = box.dataset[li.dataset.estado];
     });
   }
 
