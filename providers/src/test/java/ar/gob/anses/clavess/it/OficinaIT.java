@@ -36,8 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class OficinaIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MARTA = "27248889999";     // anses-oficina, clave Ceibo4Rama
-    private static final String ESTER = "27305554443";     // citizen created here, level 2, clave Quebracho4
+    private static final String MARTA = "27291112221";     // anses-oficina, clave Ceibo4Rama
+    private static final String ESTER = "27346667775";     // citizen created here, level 2, clave Quebracho4
     private static final String RAUL = "20287776668";      // another staff member, created here in anses-personal
     private static final String TOMAS = "20331112225";     // citizen created here, level 2, raised in the console
 
@@ -56,7 +56,7 @@ class OficinaIT {
         admin = new AdminApi(server);
         assertThat(admin.postRaw("users", """
                 {"username": "%s", "enabled": true, "firstName": "Ester", "lastName": "Quiroga",
-                 "attributes": {"dni": ["30555444"], "birthdate": ["1983-11-30"], "nivel": ["2"]},
+                 "attributes": {"dni": ["34666777"], "birthdate": ["1983-11-30"], "nivel": ["2"]},
                  "credentials": [{"type": "password", "value": "Quebracho4", "temporary": false}]}
                 """.formatted(ESTER)).statusCode()).isEqualTo(201);
         assertThat(admin.postRaw("users", """
@@ -102,7 +102,7 @@ class OficinaIT {
         try {
             WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
             chromium.get(server.baseUri() + "admin/" + KeycloakServer.REALM + "/console/#/" + KeycloakServer.REALM + "/users");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("27-24888999-9");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("27-29111222-1");
             chromium.findElement(By.id("password")).sendKeys("Ceibo4Rama");
             chromium.findElement(By.id("kc-login")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[placeholder='Buscar usuario']")))
