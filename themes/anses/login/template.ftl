@@ -9,7 +9,8 @@
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">
-          <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly>
+          <#-- ANSES: the field has a name for screen readers (axe: label). -->
+          <input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly aria-label="${msg('ansesCuilLabel')}">
         </span>
       </div>
       <div class="${properties.kcInputGroupItemClass}">
@@ -23,8 +24,8 @@
   </@field.group>
 </#macro>
 
-<#-- ANSES: keycloak.v2's template.ftl (26.7.3) with four changes, each marked "ANSES:": a title per page,
-     a skip link, the agency's header band, and focus on the first field in error. Compare on Keycloak upgrades. -->
+<#-- ANSES: keycloak.v2's template.ftl (26.7.3) with its changes marked "ANSES:": a title per page, a skip link,
+     the agency's header band, focus on the first error, a label for the read-only CUIL. Compare on Keycloak upgrades. -->
 <#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false>
 <#-- ANSES: the page's own heading names the tab, so each step has its own title. -->
 <#assign ansesTitulo><#nested "header"></#assign>
@@ -244,7 +245,8 @@
         <#-- App-initiated actions should not see warning messages about the need to complete the action -->
         <#-- during login.                                                                               -->
         <#if displayMessage && message?has_content && (message.type != 'warning' || !isAppInitiatedAction??)>
-            <div class="${properties.kcAlertClass!} pf-m-${(message.type = 'error')?then('danger', message.type)}">
+            <#-- ANSES: focusable, so that the cursor can start at the message (anses-foco.js). -->
+            <div id="anses-alerta" tabindex="-1" class="${properties.kcAlertClass!} pf-m-${(message.type = 'error')?then('danger', message.type)}">
                 <div class="${properties.kcAlertIconClass!}">
                     <#if message.type = 'success'><span class="${properties.kcFeedbackSuccessIcon!}"></span></#if>
                     <#if message.type = 'warning'><span class="${properties.kcFeedbackWarningIcon!}"></span></#if>

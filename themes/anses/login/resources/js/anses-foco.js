@@ -23,12 +23,10 @@
             campo.focus();
             return;
         }
-        // A message without a field (a lock, an expired step): start reading at the heading, above it.
-        if (document.querySelector(".pf-v5-c-alert.pf-m-danger, .pf-v5-c-alert.pf-m-warning")) {
-            var titulo = document.getElementById("kc-page-title");
-            if (titulo) {
-                titulo.focus();
-            }
+        // A message without a field (wrong CUIL or clave, a lock, an expired step): start at the message.
+        var alerta = document.getElementById("anses-alerta");
+        if (alerta && alerta.matches(".pf-m-danger, .pf-m-warning")) {
+            alerta.focus();
         }
     }
 

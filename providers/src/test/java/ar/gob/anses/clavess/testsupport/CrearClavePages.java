@@ -5,9 +5,7 @@ import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.TipoPregunta;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -58,15 +56,8 @@ public final class CrearClavePages {
 
     /** Answers every question as the person would, knowing their own data; or "No sé" everywhere. */
     public static HtmlPage responder(HtmlPage page, Persona persona, boolean bien) throws IOException {
-        Map<String, TipoPregunta> porTexto = new HashMap<>();
-        for (TipoPregunta tipo : TipoPregunta.values()) {
-            porTexto.put(ES.get(tipo.messageKey()), tipo);
-        }
         for (DomElement fieldset : page.querySelectorAll("fieldset.anses-pregunta").stream().map(DomElement.class::cast).toList()) {
-            TipoPregunta tipo = porTexto.get(fieldset.querySelector("legend").getTextContent().strip());
-            if (tipo == null) {
-                throw new AssertionError("unknown question: " + fieldset.asNormalizedText());
-            }
+            TipoPregunta tipo = tipo(fieldset.querySelector("legend").getTextContent());
             List<HtmlRadioButtonInput> opciones = fieldset.querySelectorAll("input[type=radio]").stream()
                     .map(HtmlRadioButtonInput.class::cast).toList();
             HtmlRadioButtonInput elegida = opciones.get(opciones.size() - 1); // No sé / Ninguna de esas
@@ -123,7 +114,18 @@ public final class CrearClavePages {
         return text(page.getElementById("input-error-" + campo));
     }
 
-    private static boolean correcta(Persona persona, TipoPregunta tipo, String texto) {
+    /** The kind of a question, from its text as the page shows it. */
+    public static TipoPregunta tipo(String pregunta) {
+        for (TipoPregunta tipo : TipoPregunta.values()) {
+            if (ES.get(tipo.messageKey()).equals(pregunta.strip())) {
+                return tipo;
+            }
+        }
+        throw new AssertionError("unknown question: " + pregunta);
+    }
+
+    /** Whether an option of a question is the person's true answer. */
+    public static boolean correcta(Persona persona, TipoPregunta tipo, String texto) {
         return switch (tipo) {
             case CATEGORIA_AUTONOMO -> persona.categoriaAutonomo().map(texto::equals).orElse(false);
             case PROVINCIA_NACIMIENTO -> persona.provinciaNacimiento().map(texto::equals).orElse(false);

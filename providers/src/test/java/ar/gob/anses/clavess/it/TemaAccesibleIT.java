@@ -1,0 +1,320 @@
+package ar.gob.anses.clavess.it;
+
+import static ar.gob.anses.clavess.testsupport.Accesibilidad.revisar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.padron.PadronFile;
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.Chromium;
+import ar.gob.anses.clavess.testsupport.CrearClavePages;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.SoloTeclado;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import ar.gob.anses.clavess.verificacion.TipoPregunta;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every page a citizen can see, in Chromium: axe-core finds no serious or critical WCAG 2.1 AA problem, the
+ * page says it is Spanish and names its step in the title, it fits a 360 px phone, and it is photographed;
+ * and each journey is done with the keyboard alone.
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TemaAccesibleIT {
+
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final Map<String, Persona> PADRON = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+    private static final String NORA = "27302223330";    // created here, level 2, clave Palmera4Sur
+    private static final String BRUNO = "20303334441";   // created here, locked here
+    private static final String IRENE = "27304445551";   // created here, changes her clave by keyboard
+    private static final String DIEGO = "20298887771";   // padrón, trámite, no clave yet
+    private static final String ROBERTO = "20214445558"; // padrón, questions only, no clave yet
+    private static final String GRACIELA = "27173332225"; // padrón, questions only; her verification is locked here
+
+    private final KeycloakServer server;
+    private final Oidc oidc;
+    private WebDriver chromium;
+    private SoloTeclado teclado;
+    private WebDriverWait espera;
+
+    TemaAccesibleIT(KeycloakServer server) {
+        this.server = server;
+        this.oidc = new Oidc(server);
+    }
+
+    @BeforeAll
+    void crearCiudadanos() throws Exception {
+        AdminApi admin = new AdminApi(server);
+        for (String[] p : List.of(new String[] {NORA, "Nora", "Paz", "30222333", "Palmera4Sur"},
+                new String[] {BRUNO, "Bruno", "Sal", "30333444", "Espino5Rama"},
+                new String[] {IRENE, "Irene", "Vaca", "30444555", "Tacuara8Sol"})) {
+            assertThat(admin.postRaw("users", """
+                    {"username": "%s", "enabled": true, "firstName": "%s", "lastName": "%s",
+                     "attributes": {"dni": ["%s"], "nivel": ["2"]},
+                     "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
+                    """.formatted((Object[]) p)).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @BeforeEach
+    void abrir() {
+        chromium = Chromium.start();
+        teclado = new SoloTeclado(chromium);
+        espera = new WebDriverWait(chromium, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void cerrar() {
+        chromium.quit();
+    }
+
+    @DisplayName("login with the keyboard: a wrong clave puts the cursor on the field in error, the right one reaches the app")
+    @Test
+    void login() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        revisar(chromium, "login");
+
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("username");
+        teclado.teclas("27-30222333-0").tabHasta("password").teclas("Equivocada9");
+        enviar();
+        revisar(chromium, "login-error");
+        assertThat(mensaje()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("anses-alerta");
+
+        teclado.tabHasta("username").reemplazar(NORA).tabHasta("password").reemplazar("Palmera4Sur");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    @DisplayName("the locked-clave page, after five wrong claves")
+    @Test
+    void claveBloqueada() throws Exception {
+        chromium.get(oidc.request(Oidc.MI_ANSES).uri().toString());
+        for (int i = 0; i < 5; i++) {
+            teclado.tabHasta("username").reemplazar(BRUNO).tabHasta("password").reemplazar("Equivocada" + i);
+            enviar();
+        }
+        assertThat(mensaje()).contains("bloqueada");
+        revisar(chromium, "clave-bloqueada");
+    }
+
+    @DisplayName("Cambiar mi clave with the keyboard, using the virtual keyboard's keys with Enter")
+    @Test
+    void cambiarClave() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("anses-cambiar-mi-clave");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesCambiarMiClaveTitulo"));
+        revisar(chromium, "cambiar-mi-clave-ingreso");
+        teclado.tabHasta("username").teclas(IRENE).tabHasta("password").teclas("Tacuara8Sol");
+        enviar();
+        revisar(chromium, "cambiar-clave");
+        teclado.tabHasta("clave-teclado-abrir").teclas(Keys.ENTER);
+        assertThat(teclado.foco().getText()).isEqualTo("1");
+        teclado.teclas(Keys.ENTER, Keys.TAB, Keys.ENTER);
+        assertThat(chromium.findElement(By.id("clave")).getDomProperty("value")).isEqualTo("12");
+        revisar(chromium, "teclado-virtual");
+        teclado.teclas(Keys.ESCAPE);
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("clave-teclado-abrir");
+
+        teclado.tabHasta("clave").reemplazar("Lapacho7Sur").tabHasta("confirmacion").teclas("Lapacho7Sur");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    @DisplayName("Crear clave by trámite with the keyboard: policies, CUIL and anti-robot, a wrong and a right trámite, "
+            + "the clave with its checklist, the end page, back in the app")
+    @Test
+    void crearClavePorTramite() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        hastaElCuil(request);
+        teclado.teclas("20-29888777-1").tabHasta("anses-robot-check").teclas(" ");
+        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        teclado.tabHasta("anses-continuar");
+        enviar();
+        revisar(chromium, "tramite");
+        teclado.tabHasta("tramite").teclas("00000000001");
+        enviar();
+        assertThat(mensaje()).isEqualTo(ES.get("ansesTramiteIncorrecto", 2));
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("tramite");
+        revisar(chromium, "tramite-error");
+        teclado.reemplazar(PADRON.get(DIEGO).tramites().get(0));
+        enviar();
+
+        elegirClave("Jacaranda7");
+        finalizar(request);
+    }
+
+    @DisplayName("Crear clave by questions with the keyboard: wrong answers lead to NUEVO INTENTO, right ones to the clave")
+    @Test
+    void crearClavePorPreguntas() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        hastaElCuil(request);
+        teclado.teclas(ROBERTO).tabHasta("anses-robot-check").teclas(" ");
+        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        teclado.tabHasta("anses-continuar");
+        enviar();
+        revisar(chromium, "preguntas");
+        responder(PADRON.get(ROBERTO), false);
+        assertThat(chromium.findElements(By.id("anses-verificacion-error"))).hasSize(1);
+        revisar(chromium, "verificacion-error");
+        teclado.tabHasta("anses-nuevoIntento");
+        enviar();
+        responder(PADRON.get(ROBERTO), true);
+        elegirClave("Quebrada9");
+        finalizar(request);
+    }
+
+    @DisplayName("the info pages of Crear clave: a CUIL that is not in the registry, and a verification locked by wrong answers")
+    @Test
+    void paginasDeInformacion() throws Exception {
+        hastaElCuil(oidc.request(Oidc.MI_ANSES));
+        teclado.teclas("23-12345678-5").tabHasta("anses-robot-check").teclas(" ");
+        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        teclado.tabHasta("anses-continuar");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesCuilNoEnPadronTitulo"));
+        revisar(chromium, "cuil-no-en-padron");
+
+        HtmlPage page = CrearClavePages.ingresarCuil(CrearClavePages.aceptarPoliticas(CrearClavePages.desdeElLogin(
+                LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), GRACIELA, true);
+        for (int i = 0; i < 5 && page.getElementById("anses-form") != null; i++) {
+            page = page.getElementById("anses-verificacion-error") != null
+                    ? CrearClavePages.continuar(page) : CrearClavePages.responder(page, PADRON.get(GRACIELA), false);
+        }
+        assertThat(CrearClavePages.titulo(page)).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
+
+        hastaElCuil(oidc.request(Oidc.MI_ANSES));
+        teclado.teclas(GRACIELA).tabHasta("anses-robot-check").teclas(" ");
+        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        teclado.tabHasta("anses-continuar");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
+        revisar(chromium, "verificacion-bloqueada");
+    }
+
+    @DisplayName("a level-3 app refuses a level-2 citizen: the page, and its button, work with the keyboard")
+    @Test
+    void nivelInsuficiente() throws Exception {
+        Oidc.Request request = oidc.request("cambio-lugar-cobro");
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("username").teclas(NORA).tabHasta("password").teclas("Palmera4Sur");
+        enviar();
+        assertThat(chromium.findElements(By.id("anses-nivel-insuficiente"))).hasSize(1);
+        revisar(chromium, "nivel-insuficiente");
+        teclado.tabHasta("anses-volver");
+        enviar();
+        assertThat(Oidc.query(URI.create(chromium.getCurrentUrl()))).containsEntry("error", "access_denied").doesNotContainKey("code");
+    }
+
+    @DisplayName("Keycloak's own pages in the ANSES theme: an error page and a page that expired")
+    @Test
+    void paginasDeKeycloak() throws Exception {
+        chromium.get(oidc.request(Oidc.MI_ANSES).uri(Map.of("redirect_uri", "https://otro.example/")).toString());
+        espera.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-page-title")));
+        revisar(chromium, "error");
+
+        hastaElCuil(oidc.request(Oidc.MI_ANSES));
+        chromium.navigate().back();
+        espera.until(ExpectedConditions.presenceOfElementLocated(By.id("acepto")));
+        teclado.tabHasta("acepto").teclas(" ").tabHasta("anses-continuar");
+        enviar();
+        revisar(chromium, "pagina-vencida");
+    }
+
+    /** From the login page through the policies to the CUIL step, by keyboard. */
+    private void hastaElCuil(Oidc.Request request) throws Exception {
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("anses-crea-tu-clave");
+        enviar();
+        revisar(chromium, "politicas");
+        teclado.tabHasta("acepto").teclas(" ").tabHasta("anses-continuar");
+        enviar();
+        revisar(chromium, "crear-cuil");
+        teclado.tabHasta("cuil");
+    }
+
+    /** Each question by keyboard: Tab into its group, then Space (first option) or arrows (the others). */
+    private void responder(Persona persona, boolean bien) {
+        for (WebElement pregunta : chromium.findElements(By.cssSelector("fieldset.anses-pregunta"))) {
+            TipoPregunta tipo = CrearClavePages.tipo(pregunta.findElement(By.tagName("legend")).getText());
+            List<WebElement> opciones = pregunta.findElements(By.cssSelector("label"));
+            int elegida = bien ? opciones.size() - 1 : 0; // "Ninguna de esas" unless an option is theirs
+            for (int i = 0; i < opciones.size() - 1; i++) {
+                boolean suya = CrearClavePages.correcta(persona, tipo, opciones.get(i).getText().strip());
+                if (bien && suya) {
+                    elegida = i;
+                } else if (!bien && !suya) {
+                    elegida = i;
+                }
+            }
+            teclado.tabHastaDentroDe(pregunta);
+            if (elegida == 0) {
+                teclado.teclas(" ");
+            } else {
+                for (int i = 0; i < elegida; i++) {
+                    teclado.teclas(Keys.ARROW_DOWN);
+                }
+            }
+            assertThat(pregunta.findElements(By.cssSelector("input:checked"))).hasSize(1);
+        }
+        teclado.tabHasta("anses-continuar");
+        enviar();
+    }
+
+    private void elegirClave(String clave) throws Exception {
+        teclado.tabHasta("clave").teclas("jaca");
+        assertThat(chromium.findElements(By.cssSelector("#anses-checklist li[data-estado=incumple]"))).isNotEmpty();
+        revisar(chromium, "elegi-clave");
+        teclado.tabHasta("clave").reemplazar(clave).tabHasta("confirmacion").teclas(clave);
+        enviar();
+    }
+
+    private void finalizar(Oidc.Request request) throws Exception {
+        assertThat(chromium.findElements(By.id("anses-habilitada"))).hasSize(1);
+        revisar(chromium, "finalizar");
+        teclado.tabHasta("anses-comenzar");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    /** Presses Enter on what has the focus and waits for the next page. */
+    private void enviar() {
+        WebElement pagina = chromium.findElement(By.tagName("html"));
+        teclado.teclas(Keys.ENTER);
+        espera.until(ExpectedConditions.stalenessOf(pagina));
+        espera.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** The message the page shows: a field's error or, without one, the alert. */
+    private String mensaje() {
+        List<WebElement> mensajes = chromium.findElements(By.cssSelector("[id^=input-error-]:not([id^=input-error-container]), .pf-v5-c-alert__title"));
+        assertThat(mensajes).as("a message on " + chromium.getCurrentUrl()).isNotEmpty();
+        return mensajes.get(0).getText().strip();
+    }
+}

@@ -1,0 +1,78 @@
+package ar.gob.anses.clavess.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * What every page a citizen sees must pass, in Chromium: axe-core's WCAG 2.1 A/AA rules without a serious or
+ * critical violation, Spanish declared, a title naming the step, nothing wider than a 360 px phone; and a
+ * screenshot at 1280 and at 360 px under {@code target/screenshots} (and the README's gallery when asked).
+ */
+public final class Accesibilidad {
+
+    public static final int ESCRITORIO = 1280;
+    public static final int TELEFONO = 360;
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Set<String> GRAVES = Set.of("serious", "critical");
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+    /** The pages the README shows. */
+    private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
+            "elegi-clave", "finalizar", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual");
+
+    private Accesibilidad() {
+    }
+
+    /** Checks the page the browser is on and photographs it as {@code nombre}. */
+    public static void revisar(WebDriver chromium, String nombre) throws IOException {
+        Results axe = new AxeBuilder().withTags(WCAG).analyze(chromium);
+        List<Rule> graves = axe.getViolations().stream().filter(r -> GRAVES.contains(r.getImpact())).toList();
+        assertThat(graves).as(nombre + ": " + graves.stream()
+                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "))).isEmpty();
+
+        assertThat(chromium.findElement(By.tagName("html")).getDomAttribute("lang")).as(nombre).startsWith("es");
+        String titulo = chromium.findElement(By.id("kc-page-title")).getText().strip();
+        assertThat(chromium.getTitle()).as(nombre).isEqualTo(titulo + " | " + ES.get("ansesTituloSitio"));
+
+        Dimension antes = chromium.manage().window().getSize();
+        try {
+            foto(chromium, nombre, ESCRITORIO);
+            foto(chromium, nombre, TELEFONO);
+            long ancho = (Long) ((JavascriptExecutor) chromium).executeScript("return document.documentElement.scrollWidth");
+            long visible = (Long) ((JavascriptExecutor) chromium).executeScript("return document.documentElement.clientWidth");
+            assertThat(ancho).as(nombre + ": no horizontal scrolling at 360 px").isLessThanOrEqualTo(visible);
+        } finally {
+            chromium.manage().window().setSize(antes);
+        }
+    }
+
+    private static void foto(WebDriver chromium, String nombre, int ancho) throws IOException {
+        chromium.manage().window().setSize(new Dimension(ancho, 900));
+        long alto = (Long) ((JavascriptExecutor) chromium).executeScript("return document.documentElement.scrollHeight");
+        chromium.manage().window().setSize(new Dimension(ancho, (int) Math.min(alto + 140, 3000)));
+        Path archivo = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")))
+                .resolve(nombre + "-" + ancho + ".png");
+        Files.write(archivo, ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
+        String galeria = System.getProperty("galeria.dir", "");
+        if (!galeria.isBlank() && GALERIA.contains(nombre)) {
+            Files.copy(archivo, Files.createDirectories(Path.of(galeria)).resolve(archivo.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package ar.gob.anses.clavess.testsupport;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** A person who uses only the keyboard: Tab to move, keys to type, Enter and Space to press. */
+public final class SoloTeclado {
+
+    private final WebDriver chromium;
+
+    public SoloTeclado(WebDriver chromium) {
+        this.chromium = chromium;
+    }
+
+    /** Presses Tab until the element with that id has the focus (as a person would, in page order). */
+    public SoloTeclado tabHasta(String id) {
+        for (int i = 0; i < 80; i++) {
+            if (id.equals(foco().getDomAttribute("id"))) {
+                return this;
+            }
+            teclas(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reaches #" + id + "; the focus is on " + foco().getTagName() + "#" + foco().getDomAttribute("id"));
+    }
+
+    /** Presses Tab until the focus is inside the element (a group of radio buttons, say). */
+    public SoloTeclado tabHastaDentroDe(WebElement grupo) {
+        for (int i = 0; i < 80; i++) {
+            if (!grupo.findElements(By.cssSelector(":focus")).isEmpty()) {
+                return this;
+            }
+            teclas(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reaches " + grupo.getDomAttribute("id"));
+    }
+
+    public SoloTeclado teclas(CharSequence... teclas) {
+        new Actions(chromium).sendKeys(teclas).perform();
+        return this;
+    }
+
+    /** Replaces what the focused field holds. */
+    public SoloTeclado reemplazar(String texto) {
+        new Actions(chromium).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(Keys.DELETE).perform();
+        return teclas(texto);
+    }
+
+    public WebElement foco() {
+        return chromium.switchTo().activeElement();
+    }
+}
