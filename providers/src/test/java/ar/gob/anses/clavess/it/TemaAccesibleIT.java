@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.testsupport.Accesibilidad;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.Chromium;
 import ar.gob.anses.clavess.testsupport.CrearClavePages;
@@ -245,6 +246,20 @@ class TemaAccesibleIT {
         teclado.tabHasta("acepto").teclas(" ").tabHasta("anses-continuar");
         enviar();
         revisar(chromium, "pagina-vencida");
+    }
+
+    @DisplayName("the citizen's account console wears the ANSES wordmark and colours")
+    @Test
+    void cuenta() throws Exception {
+        chromium.get(server.realmUri() + "/account");
+        espera.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        teclado.tabHasta("username").teclas(NORA).tabHasta("password").teclas("Palmera4Sur");
+        enviar();
+        WebElement logo = espera.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=page-header] img")));
+        assertThat(logo.getDomAttribute("src")).endsWith("/img/anses-logo.svg");
+        espera.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user-profile-form, form")));
+        assertThat(chromium.findElement(By.cssSelector(".pf-v5-c-masthead")).getCssValue("background-color")).isEqualTo("rgba(0, 114, 187, 1)");
+        Accesibilidad.foto(chromium, "cuenta");
     }
 
     /** From the login page through the policies to the CUIL step, by keyboard. */

@@ -33,7 +33,7 @@ public final class Accesibilidad {
     private static final ThemeMessages ES = ThemeMessages.spanish();
     /** The pages the README shows. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
-            "elegi-clave", "finalizar", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual");
+            "elegi-clave", "finalizar", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta");
 
     private Accesibilidad() {
     }
@@ -53,14 +53,19 @@ public final class Accesibilidad {
 
         Dimension antes = chromium.manage().window().getSize();
         try {
-            foto(chromium, nombre, ESCRITORIO);
-            foto(chromium, nombre, TELEFONO);
+            foto(chromium, nombre);
             long ancho = (Long) ((JavascriptExecutor) chromium).executeScript("return document.documentElement.scrollWidth");
             long visible = (Long) ((JavascriptExecutor) chromium).executeScript("return document.documentElement.clientWidth");
             assertThat(ancho).as(nombre + ": no horizontal scrolling at 360 px").isLessThanOrEqualTo(visible);
         } finally {
             chromium.manage().window().setSize(antes);
         }
+    }
+
+    /** Screenshots at 1280 and 360 px, the browser left at 360. */
+    public static void foto(WebDriver chromium, String nombre) throws IOException {
+        foto(chromium, nombre, ESCRITORIO);
+        foto(chromium, nombre, TELEFONO);
     }
 
     private static void foto(WebDriver chromium, String nombre, int ancho) throws IOException {
