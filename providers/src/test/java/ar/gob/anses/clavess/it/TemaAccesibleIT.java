@@ -51,6 +51,7 @@ class TemaAccesibleIT {
     private static final String NORA = "27302223330";    // created here, level 2, clave Palmera4Sur
     private static final String BRUNO = "20303334441";   // created here, locked here
     private static final String IRENE = "27304445551";   // created here, changes her clave by keyboard
+    private static final String OMAR = "20301112220";    // created here with a temporary clave, as an office gives one
     private static final String DIEGO = "20298887771";   // padrón, trámite, no clave yet
     private static final String ROBERTO = "20214445558"; // padrón, questions only, no clave yet
     private static final String GRACIELA = "27173332225"; // padrón, questions only; her verification is locked here
@@ -78,6 +79,11 @@ class TemaAccesibleIT {
                      "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
                     """.formatted((Object[]) p)).statusCode()).isEqualTo(201);
         }
+        assertThat(admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Omar", "lastName": "Lezama",
+                 "attributes": {"dni": ["30111222"], "nivel": ["3"]},
+                 "credentials": [{"type": "password", "value": "Temporal5Ok", "temporary": true}]}
+                """.formatted(OMAR)).statusCode()).isEqualTo(201);
     }
 
     @BeforeEach
@@ -107,6 +113,20 @@ class TemaAccesibleIT {
         assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("anses-alerta");
 
         teclado.tabHasta("username").reemplazar(NORA).tabHasta("password").reemplazar("Palmera4Sur");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    @DisplayName("a temporary clave from an office: Keycloak's update-password page, themed, done with the keyboard")
+    @Test
+    void claveTemporal() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("username").teclas(OMAR).tabHasta("password").teclas("Temporal5Ok");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("updatePasswordTitle"));
+        revisar(chromium, "actualizar-clave");
+        teclado.tabHasta("password-new").teclas("Chamame8Rio").tabHasta("password-confirm").teclas("Chamame8Rio");
         enviar();
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
