@@ -8,8 +8,6 @@ import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,7 +56,6 @@ class BrowserJourneysIT {
         assertThat(chromium.findElement(By.id("anses-crea-tu-clave")).getText()).isEqualTo(ES.get("ansesCreaTuClave"));
         assertThat(chromium.findElement(By.id("anses-clave-hint")).getText()).isEqualTo(ES.get("ansesClaveCaseSensitive"));
         assertThat(chromium.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo(ES.get("ansesCuilLabel"));
-        screenshot("login-es.png");
 
         chromium.findElement(By.id("username")).sendKeys("27-27123456-8");
         chromium.findElement(By.id("password")).sendKeys("Tango5Luz");
@@ -79,7 +74,6 @@ class BrowserJourneysIT {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         chromium.get(request.uri().toString());
         chromium.findElement(By.id("anses-crea-tu-clave")).click();
-        screenshot("politicas-es.png");
         chromium.findElement(By.cssSelector("label[for=acepto]")).click();
         chromium.findElement(By.id("anses-continuar")).click();
 
@@ -87,18 +81,15 @@ class BrowserJourneysIT {
         chromium.findElement(By.cssSelector("label[for=anses-robot-check]")).click();
         WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(60));
         wait.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
-        screenshot("crear-cuil-es.png");
         chromium.findElement(By.id("anses-continuar")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tramite"))).sendKeys("00723456789");
-        screenshot("tramite-es.png");
         chromium.findElement(By.id("anses-continuar")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("clave"))).sendKeys("Obera5Sol");
         chromium.findElement(By.id("confirmacion")).sendKeys("Obera5Sol");
         chromium.findElement(By.id("anses-continuar")).click();
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("anses-habilitada"))).getText())
                 .isEqualTo(ES.get("ansesClaveHabilitada", "2"));
-        screenshot("finalizar-es.png");
         chromium.findElement(By.id("anses-comenzar")).click();
         wait.until(ExpectedConditions.urlContains("code="));
 
@@ -132,17 +123,11 @@ class BrowserJourneysIT {
         List<String> delServidor = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#anses-reglas-incumplidas li")))
                 .stream().map(WebElement::getText).toList();
         assertThat(delServidor).containsExactlyInAnyOrderElementsOf(enLaPagina);
-        screenshot("cambiar-clave-reglas-es.png");
 
         chromium.findElement(By.id("clave")).sendKeys("Ombu7Sauce");
         chromium.findElement(By.id("confirmacion")).sendKeys("Ombu7Sauce");
         chromium.findElement(By.id("anses-continuar")).click();
         wait.until(ExpectedConditions.urlContains("code="));
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Files.createDirectories(Path.of("target/screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) chromium).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -54,11 +54,7 @@ class OficinaIT {
     @BeforeAll
     void crearPersonas() throws Exception {
         admin = new AdminApi(server);
-        assertThat(admin.postRaw("users", """
-                {"username": "%s", "enabled": true, "firstName": "Ester", "lastName": "Quiroga",
-                 "attributes": {"dni": ["34666777"], "birthdate": ["1983-11-30"], "nivel": ["2"]},
-                 "credentials": [{"type": "password", "value": "Quebracho4", "temporary": false}]}
-                """.formatted(ESTER)).statusCode()).isEqualTo(201);
+        admin.crearCiudadano(ESTER, "Ester", "Quiroga", "34666777", 2, "Quebracho4", false);
         assertThat(admin.postRaw("users", """
                 {"username": "%s", "enabled": true, "firstName": "Raúl", "lastName": "Sosa", "groups": ["/anses-personal"],
                  "attributes": {"dni": ["28777666"], "nivel": ["3"]},

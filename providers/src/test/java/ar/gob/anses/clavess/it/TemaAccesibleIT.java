@@ -70,20 +70,10 @@ class TemaAccesibleIT {
     @BeforeAll
     void crearCiudadanos() throws Exception {
         AdminApi admin = new AdminApi(server);
-        for (String[] p : List.of(new String[] {NORA, "Nora", "Paz", "30222333", "Palmera4Sur"},
-                new String[] {BRUNO, "Bruno", "Sal", "30333444", "Espino5Rama"},
-                new String[] {IRENE, "Irene", "Vaca", "30444555", "Tacuara8Sol"})) {
-            assertThat(admin.postRaw("users", """
-                    {"username": "%s", "enabled": true, "firstName": "%s", "lastName": "%s",
-                     "attributes": {"dni": ["%s"], "nivel": ["2"]},
-                     "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
-                    """.formatted((Object[]) p)).statusCode()).isEqualTo(201);
-        }
-        assertThat(admin.postRaw("users", """
-                {"username": "%s", "enabled": true, "firstName": "Omar", "lastName": "Lezama",
-                 "attributes": {"dni": ["30111222"], "nivel": ["3"]},
-                 "credentials": [{"type": "password", "value": "Temporal5Ok", "temporary": true}]}
-                """.formatted(OMAR)).statusCode()).isEqualTo(201);
+        admin.crearCiudadano(NORA, "Nora", "Paz", "30222333", 2, "Palmera4Sur", false);
+        admin.crearCiudadano(BRUNO, "Bruno", "Sal", "30333444", 2, "Espino5Rama", false);
+        admin.crearCiudadano(IRENE, "Irene", "Vaca", "30444555", 2, "Tacuara8Sol", false);
+        admin.crearCiudadano(OMAR, "Omar", "Lezama", "30111222", 3, "Temporal5Ok", true);
     }
 
     @BeforeEach

@@ -43,6 +43,19 @@ public final class AdminApi {
         return new AdminApi(server, consola.exchange(consola.codeFrom(LoginPage.landedOn(landed))).get("access_token").asText());
     }
 
+    /** Creates a citizen of the realm with a clave (temporary: they must change it at the next login). */
+    public void crearCiudadano(String cuil, String nombre, String apellido, String dni, int nivel, String clave, boolean temporal)
+            throws IOException, InterruptedException {
+        HttpResponse<String> creado = postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "%s", "lastName": "%s",
+                 "attributes": {"dni": ["%s"], "nivel": ["%d"]},
+                 "credentials": [{"type": "password", "value": "%s", "temporary": %b}]}
+                """.formatted(cuil, nombre, apellido, dni, nivel, clave, temporal));
+        if (creado.statusCode() != 201) {
+            throw new AssertionError("creating " + cuil + " answered " + creado.statusCode() + ": " + creado.body());
+        }
+    }
+
     public String userId(String username) throws IOException, InterruptedException {
         JsonNode users = get("users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
         if (users.size() != 1) {
