@@ -12,11 +12,11 @@ import java.util.List;
  */
 final class Cpu {
 
-    record Instante(long ocupado, long total, long keycloak, long generador) {
+    record Instante(long ocupado, long total, long keycloak, long generador, long postgres) {
     }
 
     /** Shares of the whole machine's capacity during an interval, 0 to 1. */
-    record Reparto(double ocupado, double keycloak, double generador, double resto) {
+    record Reparto(double ocupado, double keycloak, double generador, double postgres, double resto) {
     }
 
     private final long keycloakPid;
@@ -33,9 +33,9 @@ final class Cpu {
                 total += Long.parseLong(cpu[i]);
             }
             long ocioso = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            return new Instante(total - ocioso, total, proceso(keycloakPid), proceso(ProcessHandle.current().pid()));
+            return new Instante(total - ocioso, total, proceso(keycloakPid), proceso(ProcessHandle.current().pid()), postgres());
         } catch (IOException | RuntimeException e) {
-            return new Instante(0, 0, 0, 0);
+            return new Instante(0, 0, 0, 0, 0);
         }
     }
 
@@ -43,8 +43,24 @@ final class Cpu {
         double total = Math.max(1, despues.total() - antes.total());
         double keycloak = (despues.keycloak() - antes.keycloak()) / total;
         double generador = (despues.generador() - antes.generador()) / total;
+        double postgres = Math.max(0, despues.postgres() - antes.postgres()) / total;
         double ocupado = (despues.ocupado() - antes.ocupado()) / total;
-        return new Reparto(ocupado, keycloak, generador, Math.max(0, ocupado - keycloak - generador));
+        return new Reparto(ocupado, keycloak, generador, postgres, Math.max(0, ocupado - keycloak - generador - postgres));
+    }
+
+    /**
+     * All PostgreSQL processes (server and backends). Only those alive at both ends of the interval count fully:
+     * Keycloak's and the padrón's pools keep their connections, so nearly all are.
+     */
+    private static long postgres() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        return proceso(p.pid());
+                    } catch (IOException | RuntimeException e) {
+                        return 0; // ended meanwhile
+                    }
+                }).sum();
     }
 
     /** utime + stime of a process, in the same clock ticks as /proc/stat. */
