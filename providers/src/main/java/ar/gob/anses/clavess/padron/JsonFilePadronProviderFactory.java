@@ -36,6 +36,15 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
         return PROVIDER_ID;
     }
 
+    /**
+     * The default when {@code --spi-anses-padron--provider} is not given: with more than one provider Keycloak
+     * picks the one of highest order above 0.
+     */
+    @Override
+    public int order() {
+        return 1;
+    }
+
     @Override
     public void init(Config.Scope config) {
         path = config.get(PATH);

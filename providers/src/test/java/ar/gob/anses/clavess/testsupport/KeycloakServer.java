@@ -83,8 +83,16 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, URI baseUri, List<String> options, Map<String, String> env,
                                        boolean callerConfigWins, ProcessBuilder.Redirect output) {
-        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm"));
-        command.addAll(options);
+        List<String> arguments = new ArrayList<>(List.of("start-dev", "--import-realm"));
+        arguments.addAll(options);
+        return run(home, baseUri, arguments, env, callerConfigWins, output);
+    }
+
+    /** {@code kc.sh} with the given command and options, as {@link #start} does; the benchmark runs {@code start --optimized}. */
+    public static KeycloakServer run(Path home, URI baseUri, List<String> kcArguments, Map<String, String> env,
+                                     boolean callerConfigWins, ProcessBuilder.Redirect output) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+        command.addAll(kcArguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).redirectOutput(output);
         if (callerConfigWins) {
             env.forEach(builder.environment()::putIfAbsent);

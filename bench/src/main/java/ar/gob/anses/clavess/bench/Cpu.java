@@ -1,0 +1,75 @@
+package ar.gob.anses.clavess.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the machine's CPU time went during a measurement (Linux /proc): Keycloak's JVM, this load
+ * generator, and everything else (PostgreSQL, other work on the machine). On a small machine the
+ * generator competes with the server; this says by how much.
+ */
+final class Cpu {
+
+    record Instante(long ocupado, long total, long keycloak, long generador, long postgres) {
+    }
+
+    /** Shares of the whole machine's capacity during an interval, 0 to 1. */
+    record Reparto(double ocupado, double keycloak, double generador, double postgres, double resto) {
+    }
+
+    private final long keycloakPid;
+
+    Cpu(long keycloakPid) {
+        this.keycloakPid = keycloakPid;
+    }
+
+    Instante ahora() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long ocioso = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new Instante(total - ocioso, total, proceso(keycloakPid), proceso(ProcessHandle.current().pid()), postgres());
+        } catch (IOException | RuntimeException e) {
+            return new Instante(0, 0, 0, 0, 0);
+        }
+    }
+
+    static Reparto entre(Instante antes, Instante despues) {
+        double total = Math.max(1, despues.total() - antes.total());
+        double keycloak = (despues.keycloak() - antes.keycloak()) / total;
+        double generador = (despues.generador() - antes.generador()) / total;
+        double postgres = Math.max(0, despues.postgres() - antes.postgres()) / total;
+        double ocupado = (despues.ocupado() - antes.ocupado()) / total;
+        return new Reparto(ocupado, keycloak, generador, postgres, Math.max(0, ocupado - keycloak - generador - postgres));
+    }
+
+    /**
+     * All PostgreSQL processes (server and backends). Only those alive at both ends of the interval count fully:
+     * Keycloak's and the padrón's pools keep their connections, so nearly all are.
+     */
+    private static long postgres() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToLong(p -> {
+                    try {
+                        return proceso(p.pid());
+                    } catch (IOException | RuntimeException e) {
+                        return 0; // ended meanwhile
+                    }
+                }).sum();
+    }
+
+    /** utime + stime of a process, in the same clock ticks as /proc/stat. */
+    private static long proceso(long pid) throws IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        List<String> campos = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        return Long.parseLong(campos.get(11)) + Long.parseLong(campos.get(12));
+    }
+}

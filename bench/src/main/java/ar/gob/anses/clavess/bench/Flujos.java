@@ -1,0 +1,153 @@
+package ar.gob.anses.clavess.bench;
+
+import ar.gob.anses.clavess.crearclave.DesafioRobot;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * What the benchmark's virtual users do, over HTTP as a browser and an app would: the authorization code
+ * flow through a realm's browser flow (PKCE S256, code exchanged by a confidential client), Crear clave by
+ * trámite page by page, refresh-token and client-credentials grants.
+ */
+final class Flujos {
+
+    static final String CLIENTE = "bench";
+    static final String SECRETO = "bench-secret";
+    /** Never contacted: the code is read from the Location header that points there. */
+    static final String REDIRECT = "http://127.0.0.1:9/bench-callback";
+    /** The users' clave: meets the anses policy, and is not related to any synthetic name. */
+    static final String CLAVE = "Bench7Clave";
+    /** The clave chosen in Crear clave. */
+    static final String CLAVE_NUEVA = "Yerba4Mate";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final URI base;
+
+    Flujos(URI base) {
+        this.base = base;
+    }
+
+    /** Login form → code → tokens, in a fresh browser (no SSO cookie): the full price of a login. */
+    JsonNode login(String realm, String usuario, String clave) throws IOException, InterruptedException {
+        Navegador navegador = new Navegador();
+        Autorizacion autorizacion = new Autorizacion(realm);
+        Navegador.Respuesta formulario = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT);
+        Navegador.Respuesta vuelta = navegador.seguir(navegador.post(formulario.accion("kc-form-login"),
+                Navegador.campos("username", usuario, "password", clave, "credentialId", "")), REDIRECT);
+        return autorizacion.canjear(vuelta);
+    }
+
+    /**
+     * Crear clave by trámite from the login page, as CrearClaveIT does: políticas, CUIL + the proof of work,
+     * trámite, the new clave twice, COMENZAR A UTILIZAR, code, tokens.
+     */
+    JsonNode crearClave(String cuil, String tramite) throws IOException, InterruptedException {
+        Navegador navegador = new Navegador();
+        Autorizacion autorizacion = new Autorizacion("anses");
+        Navegador.Respuesta login = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT);
+        Navegador.Respuesta politicas = navegador.seguir(navegador.get(login.enlace("anses-crea-tu-clave")), REDIRECT);
+        Navegador.Respuesta pagina = paso(navegador, politicas, "cuil", Navegador.campos("acepto", "on"));
+        DesafioRobot desafio = new DesafioRobot(pagina.atributo("anses-robot", "data-salt"),
+                pagina.atributo("anses-robot", "data-challenge"), Integer.parseInt(pagina.atributo("anses-robot", "data-maximo")));
+        pagina = paso(navegador, pagina, "tramite", Navegador.campos("cuil", cuil, "robot", String.valueOf(desafio.resolver())));
+        pagina = paso(navegador, pagina, "clave", Navegador.campos("tramite", tramite));
+        pagina = paso(navegador, pagina, "anses-comenzar", Navegador.campos("clave", CLAVE_NUEVA, "confirmacion", CLAVE_NUEVA));
+        Navegador.Respuesta vuelta = navegador.seguir(navegador.post(pagina.accion("anses-form"), Navegador.campos("comenzar", "")), REDIRECT);
+        return autorizacion.canjear(vuelta);
+    }
+
+    /** Submits the page's anses-form; the next page must have an element with id {@code siguiente}. */
+    private static Navegador.Respuesta paso(Navegador navegador, Navegador.Respuesta pagina, String siguiente, Map<String, String> campos)
+            throws IOException, InterruptedException {
+        Navegador.Respuesta proxima = navegador.seguir(navegador.post(pagina.accion("anses-form"), campos), REDIRECT);
+        if (!proxima.cuerpo().contains("id=\"" + siguiente + "\"")) {
+            throw new IllegalStateException("expected #" + siguiente + " after " + campos.keySet() + ", got " + proxima.status()
+                    + ": " + proxima.resumen());
+        }
+        return proxima;
+    }
+
+    JsonNode refrescar(String realm, String refreshToken) throws IOException, InterruptedException {
+        return token(realm, Navegador.campos("grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", CLIENTE, "client_secret", SECRETO));
+    }
+
+    JsonNode credencialesDeCliente(String realm) throws IOException, InterruptedException {
+        return token(realm, Navegador.campos("grant_type", "client_credentials", "client_id", CLIENTE, "client_secret", SECRETO));
+    }
+
+    private JsonNode token(String realm, Map<String, String> campos) throws IOException, InterruptedException {
+        HttpResponse<String> respuesta = HTTP.send(HttpRequest.newBuilder(base.resolve("realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(Navegador.form(campos))).build(), HttpResponse.BodyHandlers.ofString());
+        if (respuesta.statusCode() != 200) {
+            throw new IllegalStateException("token endpoint answered " + respuesta.statusCode() + ": " + respuesta.body());
+        }
+        JsonNode json = Admin.JSON.readTree(respuesta.body());
+        if (!json.hasNonNull("access_token")) {
+            throw new IllegalStateException("no access token: " + respuesta.body());
+        }
+        return json;
+    }
+
+    /** One authorization request with its state and PKCE verifier. */
+    private final class Autorizacion {
+        final String realm;
+        final String state = aleatorio();
+        final String verifier = aleatorio();
+
+        Autorizacion(String realm) {
+            this.realm = realm;
+        }
+
+        String uri() {
+            return base + "realms/" + realm + "/protocol/openid-connect/auth?" + Navegador.form(Navegador.campos(
+                    "client_id", CLIENTE, "redirect_uri", REDIRECT, "response_type", "code", "scope", "openid",
+                    "state", state, "code_challenge", desafio(verifier), "code_challenge_method", "S256"));
+        }
+
+        /** The code in the redirect back to the app, exchanged for tokens. */
+        JsonNode canjear(Navegador.Respuesta vuelta) throws IOException, InterruptedException {
+            String location = vuelta.location();
+            if (location == null || !location.startsWith(REDIRECT) || !state.equals(Navegador.parametro(location, "state"))
+                    || Navegador.parametro(location, "code") == null) {
+                throw new IllegalStateException("no code back to the app: " + vuelta.status() + " " + location + " " + vuelta.resumen());
+            }
+            JsonNode tokens = token(realm, Navegador.campos("grant_type", "authorization_code", "code", Navegador.parametro(location, "code"),
+                    "redirect_uri", REDIRECT, "code_verifier", verifier, "client_id", CLIENTE, "client_secret", SECRETO));
+            if (!tokens.hasNonNull("id_token") || !tokens.hasNonNull("refresh_token")) {
+                throw new IllegalStateException("no ID or refresh token: " + tokens);
+            }
+            return tokens;
+        }
+    }
+
+    private static String aleatorio() {
+        byte[] bytes = new byte[32]; // 43 characters: PKCE's minimum
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String desafio(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package ar.gob.anses.clavess.padron;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The registry in PostgreSQL, in the tables of {@code schema.sql}: one prepared query per lookup (the lists
+ * come back as arrays, so a lookup is one round trip) over a {@link PoolConexiones} of our own.
+ */
+public final class JdbcPadron implements AutoCloseable {
+
+    /** The table definitions; the statements after the {@code @after-load} line are constraints for after a bulk load. */
+    public static final String SCHEMA_RESOURCE = "schema.sql";
+
+    static final String BUSCAR = """
+            SELECT p.nombre, p.apellido, p.dni, p.fecha_nacimiento, p.sexo, p.provincia_nacimiento,
+                   p.fecha_emision_dni, p.categoria_autonomo, p.residencia, p.bajo_curatela,
+                   ARRAY(SELECT t.tramite FROM padron_tramite t WHERE t.cuil = p.cuil ORDER BY t.orden) AS tramites,
+                   ARRAY(SELECT e.nombre FROM padron_persona_empleador pe JOIN padron_empleador e ON e.id = pe.empleador_id
+                         WHERE pe.cuil = p.cuil ORDER BY pe.orden) AS empleadores,
+                   ARRAY(SELECT r.prestacion FROM padron_prestacion r WHERE r.cuil = p.cuil ORDER BY r.orden) AS prestaciones,
+                   ARRAY(SELECT c.curado_cuil FROM padron_curado c WHERE c.curador_cuil = p.cuil ORDER BY c.orden) AS curados
+            FROM padron_persona p WHERE p.cuil = ?""";
+
+    /** Wrong options need names that look like the registry's; more than this adds nothing but memory. */
+    static final int EMPLEADORES_MAXIMO = 10_000;
+    static final String EMPLEADORES = "SELECT nombre FROM padron_empleador ORDER BY id LIMIT " + EMPLEADORES_MAXIMO;
+    /** New employers show up in wrong options within this time. */
+    private static final Duration EMPLEADORES_VIGENCIA = Duration.ofHours(1);
+
+    private record Empleadores(Set<String> nombres, long leidosNanos) {
+    }
+
+    private final PoolConexiones pool;
+    private final int timeoutSegundos;
+    private volatile Empleadores empleadores;
+
+    /**
+     * @param url      a PostgreSQL JDBC URL ({@code currentSchema=} picks the schema)
+     * @param timeout  bounds each of: waiting for a free connection, connecting, one query
+     */
+    public JdbcPadron(String url, String usuario, String clave, int tamanoPool, Duration timeout) {
+        org.postgresql.Driver driver = new org.postgresql.Driver(); // the one in Keycloak's distribution
+        Properties propiedades = new Properties();
+        if (usuario != null) {
+            propiedades.setProperty("user", usuario);
+        }
+        if (clave != null) {
+            propiedades.setProperty("password", clave);
+        }
+        propiedades.setProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
+        propiedades.setProperty("ApplicationName", "clave-ss padron");
+        this.timeoutSegundos = (int) Math.max(1, timeout.toSeconds());
+        this.pool = new PoolConexiones(() -> {
+            Connection conexion = driver.connect(url, propiedades);
+            if (conexion == null) {
+                throw new SQLException("not a PostgreSQL JDBC URL: " + url);
+            }
+            conexion.setReadOnly(true);
+            return conexion;
+        }, tamanoPool, timeout, Duration.ofSeconds(30));
+    }
+
+    public Optional<Persona> buscar(Cuil cuil) {
+        try {
+            return pool.con(conexion -> {
+                try (PreparedStatement consulta = conexion.prepareStatement(BUSCAR)) {
+                    consulta.setQueryTimeout(timeoutSegundos);
+                    consulta.setString(1, cuil.digits());
+                    try (ResultSet fila = consulta.executeQuery()) {
+                        return fila.next() ? Optional.of(persona(cuil, fila)) : Optional.empty();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("padrón lookup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalogue's employers and up to {@value #EMPLEADORES_MAXIMO} of the registry's, re-read every hour. */
+    public Collection<String> empleadores() {
+        Empleadores leidos = empleadores;
+        if (leidos == null || System.nanoTime() - leidos.leidosNanos() > EMPLEADORES_VIGENCIA.toNanos()) {
+            leidos = new Empleadores(leerEmpleadores(), System.nanoTime());
+            empleadores = leidos; // two threads may both read: harmless, same result
+        }
+        return leidos.nombres();
+    }
+
+    private Set<String> leerEmpleadores() {
+        try {
+            return pool.con(conexion -> {
+                Set<String> nombres = new TreeSet<>(Catalogo.EMPLEADORES);
+                try (PreparedStatement consulta = conexion.prepareStatement(EMPLEADORES)) {
+                    consulta.setQueryTimeout(timeoutSegundos);
+                    try (ResultSet filas = consulta.executeQuery()) {
+                        while (filas.next()) {
+                            nombres.add(filas.getString(1));
+                        }
+                    }
+                }
+                return Set.copyOf(nombres);
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the padrón's employers: " + e.getMessage(), e);
+        }
+    }
+
+    private static Persona persona(Cuil cuil, ResultSet fila) throws SQLException {
+        try {
+            return new Persona(cuil.digits(), fila.getString("nombre"), fila.getString("apellido"), fila.getString("dni"),
+                    lista(fila.getArray("tramites")), fecha(fila, "fecha_nacimiento"), fila.getString("sexo"),
+                    fila.getString("provincia_nacimiento"), fecha(fila, "fecha_emision_dni"), fila.getString("categoria_autonomo"),
+                    lista(fila.getArray("empleadores")), lista(fila.getArray("prestaciones")),
+                    Persona.Residencia.valueOf(fila.getString("residencia")), fila.getBoolean("bajo_curatela"),
+                    lista(fila.getArray("curados")));
+        } catch (IllegalArgumentException e) {
+            // The same checks as for the JSON file: a bad row is named, not silently half-used.
+            throw new IllegalStateException("padrón row of CUIL " + cuil.digits() + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static String fecha(ResultSet fila, String columna) throws SQLException {
+        LocalDate fecha = fila.getObject(columna, LocalDate.class);
+        return fecha == null ? null : fecha.toString();
+    }
+
+    private static List<String> lista(Array array) throws SQLException {
+        try {
+            return Arrays.stream((Object[]) array.getArray()).map(String::valueOf).toList();
+        } finally {
+            array.free();
+        }
+    }
+
+    int tamanoPool() {
+        return pool.tamano();
+    }
+
+    int conexionesAbiertas() {
+        return pool.abiertas();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

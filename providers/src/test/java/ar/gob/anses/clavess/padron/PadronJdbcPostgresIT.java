@@ -1,0 +1,172 @@
+package ar.gob.anses.clavess.padron;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.testsupport.CargaPadronJdbc;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.keycloak.Config;
+
+/**
+ * The jdbc padrón against the PostgreSQL on 127.0.0.1:5432 (database {@code test}, user {@code root}; other
+ * ones with -Dpadron.postgres.url/-Dpadron.postgres.user). It fails when PostgreSQL is unreachable, so CI
+ * cannot pass without running it; it skips only when told that there is none (-Dpostgres.absent=true or
+ * CLAVESS_SIN_POSTGRES=1). Each run works in a schema of its own and drops it.
+ *
+ * <p>The provider is built as Keycloak builds it (factory, init with the SPI options, create), and the demo
+ * padrón loaded into the tables must come back equal, field by field, to what the json-file provider reads
+ * from the same file: Crear clave only sees {@link Persona}s, so the same Persona means the same journey.
+ */
+class PadronJdbcPostgresIT {
+
+    private static final String URL = System.getProperty("padron.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String USER = System.getProperty("padron.postgres.user", "root");
+    private static final String SCHEMA = "padron_it_" + ProcessHandle.current().pid();
+    private static final Map<String, Persona> DEMO = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+
+    private static JdbcPadronProviderFactory factory;
+
+    @BeforeAll
+    static void cargarPadronDemo() throws SQLException {
+        Assumptions.assumeFalse(Boolean.getBoolean("postgres.absent") || "1".equals(System.getenv("CLAVESS_SIN_POSTGRES")),
+                "told that there is no PostgreSQL");
+        try (Connection conexion = conectar()) {
+            try (Statement sql = conexion.createStatement()) {
+                sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                sql.execute("CREATE SCHEMA " + SCHEMA);
+                sql.execute("SET search_path TO " + SCHEMA);
+            }
+            CargaPadronJdbc.crearTablas(conexion);
+            assertThat(new CargaPadronJdbc(conexion).cargar(DEMO.values().iterator())).isEqualTo(DEMO.size());
+            CargaPadronJdbc.agregarRestricciones(conexion);
+        }
+        factory = new JdbcPadronProviderFactory();
+        factory.init(new Opciones(Map.of("url", URL + "?currentSchema=" + SCHEMA, "user", USER, "poolSize", "2")));
+    }
+
+    @AfterAll
+    static void borrar() throws SQLException {
+        if (factory != null) {
+            factory.close();
+            try (Connection conexion = conectar(); Statement sql = conexion.createStatement()) {
+                sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+        }
+    }
+
+    @DisplayName("given the demo padrón in PostgreSQL, then every persona comes back exactly as the JSON file gives it")
+    @Test
+    void mismasPersonas() {
+        PadronProvider padron = factory.create(null);
+        for (Persona esperada : DEMO.values()) {
+            Persona leida = padron.find(esperada.cuil()).orElseThrow(() -> new AssertionError("missing " + esperada.cuil().digits()));
+            assertThat(campos(leida)).as(esperada.cuil().digits()).isEqualTo(campos(esperada));
+        }
+    }
+
+    @DisplayName("given a CUIL the registry does not have, then nobody is found")
+    @Test
+    void desconocido() {
+        assertThat(factory.create(null).find(Cuil.parse("23-12345678-5").cuil())).isEmpty();
+    }
+
+    @DisplayName("then the employers for wrong options are the registry's and the catalogue's, as with the JSON file")
+    @Test
+    void empleadores() {
+        Set<String> esperados = new HashSet<>(Catalogo.EMPLEADORES);
+        DEMO.values().forEach(p -> esperados.addAll(p.empleadores()));
+
+        assertThat(factory.create(null).empleadores()).containsExactlyInAnyOrderElementsOf(esperados);
+    }
+
+    @DisplayName("given a row that breaks the file format's rules, then the lookup fails naming the CUIL instead of using half of it")
+    @Test
+    void filaInvalida() throws SQLException {
+        String cuil = "20999999981";
+        try (Connection conexion = conectar(); Statement sql = conexion.createStatement()) {
+            sql.execute("INSERT INTO " + SCHEMA + ".padron_persona (cuil, nombre, apellido, dni, fecha_nacimiento, sexo, provincia_nacimiento) "
+                    + "VALUES ('" + cuil + "', 'Ana', 'Mal', '99999998', DATE '1990-01-01', 'F', 'Atlántida')");
+        }
+        assertThat(Cuil.parse(cuil).isValid()).isTrue();
+
+        assertThatThrownBy(() -> factory.create(null).find(Cuil.parse(cuil).cuil()))
+                .hasMessageContaining(cuil).hasMessageContaining("provinciaNacimiento");
+    }
+
+    @DisplayName("then Server Info shows the database without the URL's parameters, and the pool")
+    @Test
+    void informacionOperativa() {
+        factory.create(null).find(Cuil.parse("20-33444555-1").cuil());
+
+        assertThat(factory.getOperationalInfo()).containsEntry("url", URL).containsEntry("poolSize", "2")
+                .hasEntrySatisfying("openConnections", n -> assertThat(Integer.parseInt(n)).isBetween(1, 2));
+    }
+
+    @DisplayName("given no URL, then the provider stays idle at start and says which option is missing when used")
+    @Test
+    void sinUrl() {
+        JdbcPadronProviderFactory sinConfigurar = new JdbcPadronProviderFactory();
+        sinConfigurar.init(new Opciones(Map.of()));
+
+        assertThatThrownBy(() -> sinConfigurar.create(null)).hasMessageContaining("--spi-anses-padron--jdbc--url");
+    }
+
+    private static List<Object> campos(Persona p) {
+        return List.of(p.cuil().digits(), p.nombre(), p.apellido(), p.dni(), p.tramites(), p.fechaNacimiento(), p.sexo(),
+                p.provinciaNacimiento(), p.fechaEmisionDni(), p.categoriaAutonomo(), p.empleadores(), p.prestaciones(),
+                p.residencia(), p.bajoCuratela(), p.curados().stream().map(Cuil::digits).toList());
+    }
+
+    private static Connection conectar() {
+        try {
+            return DriverManager.getConnection(URL, USER, null);
+        } catch (SQLException e) {
+            return fail("PostgreSQL at " + URL + " is unreachable (" + e.getMessage() + "): start it (.ci/run does), "
+                    + "or say there is none with -Dpostgres.absent=true", e);
+        }
+    }
+
+    /** SPI options as Keycloak hands them to a factory: --spi-anses-padron--jdbc--<name>. */
+    private static final class Opciones extends Config.AbstractScope {
+        private final Map<String, String> valores;
+
+        Opciones(Map<String, String> valores) {
+            this.valores = valores;
+        }
+
+        @Override
+        public String get(String key) {
+            return valores.get(key);
+        }
+
+        @Override
+        public Config.Scope scope(String... scope) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<String> getPropertyNames() {
+            return valores.keySet();
+        }
+
+        @Override
+        public Config.Scope root() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
