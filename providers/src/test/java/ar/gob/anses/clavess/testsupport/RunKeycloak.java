@@ -33,6 +33,7 @@ public final class RunKeycloak {
         System.out.println();
         System.out.println("[clave-ss] Citizen login (Mi ANSES account): " + base + "realms/anses/account");
         System.out.println("[clave-ss] Admin console:                    " + base + "admin/master/console/#/anses");
+        System.out.println("[clave-ss] Office staff console:             " + base + "admin/anses/console/");
         System.out.println("[clave-ss] Demo citizens and their claves are listed in README.md. Ctrl-C stops Keycloak.");
         System.exit(server.waitFor());
     }
