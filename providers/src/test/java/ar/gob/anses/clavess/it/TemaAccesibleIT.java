@@ -33,6 +33,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -328,12 +329,15 @@ class TemaAccesibleIT {
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
 
-    /** Presses Enter on what has the focus and waits for the next page. */
+    /** Presses Enter on what has the focus and waits until the next page has loaded. */
     private void enviar() {
-        WebElement pagina = chromium.findElement(By.tagName("html"));
+        JavascriptExecutor js = (JavascriptExecutor) chromium;
+        js.executeScript("window.ansesPaginaAnterior = true");
         teclado.teclas(Keys.ENTER);
-        espera.until(ExpectedConditions.stalenessOf(pagina));
-        espera.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        // A mark on the old page's window: gone once the browser shows a new document. Asking while the
+        // browser swaps documents can fail; that only means "not yet".
+        new WebDriverWait(chromium, Duration.ofSeconds(60)).ignoring(WebDriverException.class).until(d ->
+                js.executeScript("return window.ansesPaginaAnterior === undefined && document.readyState === 'complete'"));
     }
 
     /** The message the page shows: a field's error or, without one, the alert. */
