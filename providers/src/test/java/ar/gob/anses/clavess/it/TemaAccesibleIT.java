@@ -19,8 +19,11 @@ import ar.gob.anses.clavess.verificacion.TipoPregunta;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +109,25 @@ class TemaAccesibleIT {
         teclado.tabHasta("username").reemplazar(NORA).tabHasta("password").reemplazar("Palmera4Sur");
         enviar();
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    @DisplayName("the virtual keyboard with ansesTecladoMezclado=true: the same 36 keys, in a new order each time it opens")
+    @Test
+    void tecladoMezclado() throws Exception {
+        chromium.get(oidc.request(Oidc.MI_ANSES).uri().toString());
+        // what the theme property writes on the page
+        ((JavascriptExecutor) chromium).executeScript("document.querySelector('[data-anses-teclado=password]').dataset.mezclar = 'true'");
+        Set<String> ordenes = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            teclado.tabHasta("password-teclado-abrir").teclas(Keys.ENTER);
+            List<String> teclas = chromium.findElements(By.cssSelector("#password-teclado .anses-teclado__fila"))
+                    .subList(0, 4).stream().map(WebElement::getText).map(t -> t.replaceAll("\\s+", "")).toList();
+            assertThat(ordenadas(teclas.get(0))).isEqualTo("0123456789");
+            assertThat(ordenadas(String.join("", teclas.subList(1, 4)))).isEqualTo("abcdefghijklmnopqrstuvwxyz");
+            ordenes.add(String.join("", teclas));
+            teclado.teclas(Keys.ESCAPE);
+        }
+        assertThat(ordenes).as("three openings, three orders (the chance of a repeat is negligible)").hasSize(3);
     }
 
     @DisplayName("a temporary clave from an office: Keycloak's update-password page, themed, done with the keyboard")
@@ -327,6 +349,12 @@ class TemaAccesibleIT {
         teclado.tabHasta("anses-comenzar");
         enviar();
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    private static String ordenadas(String teclas) {
+        char[] letras = teclas.toCharArray();
+        Arrays.sort(letras);
+        return new String(letras);
     }
 
     /** Presses Enter on what has the focus and waits until the next page has loaded. */
