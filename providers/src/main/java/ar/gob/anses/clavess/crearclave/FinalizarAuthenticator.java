@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.flujo.Paso;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 /** Step 5 of Crear clave: "Tu clave fue habilitada exitosamente con nivel 2"; COMENZAR A UTILIZAR goes on to the app. */

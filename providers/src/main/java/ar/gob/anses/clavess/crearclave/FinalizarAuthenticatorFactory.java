@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.flujo.PasoFactory;
 import java.util.List;
 
 public final class FinalizarAuthenticatorFactory extends PasoFactory {

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.flujo.Paso;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.AuthenticatorConfigModel;

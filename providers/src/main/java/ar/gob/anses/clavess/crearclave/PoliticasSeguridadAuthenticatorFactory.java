@@ -1,5 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.flujo.PasoFactory;
+
 public final class PoliticasSeguridadAuthenticatorFactory extends PasoFactory {
 
     public static final String PROVIDER_ID = "anses-politicas-seguridad";

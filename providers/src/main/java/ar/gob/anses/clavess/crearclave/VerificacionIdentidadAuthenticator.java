@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.GeneradorPreguntas;

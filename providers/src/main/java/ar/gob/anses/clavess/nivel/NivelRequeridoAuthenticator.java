@@ -1,15 +1,12 @@
 package ar.gob.anses.clavess.nivel;
 
+import ar.gob.anses.clavess.flujo.Paso;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.protocol.LoginProtocol;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -19,7 +16,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * essential acr request) gets no code for a level-2 citizen. The citizen is told how to reach level 3
  * and, with the button, the app receives a standard OIDC error at its redirect URI.
  */
-final class NivelRequeridoAuthenticator implements Authenticator {
+final class NivelRequeridoAuthenticator implements Paso {
 
     /** The error_description the app receives with error=access_denied. */
     static final String ERROR_DESCRIPTION = "anses_nivel_insuficiente";
@@ -77,18 +74,5 @@ final class NivelRequeridoAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

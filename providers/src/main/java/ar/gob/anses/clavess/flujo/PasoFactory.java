@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.crearclave;
+package ar.gob.anses.clavess.flujo;
 
 import java.util.List;
 import org.keycloak.Config;
@@ -9,8 +9,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** What every Crear clave step's factory has in common; a subclass names and describes its step. */
-abstract class PasoFactory implements AuthenticatorFactory {
+/** What every step's factory has in common (required or disabled, no credential); a subclass names and describes it. */
+public abstract class PasoFactory implements AuthenticatorFactory {
 
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED, Requirement.DISABLED};
 
@@ -20,7 +20,7 @@ abstract class PasoFactory implements AuthenticatorFactory {
     private final List<ProviderConfigProperty> config;
     private final Paso paso;
 
-    PasoFactory(String id, String displayType, String helpText, List<ProviderConfigProperty> config, Paso paso) {
+    protected PasoFactory(String id, String displayType, String helpText, List<ProviderConfigProperty> config, Paso paso) {
         this.id = id;
         this.displayType = displayType;
         this.helpText = helpText;
