@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.cambiarclave;
 import ar.gob.anses.clavess.politica.ValidadorClave;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -20,8 +21,6 @@ import org.keycloak.policy.PolicyError;
  */
 final class CambiarClaveRequiredAction implements RequiredActionProvider {
 
-    static final String FIELD_CLAVE = "clave";
-    static final String FIELD_CONFIRMACION = "confirmacion";
     private static final String TEMPLATE = "anses-cambiar-clave.ftl";
 
     @Override
@@ -46,21 +45,17 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
             context.cancel();
             return;
         }
-        String clave = form.getFirst(FIELD_CLAVE);
-        if (clave == null || clave.isEmpty()) {
-            context.challenge(page(context, List.of()).addError(new FormMessage(FIELD_CLAVE, "ansesClaveEmpty")).createForm(TEMPLATE));
-            return;
-        }
-        if (!clave.equals(form.getFirst(FIELD_CONFIRMACION))) {
-            context.challenge(page(context, List.of()).addError(new FormMessage(FIELD_CONFIRMACION, "ansesClavesNoCoinciden"))
-                    .createForm(TEMPLATE));
+        String clave = form.getFirst(ValidadorClave.CAMPO_CLAVE);
+        Optional<FormMessage> campos = ValidadorClave.revisarCampos(clave, form.getFirst(ValidadorClave.CAMPO_CONFIRMACION));
+        if (campos.isPresent()) {
+            context.challenge(page(context, List.of()).addError(campos.get()).createForm(TEMPLATE));
             return;
         }
         UserModel user = context.getUser();
         List<PolicyError> incumplidas = new ValidadorClave(context.getSession(), context.getRealm()).incumplidas(user, clave);
         if (!incumplidas.isEmpty()) {
             context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).error("anses_clave_no_cumple_politica");
-            context.challenge(page(context, incumplidas).addError(new FormMessage(FIELD_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
+            context.challenge(page(context, incumplidas).addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
             return;
         }
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
@@ -70,9 +65,7 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
     }
 
     private static LoginFormsProvider page(RequiredActionContext context, List<PolicyError> incumplidas) {
-        ValidadorClave validador = new ValidadorClave(context.getSession(), context.getRealm());
-        return context.form().setAttribute("reglasClave", validador.checklist(context.getUser()))
-                .setAttribute("reglasIncumplidas", validador.textos(context.getUser(), incumplidas));
+        return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), context.getUser(), incumplidas);
     }
 
     @Override

@@ -3,11 +3,11 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.login.ClaveLockout;
+import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -28,9 +28,6 @@ import org.keycloak.policy.PolicyError;
  */
 final class ElegiClaveAuthenticator implements Paso {
 
-    static final String FIELD_CLAVE = "clave";
-    static final String FIELD_CONFIRMACION = "confirmacion";
-    static final String NIVEL_ONLINE = "2";
     private static final String TEMPLATE = "anses-elegi-clave.ftl";
 
     @Override
@@ -51,14 +48,10 @@ final class ElegiClaveAuthenticator implements Paso {
         }
         Persona persona = verificada.get();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String clave = form.getFirst(FIELD_CLAVE);
-        String confirmacion = form.getFirst(FIELD_CONFIRMACION);
-        if (clave == null || clave.isEmpty()) {
-            context.challenge(error(context, FIELD_CLAVE, "ansesClaveEmpty"));
-            return;
-        }
-        if (!clave.equals(confirmacion)) {
-            context.challenge(error(context, FIELD_CONFIRMACION, "ansesClavesNoCoinciden"));
+        String clave = form.getFirst(ValidadorClave.CAMPO_CLAVE);
+        Optional<FormMessage> campos = ValidadorClave.revisarCampos(clave, form.getFirst(ValidadorClave.CAMPO_CONFIRMACION));
+        if (campos.isPresent()) {
+            context.challenge(page(context, null, List.of()).addError(campos.get()).createForm(TEMPLATE));
             return;
         }
         KeycloakSession session = context.getSession();
@@ -78,12 +71,12 @@ final class ElegiClaveAuthenticator implements Paso {
             }
             new Eventos(context, "clave").error("anses_clave_no_cumple_politica");
             context.challenge(page(context, existente, incumplidas)
-                    .addError(new FormMessage(FIELD_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
+                    .addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
             return;
         }
 
         user.setEnabled(true);
-        user.setSingleAttribute("nivel", NIVEL_ONLINE);
+        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
         if (politicas != null) {
             user.setSingleAttribute("politicasVersion", politicas);
@@ -96,15 +89,8 @@ final class ElegiClaveAuthenticator implements Paso {
         context.success();
     }
 
-    private static Response error(AuthenticationFlowContext context, String field, String key) {
-        return page(context, null, List.of()).addError(new FormMessage(field, key)).createForm(TEMPLATE);
-    }
-
-    /** The page with the realm's rules as a live checklist and, after a refused clave, every rule it broke. */
-    static LoginFormsProvider page(AuthenticationFlowContext context, UserModel user, List<PolicyError> incumplidas) {
-        ValidadorClave validador = new ValidadorClave(context.getSession(), context.getRealm());
-        return context.form().setAttribute("reglasClave", validador.checklist(user))
-                .setAttribute("reglasIncumplidas", validador.textos(user, incumplidas));
+    private static LoginFormsProvider page(AuthenticationFlowContext context, UserModel user, List<PolicyError> incumplidas) {
+        return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), user, incumplidas);
     }
 
     /** The person whose identity this journey proved, if it did. */

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.theme.Theme;
@@ -23,12 +26,32 @@ import org.keycloak.theme.Theme;
  */
 public final class ValidadorClave {
 
+    /** The two fields of every page that sets a clave (anses-clave-nueva.ftl). */
+    public static final String CAMPO_CLAVE = "clave";
+    public static final String CAMPO_CONFIRMACION = "confirmacion";
+
     private final KeycloakSession session;
     private final RealmModel realm;
 
     public ValidadorClave(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
+    }
+
+    /** What is wrong with the two fields before the policy is asked: nothing typed, or a confirmation that differs. */
+    public static Optional<FormMessage> revisarCampos(String clave, String confirmacion) {
+        if (clave == null || clave.isEmpty()) {
+            return Optional.of(new FormMessage(CAMPO_CLAVE, "ansesClaveEmpty"));
+        }
+        if (!clave.equals(confirmacion)) {
+            return Optional.of(new FormMessage(CAMPO_CONFIRMACION, "ansesClavesNoCoinciden"));
+        }
+        return Optional.empty();
+    }
+
+    /** The page with the realm's rules as a live checklist and, after a refused clave, every rule it broke. */
+    public LoginFormsProvider enLaPagina(LoginFormsProvider form, UserModel user, List<PolicyError> incumplidas) {
+        return form.setAttribute("reglasClave", checklist(user)).setAttribute("reglasIncumplidas", textos(user, incumplidas));
     }
 
     /** The broken rules, in the order the policy lists them; empty when the clave is acceptable. */
