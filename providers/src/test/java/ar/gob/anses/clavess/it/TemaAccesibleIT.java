@@ -187,10 +187,7 @@ class TemaAccesibleIT {
     void crearClavePorTramite() throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         hastaElCuil(request);
-        teclado.teclas("20-29888777-1").tabHasta("anses-robot-check").teclas(" ");
-        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
-        teclado.tabHasta("anses-continuar");
-        enviar();
+        ingresarCuil("20-29888777-1");
         revisar(chromium, "tramite");
         teclado.tabHasta("tramite").teclas("00000000001");
         enviar();
@@ -209,10 +206,7 @@ class TemaAccesibleIT {
     void crearClavePorPreguntas() throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         hastaElCuil(request);
-        teclado.teclas(ROBERTO).tabHasta("anses-robot-check").teclas(" ");
-        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
-        teclado.tabHasta("anses-continuar");
-        enviar();
+        ingresarCuil(ROBERTO);
         revisar(chromium, "preguntas");
         responder(PADRON.get(ROBERTO), false);
         assertThat(chromium.findElements(By.id("anses-verificacion-error"))).hasSize(1);
@@ -228,10 +222,7 @@ class TemaAccesibleIT {
     @Test
     void paginasDeInformacion() throws Exception {
         hastaElCuil(oidc.request(Oidc.MI_ANSES));
-        teclado.teclas("23-12345678-5").tabHasta("anses-robot-check").teclas(" ");
-        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
-        teclado.tabHasta("anses-continuar");
-        enviar();
+        ingresarCuil("23-12345678-5");
         assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesCuilNoEnPadronTitulo"));
         revisar(chromium, "cuil-no-en-padron");
 
@@ -244,10 +235,7 @@ class TemaAccesibleIT {
         assertThat(CrearClavePages.titulo(page)).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
 
         hastaElCuil(oidc.request(Oidc.MI_ANSES));
-        teclado.teclas(GRACIELA).tabHasta("anses-robot-check").teclas(" ");
-        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
-        teclado.tabHasta("anses-continuar");
-        enviar();
+        ingresarCuil(GRACIELA);
         assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
         revisar(chromium, "verificacion-bloqueada");
     }
@@ -305,6 +293,14 @@ class TemaAccesibleIT {
         enviar();
         revisar(chromium, "crear-cuil");
         teclado.tabHasta("cuil");
+    }
+
+    /** On the CUIL step, by keyboard: the CUIL, the anti-robot check (solved by the page), CONTINUAR. */
+    private void ingresarCuil(String cuil) {
+        teclado.teclas(cuil).tabHasta("anses-robot-check").teclas(" ");
+        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        teclado.tabHasta("anses-continuar");
+        enviar();
     }
 
     /** Each question by keyboard: Tab into its group, then Space (first option) or arrows (the others). */

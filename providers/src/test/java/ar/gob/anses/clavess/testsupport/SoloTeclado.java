@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.testsupport;
 
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
@@ -17,24 +18,22 @@ public final class SoloTeclado {
 
     /** Presses Tab until the element with that id has the focus (as a person would, in page order). */
     public SoloTeclado tabHasta(String id) {
-        for (int i = 0; i < 80; i++) {
-            if (id.equals(foco().getDomAttribute("id"))) {
-                return this;
-            }
-            teclas(Keys.TAB);
-        }
-        throw new AssertionError("Tab never reaches #" + id + "; the focus is on " + foco().getTagName() + "#" + foco().getDomAttribute("id"));
+        return tabHasta(() -> id.equals(foco().getDomAttribute("id")), "#" + id);
     }
 
     /** Presses Tab until the focus is inside the element (a group of radio buttons, say). */
     public SoloTeclado tabHastaDentroDe(WebElement grupo) {
+        return tabHasta(() -> !grupo.findElements(By.cssSelector(":focus")).isEmpty(), "#" + grupo.getDomAttribute("id"));
+    }
+
+    private SoloTeclado tabHasta(BooleanSupplier llegado, String destino) {
         for (int i = 0; i < 80; i++) {
-            if (!grupo.findElements(By.cssSelector(":focus")).isEmpty()) {
+            if (llegado.getAsBoolean()) {
                 return this;
             }
             teclas(Keys.TAB);
         }
-        throw new AssertionError("Tab never reaches " + grupo.getDomAttribute("id"));
+        throw new AssertionError("Tab never reaches " + destino + "; the focus is on " + foco().getTagName() + "#" + foco().getDomAttribute("id"));
     }
 
     public SoloTeclado teclas(CharSequence... teclas) {
