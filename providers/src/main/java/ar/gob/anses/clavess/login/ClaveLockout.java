@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.login;
 
 import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.verificacion.FilaBloqueada;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
@@ -8,6 +9,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.services.managers.DefaultBruteForceProtector;
 
@@ -26,6 +28,8 @@ public final class ClaveLockout {
 
     private static final Logger LOG = Logger.getLogger(ClaveLockout.class);
     private static final String UNKNOWN_CUIL_KEY = "anses-unknown-cuil:";
+    // A turn older than this belongs to an attempt that died (a crashed node): it no longer blocks.
+    private static final long TURN_MILLIS = 10_000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -56,17 +60,46 @@ public final class ClaveLockout {
     }
 
     /**
-     * A wrong clave, counted before the answer is sent, with the same call, clock and rules whether or not
-     * the CUIL has a user (Keycloak's own path for users counts later, on another thread, with its own
-     * clock, so the failure that locks would depend on timing and tell the two apart).
+     * Takes the CUIL's turn: false when another login attempt of the same CUIL is being judged (on any
+     * node). One attempt at a time per CUIL, each seeing the failures of the one before, is what keeps
+     * parallel attempts from all being compared before the first of them is counted.
+     */
+    boolean takeTurn(Cuil cuil, long nowMillis) {
+        return FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class,
+                TurnoIngresoEntity.id(realm.getId(), cuil.digits()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digits()), turno -> {
+                    if (turno.getDesde() > nowMillis - TURN_MILLIS) {
+                        return false;
+                    }
+                    turno.setDesde(nowMillis);
+                    return true;
+                });
+    }
+
+    /** Gives the turn taken at {@code takenAt} back, once the attempt's failure, if any, is committed. */
+    void releaseTurn(Cuil cuil, long takenAt) {
+        FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class,
+                TurnoIngresoEntity.id(realm.getId(), cuil.digits()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digits()), turno -> {
+                    if (turno.getDesde() == takenAt) {
+                        turno.setDesde(0);
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * A wrong clave, counted and committed before the answer is sent, with the same call, clock and rules
+     * whether or not the CUIL has a user (Keycloak's own path for users counts later, on another thread,
+     * with its own clock, so the failure that locks would depend on timing and tell the two apart).
      */
     void recordFailure(Cuil cuil, UserModel user, String remoteHost, long nowMillis) {
         if (!realm.isBruteForceProtected()) {
             return;
         }
-        if (protector instanceof DefaultBruteForceProtector) {
-            ((DefaultBruteForceProtector) protector).failure(session, realm, failureKey(cuil, user), remoteHost, nowMillis,
-                    Set.of(PasswordCredentialModel.TYPE));
+        if (protector instanceof DefaultBruteForceProtector defaultProtector) {
+            String key = failureKey(cuil, user);
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed ->
+                    defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, nowMillis,
+                            Set.of(PasswordCredentialModel.TYPE)));
         } else {
             LOG.warnf("Brute-force protector %s is not Keycloak's default: failed claves are not counted",
                     protector.getClass().getName());

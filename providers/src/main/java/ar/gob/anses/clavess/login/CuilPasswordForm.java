@@ -39,6 +39,8 @@ final class CuilPasswordForm implements Authenticator {
     static final String MSG_LOCKED = "ansesClaveLocked";
     static final String MSG_LOCKED_UNTIL_UNLOCKED = "ansesClaveLockedUntilUnlocked";
     static final String MSG_DISABLED = "ansesClaveDisabled";
+    static final String MSG_IN_PROGRESS = "ansesIngresoEnCurso";
+    static final String ERROR_IN_PROGRESS = "anses_ingreso_en_curso";
 
     /** Button of the "Cambiar mi clave" form: 1 turns the login form into its first step, 0 back. */
     static final String PARAM_CAMBIAR = "anses_cambiar";
@@ -104,28 +106,19 @@ final class CuilPasswordForm implements Authenticator {
 
         UserModel user = session.users().getUserByUsername(realm, cuil.digits());
         ClaveLockout lockout = new ClaveLockout(session, realm, context.getProtector());
-        long now = Time.currentTime();
-        long lockedUntil = lockout.lockedUntil(cuil, user, now);
-        if (lockedUntil > 0) {
-            context.getEvent().user(user).error(lockedUntil == ClaveLockout.UNTIL_UNLOCKED
-                    ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
-            context.forceChallenge(lockedPage(context, typed, lockedUntil, now));
+        long turn = Time.currentTimeMillis();
+        if (!lockout.takeTurn(cuil, turn)) {
+            // Another attempt of this CUIL is being judged: this one is not compared (with or without a user alike).
+            context.getEvent().user(user).error(ERROR_IN_PROGRESS);
+            context.forceChallenge(globalError(context, typed, MSG_IN_PROGRESS));
             return;
         }
-
-        boolean claveCorrecta;
-        if (user == null) {
-            AuthenticatorUtils.dummyHash(context);
-            claveCorrecta = false;
-        } else {
-            claveCorrecta = user.credentialManager().isValid(UserCredentialModel.password(clave));
-        }
-        if (!claveCorrecta) {
-            lockout.recordFailure(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
-            context.getEvent().user(user).error(user == null ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
-            // Not failureChallenge: that would have Keycloak count a user's failure a second time.
-            context.forceChallenge(invalidCredentials(context, typed));
-            return;
+        try {
+            if (!rightClave(context, cuil, user, clave, typed, lockout)) {
+                return;
+            }
+        } finally {
+            lockout.releaseTurn(cuil, turn);
         }
         // Only after the right clave: telling a disabled account apart would otherwise reveal that it exists.
         if (!user.isEnabled()) {
@@ -139,6 +132,33 @@ final class CuilPasswordForm implements Authenticator {
             context.getAuthenticationSession().addRequiredAction(CambiarClaveRequiredActionFactory.PROVIDER_ID);
         }
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    /** Judges the clave within the CUIL's turn; false, with the page set, when the login does not go on. */
+    private boolean rightClave(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
+                               MultivaluedMap<String, String> typed, ClaveLockout lockout) {
+        long now = Time.currentTime();
+        long lockedUntil = lockout.lockedUntil(cuil, user, now);
+        if (lockedUntil > 0) {
+            context.getEvent().user(user).error(lockedUntil == ClaveLockout.UNTIL_UNLOCKED
+                    ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
+            context.forceChallenge(lockedPage(context, typed, lockedUntil, now));
+            return false;
+        }
+        boolean right;
+        if (user == null) {
+            AuthenticatorUtils.dummyHash(context);
+            right = false;
+        } else {
+            right = user.credentialManager().isValid(UserCredentialModel.password(clave));
+        }
+        if (!right) {
+            lockout.recordFailure(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
+            context.getEvent().user(user).error(user == null ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
+            // Not failureChallenge: that would have Keycloak count a user's failure a second time.
+            context.forceChallenge(invalidCredentials(context, typed));
+        }
+        return right;
     }
 
     private Response invalidCredentials(AuthenticationFlowContext context, MultivaluedMap<String, String> typed) {

@@ -15,7 +15,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * commits before the caller goes on. Parallel requests (on any node) queue on the row, so each sees
  * what the previous one wrote; and what the citizen is told next is already on disk.
  */
-final class FilaBloqueada {
+public final class FilaBloqueada {
 
     // Parallel first charges of a new key all try to insert its row; all but one fail and try again.
     private static final int INTENTOS = 5;
@@ -27,7 +27,7 @@ final class FilaBloqueada {
      * Applies {@code cambio} to the row {@code id} of {@code entidad}, created with {@code nueva} when
      * missing, and returns its result once committed.
      */
-    static <E, T> T cambiar(KeycloakSessionFactory factory, Class<E> entidad, String id, Supplier<E> nueva,
+    public static <E, T> T cambiar(KeycloakSessionFactory factory, Class<E> entidad, String id, Supplier<E> nueva,
                             Function<E, T> cambio) {
         for (int intento = 1; ; intento++) {
             try {

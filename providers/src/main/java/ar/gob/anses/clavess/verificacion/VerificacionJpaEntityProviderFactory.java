@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.verificacion;
 
+import ar.gob.anses.clavess.login.TurnoIngresoEntity;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -9,7 +10,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Adds our counters to Keycloak's database, created by our own Liquibase changelog: ANSES_VERIFICACION
- * (verification attempts per CUIL) and ANSES_ENVIOS_DIRECCION (Crear clave submissions per address).
+ * (verification attempts per CUIL), ANSES_ENVIOS_DIRECCION (Crear clave submissions per address) and
+ * ANSES_TURNO_INGRESO (the login attempt of a CUIL being judged).
  */
 public final class VerificacionJpaEntityProviderFactory implements JpaEntityProviderFactory {
 
@@ -20,7 +22,7 @@ public final class VerificacionJpaEntityProviderFactory implements JpaEntityProv
         return new JpaEntityProvider() {
             @Override
             public List<Class<?>> getEntities() {
-                return List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class);
+                return List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class, TurnoIngresoEntity.class);
             }
 
             @Override
