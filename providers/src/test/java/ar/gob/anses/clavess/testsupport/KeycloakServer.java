@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,14 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "anses";
     /** The SPI option --spi-anses-padron--json-file--path as a variable. */
     public static final String PADRON_PATH_VARIABLE = "KC_SPI_ANSES_PADRON__JSON_FILE__PATH";
+
+    /**
+     * start-dev's H2 writes a commit to disk up to half a second later (its WRITE_DELAY): a kill -9 would
+     * lose accounts and counted attempts the citizen was already told about. With 0, H2 writes every
+     * commit before the transaction ends.
+     */
+    static final String H2_DURABLE = ";WRITE_DELAY=0";
+    private static final String DEV_FILE = "dev-file";
 
     private final ProcessBuilder builder;
     private final URI baseUri;
@@ -48,6 +57,23 @@ public final class KeycloakServer implements AutoCloseable {
     /** Stops the server and starts it again with the same options and database: what survives a restart. */
     public KeycloakServer restart(Duration timeout) {
         close();
+        launch();
+        return awaitRealm(timeout);
+    }
+
+    /**
+     * kill -9 of Keycloak's JVM, as a crash or an out-of-memory killer would, then a start with the same
+     * options and database: what survives a crash.
+     */
+    public KeycloakServer crashAndRestart(Duration timeout) {
+        // kc.sh execs the server's JVM, so the process is that JVM. SIGKILL: no shutdown hook, no last flush.
+        Stream.concat(Stream.of(process.toHandle()), process.descendants()).forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Keycloak to die", e);
+        }
         launch();
         return awaitRealm(timeout);
     }
@@ -85,7 +111,13 @@ public final class KeycloakServer implements AutoCloseable {
                                        boolean callerConfigWins, ProcessBuilder.Redirect output) {
         List<String> arguments = new ArrayList<>(List.of("start-dev", "--import-realm"));
         arguments.addAll(options);
-        return run(home, baseUri, arguments, env, callerConfigWins, output);
+        Map<String, String> environment = new HashMap<>(env);
+        String db = options.stream().filter(o -> o.startsWith("--db=")).map(o -> o.substring("--db=".length())).findFirst()
+                .orElse(callerConfigWins ? System.getenv().getOrDefault("KC_DB", DEV_FILE) : DEV_FILE);
+        if (db.equals(DEV_FILE)) {
+            environment.putIfAbsent("KC_DB_URL_PROPERTIES", H2_DURABLE);
+        }
+        return run(home, baseUri, arguments, environment, callerConfigWins, output);
     }
 
     /** {@code kc.sh} with the given command and options, as {@link #start} does; the benchmark runs {@code start --optimized}. */
