@@ -39,6 +39,14 @@ public final class CrearClavePages {
 
     /** Types the CUIL and, when {@code resolverRobot}, does what the page's script does for "No soy un robot". */
     public static HtmlPage ingresarCuil(HtmlPage page, String cuil, boolean resolverRobot) throws IOException {
+        return continuar(escribirCuil(page, cuil, resolverRobot));
+    }
+
+    /**
+     * Fills the CUIL step without pressing CONTINUAR: tests that fire many submissions at once prepare each page
+     * first (the anti-robot work included), so that the submissions themselves arrive together.
+     */
+    public static HtmlPage escribirCuil(HtmlPage page, String cuil, boolean resolverRobot) {
         page.<HtmlInput>getHtmlElementById("cuil").setValue(cuil);
         if (resolverRobot) {
             HtmlElement robot = page.getHtmlElementById("anses-robot");
@@ -46,7 +54,7 @@ public final class CrearClavePages {
                     Integer.parseInt(robot.getAttribute("data-maximo")));
             page.<HtmlInput>getHtmlElementById("robot").setValue(String.valueOf(desafio.resolver()));
         }
-        return continuar(page);
+        return page;
     }
 
     public static HtmlPage ingresarTramite(HtmlPage page, String tramite) throws IOException {
