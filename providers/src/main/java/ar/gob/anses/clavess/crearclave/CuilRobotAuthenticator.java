@@ -3,20 +3,19 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.PadronProvider;
+import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.security.SecureRandom;
-import java.util.Map;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Step 2 of Crear clave: the CUIL (parsed as on the login page) and the anti-robot check, limited per
- * client address. A CUIL that the registry does not know ends here with its own page.
+ * client address over the last hour. A CUIL that the registry does not know ends here with its own page.
  */
 final class CuilRobotAuthenticator implements Paso {
 
@@ -90,14 +89,9 @@ final class CuilRobotAuthenticator implements Paso {
         return new DesafioRobot(salt, challenge, Integer.parseInt(maximo)).resueltoCon(numero);
     }
 
-    /** Counts this submission for the client address in a cluster-wide store; true past the hourly limit. */
+    /** Counts this submission for the client address in the database every node shares; true past the limit of the last hour. */
     private static boolean limiteSuperado(AuthenticationFlowContext context, int limite) {
-        long hora = Time.currentTime() / 3600;
-        String key = "anses-crear-clave:" + context.getRealm().getId() + ":" + context.getConnection().getRemoteAddr() + ":" + hora;
-        SingleUseObjectProvider store = context.getSession().singleUseObjects();
-        Map<String, String> anterior = store.get(key);
-        int cuenta = (anterior == null ? 0 : Integer.parseInt(anterior.getOrDefault("n", "0"))) + 1;
-        store.put(key, 3600, Map.of("n", String.valueOf(cuenta)));
-        return cuenta > limite;
+        return !new LimitePorDireccionStore(context.getSession(), context.getRealm())
+                .admitir(context.getConnection().getRemoteAddr(), Time.currentTime(), limite);
     }
 }

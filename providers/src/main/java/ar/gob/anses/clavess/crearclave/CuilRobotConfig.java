@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -20,7 +21,8 @@ final class CuilRobotConfig {
             .helpText("Largest secret number of the proof of work; the browser tries half of them on average "
                     + "(50000: about a second on a phone).").defaultValue("50000").add()
             .property().name(LIMITE_POR_HORA).type(ProviderConfigProperty.INTEGER_TYPE).label("CUILs per hour per address")
-            .helpText("How many CUILs one client address may submit to Crear clave in an hour.").defaultValue("30").add()
+            .helpText("How many CUILs one client address may submit to Crear clave in any hour (a sliding window, counted in "
+                    + "the database by every node; at most " + LimitePorDireccionStore.LIMITE_MAXIMO + ").").defaultValue("30").add()
             .build();
 
     private final Map<String, String> config;
@@ -38,7 +40,7 @@ final class CuilRobotConfig {
     }
 
     int limitePorHora() {
-        return positive(LIMITE_POR_HORA, 30);
+        return Math.min(positive(LIMITE_POR_HORA, 30), LimitePorDireccionStore.LIMITE_MAXIMO);
     }
 
     private int positive(String key, int fallback) {

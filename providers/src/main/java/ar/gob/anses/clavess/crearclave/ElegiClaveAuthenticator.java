@@ -15,6 +15,7 @@ import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
@@ -59,7 +60,17 @@ final class ElegiClaveAuthenticator implements Paso {
         UserModel existente = session.users().getUserByUsername(realm, persona.cuil().digits());
         // A new user is created here and removed again if the clave is refused: the personal-data rule
         // needs the names, DNI and birth date it will have. Nothing is committed before the clave passes.
-        UserModel user = existente != null ? existente : session.users().addUser(realm, persona.cuil().digits());
+        UserModel user;
+        try {
+            user = existente != null ? existente : session.users().addUser(realm, persona.cuil().digits());
+        } catch (ModelDuplicateException e) {
+            // Another session, verified for the same CUIL, created the account a moment ago. Its clave stands:
+            // nothing of this request is kept, and the citizen is told why.
+            session.getTransactionManager().setRollbackOnly();
+            new Eventos(context, "clave").error("anses_clave_creada_en_paralelo");
+            context.challenge(Paginas.info(context, "ansesClaveYaCreadaTitulo", "ansesClaveYaCreada"));
+            return;
+        }
         user.setFirstName(persona.nombre());
         user.setLastName(persona.apellido());
         user.setSingleAttribute("dni", persona.dni());

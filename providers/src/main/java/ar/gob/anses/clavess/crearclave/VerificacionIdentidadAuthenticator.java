@@ -91,14 +91,16 @@ final class VerificacionIdentidadAuthenticator implements Paso {
                     .addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteFormato")).createForm("anses-tramite.ftl"));
             return;
         }
-        if (persona.tramites().contains(tramite)) {
-            verificada(context, persona, "tramite");
+        Optional<IntentosVerificacion> cargado = cargar(context, persona, "tramite");
+        if (cargado.isEmpty()) {
             return;
         }
-        IntentosVerificacion intentos = fallo(context, persona, "anses_tramite_incorrecto", "tramite");
-        if (intentos != null) {
-            context.challenge(context.form().addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteIncorrecto",
-                    intentos.restantes(new VerificacionConfig(context.getAuthenticatorConfig()).intentos(), Time.currentTime())))
+        if (persona.tramites().contains(tramite)) {
+            verificada(context, persona, cargado.get(), "tramite");
+            return;
+        }
+        if (fallo(context, cargado.get(), "anses_tramite_incorrecto", "tramite")) {
+            context.challenge(context.form().addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteIncorrecto", restantes(context, cargado.get())))
                     .createForm("anses-tramite.ftl"));
         }
     }
@@ -118,38 +120,58 @@ final class VerificacionIdentidadAuthenticator implements Paso {
             context.challenge(preguntasPage(context, preguntas).setError("ansesPreguntasIncompletas").createForm("anses-preguntas.ftl"));
             return;
         }
+        context.getAuthenticationSession().removeAuthNote(CrearClaveNotes.PREGUNTAS);
+        Optional<IntentosVerificacion> cargado = cargar(context, persona, "preguntas");
+        if (cargado.isEmpty()) {
+            return;
+        }
         boolean todas = true;
         for (int i = 0; i < preguntas.size(); i++) {
             todas &= preguntas.get(i).acierta(elegidas[i]);
         }
-        context.getAuthenticationSession().removeAuthNote(CrearClaveNotes.PREGUNTAS);
         if (todas) {
-            verificada(context, persona, "preguntas");
+            verificada(context, persona, cargado.get(), "preguntas");
             return;
         }
-        IntentosVerificacion intentos = fallo(context, persona, "anses_preguntas_incorrectas", "preguntas");
-        if (intentos != null) {
-            int restantes = intentos.restantes(new VerificacionConfig(context.getAuthenticatorConfig()).intentos(), Time.currentTime());
-            context.challenge(context.form().setAttribute("intentosRestantes", restantes).createForm("anses-verificacion-error.ftl"));
+        if (fallo(context, cargado.get(), "anses_preguntas_incorrectas", "preguntas")) {
+            context.challenge(context.form().setAttribute("intentosRestantes", restantes(context, cargado.get()))
+                    .createForm("anses-verificacion-error.ftl"));
         }
     }
 
-    /** Counts the failure; shows the lock page and returns null when it locked verification. */
-    private IntentosVerificacion fallo(AuthenticationFlowContext context, Persona persona, String motivo, String paso) {
+    /**
+     * Charges this attempt before its answer is looked at (see IntentosVerificacionStore). Empty, with the
+     * lock page shown, when verification is locked: the answer is then never compared.
+     */
+    private static Optional<IntentosVerificacion> cargar(AuthenticationFlowContext context, Persona persona, String paso) {
         VerificacionConfig config = new VerificacionConfig(context.getAuthenticatorConfig());
-        IntentosVerificacion intentos = new IntentosVerificacionStore(context.getSession(), context.getRealm())
-                .registrarFallo(persona.cuil().digits(), Time.currentTime(), config.intentos(), config.bloqueoSegundos());
-        new Eventos(context, paso).error(motivo);
-        if (intentos.bloqueada(Time.currentTime())) {
+        IntentosVerificacionStore.Cargo cargo = store(context)
+                .cargar(persona.cuil().digits(), Time.currentTime(), config.intentos(), config.bloqueoSegundos());
+        if (!cargo.comparable()) {
             new Eventos(context, paso).error("anses_verificacion_bloqueada");
-            context.challenge(bloqueoPage(context, intentos));
-            return null;
+            context.challenge(bloqueoPage(context, cargo.estado()));
+            return Optional.empty();
         }
-        return intentos;
+        return Optional.of(cargo.estado());
+    }
+
+    /** A wrong answer, already charged: records it; false, with the lock page shown, when it locked verification. */
+    private static boolean fallo(AuthenticationFlowContext context, IntentosVerificacion cargado, String motivo, String paso) {
+        new Eventos(context, paso).error(motivo);
+        if (cargado.bloqueada(Time.currentTime())) {
+            new Eventos(context, paso).error("anses_verificacion_bloqueada");
+            context.challenge(bloqueoPage(context, cargado));
+            return false;
+        }
+        return true;
+    }
+
+    private static int restantes(AuthenticationFlowContext context, IntentosVerificacion cargado) {
+        return cargado.restantes(new VerificacionConfig(context.getAuthenticatorConfig()).intentos(), Time.currentTime());
     }
 
     private boolean bloqueada(AuthenticationFlowContext context, Persona persona) {
-        IntentosVerificacion intentos = new IntentosVerificacionStore(context.getSession(), context.getRealm()).get(persona.cuil().digits());
+        IntentosVerificacion intentos = store(context).get(persona.cuil().digits());
         if (!intentos.bloqueada(Time.currentTime())) {
             return false;
         }
@@ -162,8 +184,8 @@ final class VerificacionIdentidadAuthenticator implements Paso {
         return Paginas.info(context, "ansesVerificacionBloqueadaTitulo", "ansesVerificacionBloqueada", horas);
     }
 
-    private void verificada(AuthenticationFlowContext context, Persona persona, String paso) {
-        new IntentosVerificacionStore(context.getSession(), context.getRealm()).limpiar(persona.cuil().digits());
+    private void verificada(AuthenticationFlowContext context, Persona persona, IntentosVerificacion cargado, String paso) {
+        store(context).acierto(persona.cuil().digits(), cargado, Time.currentTime());
         Eventos eventos = new Eventos(context, paso);
         if (persona.bajoCuratela()) {
             eventos.error("anses_bajo_curatela");
@@ -233,6 +255,10 @@ final class VerificacionIdentidadAuthenticator implements Paso {
             throw new IllegalStateException("realm " + context.getRealm().getName() + " has no active HS512 key");
         }
         return key.getSecretKey().getEncoded();
+    }
+
+    private static IntentosVerificacionStore store(AuthenticationFlowContext context) {
+        return new IntentosVerificacionStore(context.getSession(), context.getRealm());
     }
 
     private static Optional<Persona> persona(AuthenticationFlowContext context) {

@@ -55,16 +55,20 @@ public final class ClaveLockout {
         return failures.getFailedLoginNotBefore() > nowSeconds ? failures.getFailedLoginNotBefore() : 0;
     }
 
-    /** A wrong clave for a CUIL that has no user: counted like a user's, synchronously. */
-    void recordUnknownCuilFailure(Cuil cuil, String remoteHost, long nowMillis) {
+    /**
+     * A wrong clave, counted before the answer is sent, with the same call, clock and rules whether or not
+     * the CUIL has a user (Keycloak's own path for users counts later, on another thread, with its own
+     * clock, so the failure that locks would depend on timing and tell the two apart).
+     */
+    void recordFailure(Cuil cuil, UserModel user, String remoteHost, long nowMillis) {
         if (!realm.isBruteForceProtected()) {
             return;
         }
         if (protector instanceof DefaultBruteForceProtector) {
-            ((DefaultBruteForceProtector) protector).failure(session, realm, failureKey(cuil, null), remoteHost, nowMillis,
+            ((DefaultBruteForceProtector) protector).failure(session, realm, failureKey(cuil, user), remoteHost, nowMillis,
                     Set.of(PasswordCredentialModel.TYPE));
         } else {
-            LOG.warnf("Brute-force protector %s is not Keycloak's default: failures of CUILs without a clave are not counted",
+            LOG.warnf("Brute-force protector %s is not Keycloak's default: failed claves are not counted",
                     protector.getClass().getName());
         }
     }

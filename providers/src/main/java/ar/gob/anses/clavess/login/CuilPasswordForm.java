@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -100,7 +99,7 @@ final class CuilPasswordForm implements Authenticator {
         RealmModel realm = context.getRealm();
         context.clearUser();
         context.getEvent().detail(Details.USERNAME, cuil.digits());
-        // Keycloak's brute-force protector finds the user to charge the failure to through this note.
+        // Keycloak's later pages ("restart login" with the CUIL) read what was typed from this note.
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digits());
 
         UserModel user = session.users().getUserByUsername(realm, cuil.digits());
@@ -114,16 +113,18 @@ final class CuilPasswordForm implements Authenticator {
             return;
         }
 
+        boolean claveCorrecta;
         if (user == null) {
             AuthenticatorUtils.dummyHash(context);
-            lockout.recordUnknownCuilFailure(cuil, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
-            context.getEvent().error(Errors.USER_NOT_FOUND);
-            context.failureChallenge(AuthenticationFlowError.INVALID_USER, invalidCredentials(context, typed));
-            return;
+            claveCorrecta = false;
+        } else {
+            claveCorrecta = user.credentialManager().isValid(UserCredentialModel.password(clave));
         }
-        if (!user.credentialManager().isValid(UserCredentialModel.password(clave))) {
-            context.getEvent().user(user).error(Errors.INVALID_USER_CREDENTIALS);
-            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, invalidCredentials(context, typed));
+        if (!claveCorrecta) {
+            lockout.recordFailure(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
+            context.getEvent().user(user).error(user == null ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
+            // Not failureChallenge: that would have Keycloak count a user's failure a second time.
+            context.forceChallenge(invalidCredentials(context, typed));
             return;
         }
         // Only after the right clave: telling a disabled account apart would otherwise reveal that it exists.

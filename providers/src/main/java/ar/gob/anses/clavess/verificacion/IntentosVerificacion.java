@@ -1,8 +1,9 @@
 package ar.gob.anses.clavess.verificacion;
 
 /**
- * The failed verification attempts of a CUIL (wrong trámite or failed questions): {@code fallidos}
- * since the last success or lock, and the epoch second until which verification is locked (0: not).
+ * The verification attempts charged to a CUIL (each is charged before its answer is judged, so a
+ * failure counts even if the server stops before answering): {@code fallidos} since the last success
+ * or lock, and the epoch second until which verification is locked (0: not).
  */
 public record IntentosVerificacion(int fallidos, long ultimoFallo, long bloqueadaHasta) {
 
@@ -15,6 +16,16 @@ public record IntentosVerificacion(int fallidos, long ultimoFallo, long bloquead
     /** Attempts left before the lock (0 when locked). */
     public int restantes(int maximo, long ahora) {
         return bloqueada(ahora) ? 0 : Math.max(0, maximo - vigentes(ahora));
+    }
+
+    /**
+     * What a right answer leaves, given {@code cargado}, the state its own charge produced: a lock set
+     * by another request stays (those failures were real and the right answer came after them);
+     * otherwise the count starts again, the lock this answer's own charge set included.
+     */
+    public IntentosVerificacion conAcierto(IntentosVerificacion cargado, long ahora) {
+        boolean bloqueoAjeno = bloqueada(ahora) && bloqueadaHasta != cargado.bloqueadaHasta;
+        return bloqueoAjeno ? this : NINGUNO;
     }
 
     /**

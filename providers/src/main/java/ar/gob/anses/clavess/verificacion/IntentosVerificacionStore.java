@@ -1,54 +1,84 @@
 package ar.gob.anses.clavess.verificacion;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.function.Function;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 
-/** Verification attempts per CUIL in Keycloak's own database (table ANSES_VERIFICACION). */
+/**
+ * Verification attempts per CUIL in Keycloak's own database (table ANSES_VERIFICACION). An attempt is
+ * charged, under the row's lock and committed, before its answer is compared: however many sessions,
+ * nodes or parallel requests, at most {@code maximo} answers are compared per lock period.
+ */
 public final class IntentosVerificacionStore {
 
-    private final EntityManager em;
-    private final RealmModel realm;
+    private final KeycloakSession session;
+    private final KeycloakSessionFactory factory;
+    private final String realmId;
 
     public IntentosVerificacionStore(KeycloakSession session, RealmModel realm) {
-        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-        this.realm = realm;
+        this.session = session;
+        this.factory = session.getKeycloakSessionFactory();
+        this.realmId = realm.getId();
     }
 
     public IntentosVerificacion get(String cuil) {
-        BloqueoVerificacionEntity entity = em.find(BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realm.getId(), cuil));
+        BloqueoVerificacionEntity entity = em().find(BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, cuil));
         return entity == null ? IntentosVerificacion.NINGUNO : entity.estado();
     }
 
-    /** Records a failure under a row lock, so two browsers failing at once both count. */
-    public IntentosVerificacion registrarFallo(String cuil, long ahora, int maximo, long bloqueoSegundos) {
-        String id = BloqueoVerificacionEntity.id(realm.getId(), cuil);
-        BloqueoVerificacionEntity entity = em.find(BloqueoVerificacionEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (entity == null) {
-            entity = new BloqueoVerificacionEntity(realm.getId(), cuil);
-            em.persist(entity);
-        }
-        IntentosVerificacion estado = entity.estado().conFallo(ahora, maximo, bloqueoSegundos);
-        entity.actualizar(estado);
-        em.flush();
-        return estado;
+    /**
+     * One attempt, charged as a failure before its answer is judged. {@code comparable} false: verification
+     * was locked, nothing was charged and the answer must not be compared. {@code estado}: the state after
+     * the charge, which {@link #acierto} needs if the answer turns out right.
+     */
+    public record Cargo(boolean comparable, IntentosVerificacion estado) {
     }
 
+    public Cargo cargar(String cuil, long ahora, int maximo, long bloqueoSegundos) {
+        return cambiar(cuil, fila -> {
+            IntentosVerificacion antes = fila.estado();
+            if (antes.bloqueada(ahora)) {
+                return new Cargo(false, antes);
+            }
+            IntentosVerificacion despues = antes.conFallo(ahora, maximo, bloqueoSegundos);
+            fila.actualizar(despues);
+            return new Cargo(true, despues);
+        });
+    }
+
+    /** The charged answer was right: see {@link IntentosVerificacion#conAcierto}. */
+    public void acierto(String cuil, IntentosVerificacion cargado, long ahora) {
+        cambiar(cuil, fila -> {
+            fila.actualizar(fila.estado().conAcierto(cargado, ahora));
+            return null;
+        });
+    }
+
+    /** Forgets the failures and the lock of a CUIL (an office lifted it). */
     public void limpiar(String cuil) {
-        BloqueoVerificacionEntity entity = em.find(BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realm.getId(), cuil));
-        if (entity != null) {
-            em.remove(entity);
-            em.flush();
-        }
+        cambiar(cuil, fila -> {
+            fila.actualizar(IntentosVerificacion.NINGUNO);
+            return null;
+        });
     }
 
     /** CUILs whose verification is locked now, soonest to unlock first. */
     public List<String> bloqueadas(long ahora) {
-        return em.createNamedQuery("ansesVerificacionBloqueadas", BloqueoVerificacionEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("ahora", ahora)
+        return em().createNamedQuery("ansesVerificacionBloqueadas", BloqueoVerificacionEntity.class)
+                .setParameter("realmId", realmId).setParameter("ahora", ahora)
                 .getResultStream().map(BloqueoVerificacionEntity::getCuil).toList();
+    }
+
+    private <T> T cambiar(String cuil, Function<BloqueoVerificacionEntity, T> cambio) {
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, cuil),
+                () -> new BloqueoVerificacionEntity(realmId, cuil), cambio);
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 }

@@ -7,7 +7,10 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
-/** Adds the ANSES_VERIFICACION table to Keycloak's database, created by our own Liquibase changelog. */
+/**
+ * Adds our counters to Keycloak's database, created by our own Liquibase changelog: ANSES_VERIFICACION
+ * (verification attempts per CUIL) and ANSES_ENVIOS_DIRECCION (Crear clave submissions per address).
+ */
 public final class VerificacionJpaEntityProviderFactory implements JpaEntityProviderFactory {
 
     public static final String PROVIDER_ID = "anses-verificacion";
@@ -17,7 +20,7 @@ public final class VerificacionJpaEntityProviderFactory implements JpaEntityProv
         return new JpaEntityProvider() {
             @Override
             public List<Class<?>> getEntities() {
-                return List.of(BloqueoVerificacionEntity.class);
+                return List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class);
             }
 
             @Override

@@ -39,14 +39,11 @@ public final class CrearClavePages {
 
     /** Types the CUIL and, when {@code resolverRobot}, does what the page's script does for "No soy un robot". */
     public static HtmlPage ingresarCuil(HtmlPage page, String cuil, boolean resolverRobot) throws IOException {
-        return continuar(escribirCuil(page, cuil, resolverRobot));
+        return continuar(completarCuil(page, cuil, resolverRobot));
     }
 
-    /**
-     * Fills the CUIL step without pressing CONTINUAR: tests that fire many submissions at once prepare each page
-     * first (the anti-robot work included), so that the submissions themselves arrive together.
-     */
-    public static HtmlPage escribirCuil(HtmlPage page, String cuil, boolean resolverRobot) {
+    /** Fills the CUIL step as {@link #ingresarCuil} does, without sending it (to send many at once). */
+    public static HtmlPage completarCuil(HtmlPage page, String cuil, boolean resolverRobot) {
         page.<HtmlInput>getHtmlElementById("cuil").setValue(cuil);
         if (resolverRobot) {
             HtmlElement robot = page.getHtmlElementById("anses-robot");
@@ -58,12 +55,20 @@ public final class CrearClavePages {
     }
 
     public static HtmlPage ingresarTramite(HtmlPage page, String tramite) throws IOException {
+        return continuar(completarTramite(page, tramite));
+    }
+
+    public static HtmlPage completarTramite(HtmlPage page, String tramite) {
         page.<HtmlInput>getHtmlElementById("tramite").setValue(tramite);
-        return continuar(page);
+        return page;
     }
 
     /** Answers every question as the person would, knowing their own data; or "No sé" everywhere. */
     public static HtmlPage responder(HtmlPage page, Persona persona, boolean bien) throws IOException {
+        return continuar(completarRespuestas(page, persona, bien));
+    }
+
+    public static HtmlPage completarRespuestas(HtmlPage page, Persona persona, boolean bien) {
         for (DomElement fieldset : page.querySelectorAll("fieldset.anses-pregunta").stream().map(DomElement.class::cast).toList()) {
             TipoPregunta tipo = tipo(fieldset.querySelector("legend").getTextContent());
             List<HtmlRadioButtonInput> opciones = fieldset.querySelectorAll("input[type=radio]").stream()
@@ -87,13 +92,17 @@ public final class CrearClavePages {
             }
             elegida.setChecked(true);
         }
-        return continuar(page);
+        return page;
     }
 
     public static HtmlPage elegirClave(HtmlPage page, String clave, String confirmacion) throws IOException {
+        return continuar(completarClave(page, clave, confirmacion));
+    }
+
+    public static HtmlPage completarClave(HtmlPage page, String clave, String confirmacion) {
         page.<HtmlInput>getHtmlElementById("clave").setValue(clave);
         page.<HtmlInput>getHtmlElementById("confirmacion").setValue(confirmacion);
-        return continuar(page);
+        return page;
     }
 
     /** Presses the button of the page's form (CONTINUAR, NUEVO INTENTO); stays an HTML page. */

@@ -229,19 +229,13 @@ public final class KeycloakCluster implements AutoCloseable {
      * Keycloak's cookies are host-only (localhost, any port), so every node receives them.
      */
     public WebClient navegador(int nodo) {
-        WebClient browser = LoginPage.browser();
-        new Enrutador(browser, nodo);
-        return browser;
+        return navegador(nodo, null);
     }
 
-    /** The same browser, with its own client address (127.0.0.x): per-address limits see another client. */
-    public WebClient navegador(int nodo, String direccionCliente) {
-        WebClient browser = navegador(nodo);
-        try {
-            browser.getOptions().setLocalAddress(InetAddress.getByName(direccionCliente));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The same, connecting from another loopback address (127.x.y.z): Keycloak sees another client; null: the system's. */
+    public WebClient navegador(int nodo, InetAddress desde) {
+        WebClient browser = LoginPage.browser(desde);
+        new Enrutador(browser, nodo);
         return browser;
     }
 

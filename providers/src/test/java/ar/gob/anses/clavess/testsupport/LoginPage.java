@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.htmlunit.BrowserVersion;
@@ -21,6 +22,14 @@ public final class LoginPage {
 
     /** A browser that says it prefers Argentine Spanish, as a citizen's does. */
     public static WebClient browser() {
+        return browser(null);
+    }
+
+    /**
+     * The same browser connecting from {@code desde}, another loopback address (127.x.y.z): Keycloak sees it as
+     * another client address, which the per-address limits and events tell apart. Null: the system's choice.
+     */
+    public static WebClient browser(InetAddress desde) {
         BrowserVersion spanish = new BrowserVersion.BrowserVersionBuilder(BrowserVersion.CHROME)
                 .setBrowserLanguage("es-AR").setAcceptLanguageHeader("es-AR,es;q=0.9").build();
         WebClient client = new WebClient(spanish);
@@ -28,6 +37,7 @@ public final class LoginPage {
         client.getOptions().setCssEnabled(false);
         client.getOptions().setThrowExceptionOnFailingStatusCode(false);
         client.getOptions().setPrintContentOnFailingStatusCode(false);
+        client.getOptions().setLocalAddress(desde);
         return client;
     }
 

@@ -1,0 +1,53 @@
+package ar.gob.anses.clavess.verificacion;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * One row of a counter, changed under the database's row lock in a transaction of its own that
+ * commits before the caller goes on. Parallel requests (on any node) queue on the row, so each sees
+ * what the previous one wrote; and what the citizen is told next is already on disk.
+ */
+final class FilaBloqueada {
+
+    // Parallel first charges of a new key all try to insert its row; all but one fail and try again.
+    private static final int INTENTOS = 5;
+
+    private FilaBloqueada() {
+    }
+
+    /**
+     * Applies {@code cambio} to the row {@code id} of {@code entidad}, created with {@code nueva} when
+     * missing, and returns its result once committed.
+     */
+    static <E, T> T cambiar(KeycloakSessionFactory factory, Class<E> entidad, String id, Supplier<E> nueva,
+                            Function<E, T> cambio) {
+        for (int intento = 1; ; intento++) {
+            try {
+                return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+                    EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+                    E fila = em.find(entidad, id, LockModeType.PESSIMISTIC_WRITE);
+                    if (fila == null) {
+                        fila = nueva.get();
+                        em.persist(fila);
+                        em.flush(); // the row lock is ours from here; a parallel insert of the same id fails
+                    }
+                    T resultado = cambio.apply(fila);
+                    em.flush();
+                    return resultado;
+                });
+            } catch (PersistenceException | ModelException e) {
+                if (intento == INTENTOS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

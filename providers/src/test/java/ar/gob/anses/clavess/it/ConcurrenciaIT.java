@@ -1,0 +1,245 @@
+package ar.gob.anses.clavess.it;
+
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.alerta;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarRespuestas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarTramite;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.errorDeCampo;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.titulo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.padron.PadronFile;
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.EnParalelo;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Limits under attack: many authentication sessions for one CUIL, or many submissions from one address,
+ * released at the same instant. Each test comes from a loopback address of its own (127.2.0.x), so that
+ * its events and per-address count are its own.
+ */
+@ExtendWith(KeycloakExtension.class)
+class ConcurrenciaIT {
+
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final Map<String, Persona> PADRON = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+    private static final int PARALELAS = 8;
+    private static final int INTENTOS = 3;
+
+    private final KeycloakServer server;
+    private final Oidc oidc;
+
+    ConcurrenciaIT(KeycloakServer server) {
+        this.server = server;
+        this.oidc = new Oidc(server);
+    }
+
+    @DisplayName("given 8 sessions for one CUIL sending a wrong trámite at once, then 3 are compared and counted, "
+            + "the others see the lock page, and a second round compares none")
+    @Test
+    void tramitesEnParalelo() throws Exception {
+        String desde = "127.2.0.1";
+        Persona elena = PADRON.get("27124445553");
+
+        // Sixteen sessions opened before any answer: the second eight are still at the trámite page after the lock.
+        List<HtmlPage> sesiones = enElTramite(elena, desde, 2 * PARALELAS);
+
+        List<HtmlPage> respuestas = enviar(sesiones.subList(0, PARALELAS), page -> completarTramite(page, "00000000001"));
+
+        assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
+        assertThat(respuestas.stream().filter(p -> errorDeCampo(p, "tramite") != null)).hasSize(INTENTOS - 1);
+        assertThat(respuestas.stream().filter(ConcurrenciaIT::bloqueada)).hasSize(PARALELAS - (INTENTOS - 1));
+        assertThat(eventos(desde, "anses_tramite_incorrecto")).isEqualTo(INTENTOS);
+        assertThat(intentos(elena).get("intentosFallidos").asInt()).isEqualTo(INTENTOS);
+        assertThat(intentos(elena).get("bloqueada").asBoolean()).isTrue();
+
+        List<HtmlPage> otraRonda = enviar(sesiones.subList(PARALELAS, 2 * PARALELAS), page -> completarTramite(page, "00000000002"));
+
+        assertThat(otraRonda).allSatisfy(page -> assertThat(bloqueada(page)).isTrue());
+        assertThat(eventos(desde, "anses_tramite_incorrecto")).isEqualTo(INTENTOS);
+        assertThat(intentos(elena).get("intentosFallidos").asInt()).isEqualTo(INTENTOS);
+    }
+
+    @DisplayName("given one attempt left, when 7 wrong trámites and the right one arrive at once, then exactly one is compared: "
+            + "the right one passes only if it came first, and otherwise it is refused like the rest")
+    @Test
+    void ultimoIntentoConLaRespuestaCorrecta() throws Exception {
+        String desde = "127.2.0.2";
+        Persona camila = PADRON.get("27374445559");
+        HtmlPage page = enElTramite(camila, desde, 1).get(0);
+        page = ingresarTramite(page, "00000000001");
+        ingresarTramite(page, "00000000002");
+        assertThat(intentos(camila).get("intentosFallidos").asInt()).isEqualTo(INTENTOS - 1);
+
+        List<HtmlPage> enElTramite = enElTramite(camila, desde, PARALELAS);
+        List<HtmlPage> respuestas = enviar(enElTramite, pagina -> completarTramite(pagina,
+                pagina == enElTramite.get(0) ? camila.tramites().get(0) : "00000000003"));
+
+        assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
+        boolean correctaComparada = verificada(respuestas.get(0));
+        long incorrectasComparadas = eventos(desde, "anses_tramite_incorrecto") - (INTENTOS - 1);
+        assertThat(incorrectasComparadas + (correctaComparada ? 1 : 0)).as("answers compared in the last attempt").isEqualTo(1);
+        assertThat(respuestas.subList(1, PARALELAS)).allSatisfy(p -> assertThat(bloqueada(p)).isTrue());
+        if (correctaComparada) {
+            // Its own charge set the lock and its success lifted it; nobody else's failure was erased.
+            assertThat(intentos(camila).get("bloqueada").asBoolean()).isFalse();
+        } else {
+            assertThat(bloqueada(respuestas.get(0))).isTrue();
+            assertThat(intentos(camila).get("bloqueada").asBoolean()).isTrue();
+        }
+    }
+
+    @DisplayName("given 8 sessions for one CUIL answering the knowledge questions wrong at once, then 3 are compared "
+            + "and the CUIL is locked")
+    @Test
+    void preguntasEnParalelo() throws Exception {
+        String desde = "127.2.0.3";
+        Persona facundo = PADRON.get("20312223334");
+
+        List<HtmlPage> respuestas = enviar(enElTramite(facundo, desde, PARALELAS), page -> completarRespuestas(page, facundo, false));
+
+        assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
+        assertThat(respuestas.stream().filter(p -> titulo(p).equals(ES.get("ansesErrorTitulo")))).hasSize(INTENTOS - 1);
+        assertThat(respuestas.stream().filter(ConcurrenciaIT::bloqueada)).hasSize(PARALELAS - (INTENTOS - 1));
+        assertThat(eventos(desde, "anses_preguntas_incorrectas")).isEqualTo(INTENTOS);
+        assertThat(intentos(facundo).get("intentosFallidos").asInt()).isEqualTo(INTENTOS);
+        assertThat(intentos(facundo).get("bloqueada").asBoolean()).isTrue();
+    }
+
+    @DisplayName("given 40 CUIL submissions from one address at once, then exactly the realm's 30 an hour pass; "
+            + "the rest are told so and keep what they typed")
+    @Test
+    void limitePorDireccionEnParalelo() throws Exception {
+        String desde = "127.2.0.4";
+        int limite = Integer.parseInt(new AdminApi(server).authenticatorConfig("anses crear clave", "anses-crear-clave-cuil")
+                .at("/config/limitePorHora").asText());
+        List<HtmlPage> enElCuil = new ArrayList<>();
+        for (int i = 0; i < limite + 10; i++) {
+            enElCuil.add(aceptarPoliticas(desdeElLogin(LoginPage.browser(InetAddress.getByName(desde)), oidc.request(Oidc.MI_ANSES))));
+        }
+
+        List<HtmlPage> respuestas = enviar(enElCuil, page -> completarCuil(page, "20-20111222-3", true));
+
+        assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
+        List<HtmlPage> rechazadas = respuestas.stream().filter(p -> ES.get("ansesLimitePorDireccion").equals(alerta(p))).toList();
+        assertThat(respuestas.stream().filter(p -> titulo(p).equals(ES.get("ansesCrearClavePaso", 2)))).hasSize(limite);
+        assertThat(rechazadas).hasSize(10);
+        assertThat(rechazadas).allSatisfy(p -> assertThat(p.getElementById("cuil").getAttribute("value")).isEqualTo("20-20111222-3"));
+        // Another address is not held back by this one.
+        HtmlPage otra = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(InetAddress.getByName("127.2.0.5")),
+                oidc.request(Oidc.MI_ANSES))), "20-20111222-3", true);
+        assertThat(titulo(otra)).isEqualTo(ES.get("ansesCrearClavePaso", 2));
+    }
+
+    @DisplayName("given 8 verified sessions choosing a clave for the same new CUIL at once, then one account exists, "
+            + "each session is told whether its clave stands, and the account opens with one clave told it does")
+    @Test
+    void mismaClaveNuevaEnParalelo() throws Exception {
+        String desde = "127.2.0.6";
+        Persona marcela = PADRON.get("27267778898");
+        List<HtmlPage> enLaClave = new ArrayList<>();
+        for (HtmlPage page : enElTramite(marcela, desde, PARALELAS)) {
+            HtmlPage clave = ingresarTramite(page, marcela.tramites().get(0));
+            assertThat(clave.asNormalizedText()).contains(ES.get("ansesIdentidadComprobada"));
+            enLaClave.add(clave);
+        }
+        List<String> claves = IntStream.range(0, PARALELAS).mapToObj(i -> "Aroma" + i + "Sauce").toList();
+
+        List<HtmlPage> respuestas = enviar(enLaClave, page -> {
+            String clave = claves.get(enLaClave.indexOf(page));
+            return completarClave(page, clave, clave);
+        });
+
+        assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
+        List<String> habilitadas = new ArrayList<>();
+        for (int i = 0; i < PARALELAS; i++) {
+            HtmlPage page = respuestas.get(i);
+            if (page.getElementById("anses-habilitada") != null) {
+                habilitadas.add(claves.get(i));
+            } else {
+                assertThat(titulo(page)).isEqualTo(ES.get("ansesClaveYaCreadaTitulo"));
+            }
+        }
+        assertThat(habilitadas).isNotEmpty();
+        AdminApi admin = new AdminApi(server);
+        assertThat(admin.get("users?exact=true&username=" + marcela.cuil().digits())).hasSize(1);
+        long abren = 0;
+        for (String clave : habilitadas) {
+            admin.delete("attack-detection/brute-force/users/" + admin.userId(marcela.cuil().digits()));
+            Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+            abren += LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(marcela.cuil().digits(), clave), request) ? 1 : 0;
+        }
+        assertThat(abren).isEqualTo(1);
+    }
+
+    /** {@code n} new browsers from {@code desde}, each through its own Crear clave up to the verification step. */
+    private List<HtmlPage> enElTramite(Persona persona, String desde, int n) throws Exception {
+        List<HtmlPage> pages = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            pages.add(ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(InetAddress.getByName(desde)),
+                    oidc.request(Oidc.MI_ANSES))), persona.cuil().digits(), true));
+        }
+        return pages;
+    }
+
+    private interface Completar {
+        HtmlPage en(HtmlPage page) throws Exception;
+    }
+
+    /** Fills every page first, then sends all their forms at once. */
+    private static List<HtmlPage> enviar(List<HtmlPage> pages, Completar completar) throws Exception {
+        List<Callable<HtmlPage>> envios = new ArrayList<>();
+        for (HtmlPage page : pages) {
+            HtmlPage completa = completar.en(page);
+            envios.add(() -> continuar(completa));
+        }
+        return EnParalelo.todas(envios);
+    }
+
+    private static void paginaCorrecta(HtmlPage page) {
+        assertThat(page.getWebResponse().getStatusCode()).as(page.asNormalizedText()).isEqualTo(200);
+        assertThat(titulo(page)).as(page.asNormalizedText()).isNotBlank();
+    }
+
+    private static boolean bloqueada(HtmlPage page) {
+        return ES.get("ansesVerificacionBloqueadaTitulo").equals(titulo(page));
+    }
+
+    private static boolean verificada(HtmlPage page) {
+        return page.asNormalizedText().contains(ES.get("ansesIdentidadComprobada"));
+    }
+
+    private JsonNode intentos(Persona persona) throws Exception {
+        return new AdminApi(server).get("anses-verificacion/bloqueos/" + persona.cuil().digits());
+    }
+
+    /** Crear clave's failed events of this test's address with error {@code error}. */
+    private long eventos(String desde, String error) throws Exception {
+        JsonNode eventos = new AdminApi(server).get("events?type=RESET_PASSWORD_ERROR&max=1000&ipAddress=" + desde);
+        return StreamSupport.stream(eventos.spliterator(), false).filter(e -> error.equals(e.path("error").asText())).count();
+    }
+}
