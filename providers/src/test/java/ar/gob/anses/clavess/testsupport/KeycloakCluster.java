@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,9 @@ public final class KeycloakCluster implements AutoCloseable {
      * with the realm import, then the others, and waits until a node sees them all in one cluster view.
      */
     public static KeycloakCluster start(Config config, Duration timeout) {
+        // Before anything: a node whose port is taken joins the cluster and only then fails to bind HTTP, while the
+        // readiness poll is answered by whatever holds the port (seen with another developer's mvn -Prun on 18080).
+        Stream.concat(config.httpPorts().stream(), config.managementPorts().stream()).forEach(KeycloakCluster::comprobarLibre);
         baseDeDatos(config);
         try {
             Files.createDirectories(config.trabajo());
@@ -271,6 +275,15 @@ public final class KeycloakCluster implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture.allOf(nodos.stream().map(n -> CompletableFuture.runAsync(n::close)).toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static void comprobarLibre(int puerto) {
+        try (ServerSocket socket = new ServerSocket(puerto, 1, InetAddress.getByName("127.0.0.1"))) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + puerto + " on 127.0.0.1 is taken (another Keycloak?): choose others with KC_HTTP_PORT "
+                    + "and KC_HTTP_MANAGEMENT_PORT", e);
+        }
     }
 
     private static void baseDeDatos(Config config) {
