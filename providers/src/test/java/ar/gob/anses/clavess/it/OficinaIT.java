@@ -135,7 +135,8 @@ class OficinaIT {
         assertThat(oficina.getRaw("admin-events?max=5").statusCode()).isEqualTo(200);
     }
 
-    @DisplayName("given office staff, then realm settings, clients, roles, flows, other staff's accounts and deleting a citizen "
+    @DisplayName("given office staff, then realm settings, clients, roles, flows, other staff's accounts, creating staff accounts "
+            + "and deleting a citizen "
             + "are all refused, and the citizen is still there")
     @Test
     void nadaMas() throws Exception {
@@ -157,6 +158,13 @@ class OficinaIT {
         assertThat(oficina.putRaw("users/" + raulId + "/reset-password",
                 "{\"type\": \"password\", \"value\": \"Tomado9Sol\", \"temporary\": false}").statusCode()).isEqualTo(403);
         assertThat(oficina.get("users?search=" + RAUL)).isEmpty();
+
+        // Creating an account straight into the staff group: refused, and nothing is created.
+        HttpResponse<String> enPersonal = oficina.postRaw("users", """
+                {"username": "20111222339", "enabled": true, "firstName": "Nuevo", "lastName": "Personal",
+                 "attributes": {"dni": ["11122233"], "nivel": ["2"]}, "groups": ["/anses-personal"]}""");
+        assertThat(enPersonal.statusCode()).as(enPersonal.body()).isEqualTo(403);
+        assertThat(admin.get("users?exact=true&username=20111222339")).isEmpty();
 
         String esterId = admin.userId(ESTER);
         HttpResponse<String> borrado = oficina.deleteRaw("users/" + esterId);
