@@ -22,7 +22,6 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -59,7 +58,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ClusterPostgresIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String POSTGRES_URL = System.getProperty("postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String POSTGRES_USER = System.getProperty("postgres.user", "root");
     private static final int A = 0;
@@ -71,13 +69,13 @@ class ClusterPostgresIT {
     static void arrancarCluster() {
         Assumptions.assumeFalse(Boolean.getBoolean("postgres.absent") || "1".equals(System.getenv("CLAVESS_SIN_POSTGRES")),
                 "told that there is no PostgreSQL");
-        int httpA = puertoLibre();
         // FD_SOCK2 listens at the JGroups port + 50000: JGroups ports come from a low range where that still fits.
         List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
         cluster = KeycloakCluster.start(new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
                 Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),
+                // The local PostgreSQL trusts loopback connections: the password is not checked.
                 POSTGRES_URL, POSTGRES_USER, "clavess", "clavess_cluster_it", true,
-                List.of(httpA, puertoLibre()), List.of(puertoLibre(), puertoLibre()), jgroups,
+                List.of(puertoLibre(), puertoLibre()), List.of(puertoLibre(), puertoLibre()), jgroups,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         "KC_LOG_LEVEL", "INFO"), false), Duration.ofMinutes(4));
     }

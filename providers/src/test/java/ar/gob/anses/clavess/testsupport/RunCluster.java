@@ -42,7 +42,8 @@ public final class RunCluster {
         System.out.println("[clave-ss] Citizen login (Mi ANSES account): " + publica + "realms/anses/account");
         System.out.println("[clave-ss] Admin console:                    " + publica + "admin/master/console/#/anses");
         System.out.println("[clave-ss] Ctrl-C stops both nodes.");
-        cluster.nodo(0).waitFor();
-        System.exit(0);
+        // Node A is the public address: when it ends (a crash, a kill), so does the run, with its status, and the
+        // shutdown hook stops B.
+        System.exit(cluster.nodo(0).waitFor());
     }
 }
