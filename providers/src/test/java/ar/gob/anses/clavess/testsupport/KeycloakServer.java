@@ -1,5 +1,9 @@
 package ar.gob.anses.clavess.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,9 +39,12 @@ public final class KeycloakServer implements AutoCloseable {
      */
     static final String H2_DURABLE = ";WRITE_DELAY=0";
     private static final String DEV_FILE = "dev-file";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessBuilder builder;
     private final URI baseUri;
+    /** The public URL (--hostname) when it is not this server's own, as for a node behind a load balancer. */
+    private URI publicBaseUri;
     private Process process;
 
     private KeycloakServer(ProcessBuilder builder, URI baseUri) {
@@ -80,7 +87,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * Puts the providers jar into providers/, the realm export (anses-*.json: realm and demo users) into
-     * data/import/ and the password denylist into data/password-blacklists/.
+     * data/import/ and the password denylist into data/password-blacklists/. The realm written there is
+     * anses-realm.json plus the clients of demo/*.json: the deployable realm ships no demo client (no
+     * localhost redirect, no known secret), and Keycloak's folder import reads only {@code <realm>-realm.json}
+     * and {@code <realm>-users-N.json}, so the demo clients are merged into the realm file itself.
      */
     public static void install(Path home, Path providersJar, Path realmDir) {
         try {
@@ -91,6 +101,13 @@ public final class KeycloakServer implements AutoCloseable {
                     Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            Path realmFile = importDir.resolve(REALM + "-realm.json");
+            ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
+            ArrayNode clients = realm.withArray("clients");
+            for (JsonNode client : demoClients(realmDir)) {
+                clients.add(client);
+            }
+            JSON.writerWithDefaultPrettyPrinter().writeValue(realmFile.toFile(), realm);
             Path denylists = Files.createDirectories(home.resolve("data/password-blacklists"));
             try (Stream<Path> lists = Files.list(realmDir.resolve("password-blacklists"))) {
                 for (Path list : (Iterable<Path>) lists::iterator) {
@@ -100,6 +117,21 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install into " + home, e);
         }
+    }
+
+    /** The clients of realmDir/demo/*.json ({@code {"clients": [...]}}): local runs and tests only. */
+    public static List<JsonNode> demoClients(Path realmDir) throws IOException {
+        Path demo = realmDir.resolve("demo");
+        List<JsonNode> clients = new ArrayList<>();
+        if (!Files.isDirectory(demo)) {
+            return clients;
+        }
+        try (Stream<Path> files = Files.list(demo)) {
+            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+                JSON.readTree(file.toFile()).path("clients").forEach(clients::add);
+            }
+        }
+        return clients;
     }
 
     /**
@@ -166,6 +198,17 @@ public final class KeycloakServer implements AutoCloseable {
 
     public URI realmUri() {
         return baseUri.resolve("realms/" + REALM);
+    }
+
+    /** The realm as its tokens name it (the issuer): the public URL's, which for a cluster node is not its own. */
+    public URI publicRealmUri() {
+        return (publicBaseUri == null ? baseUri : publicBaseUri).resolve("realms/" + REALM);
+    }
+
+    /** Says that the server runs with {@code --hostname=publicBaseUri}: a node of a cluster behind one address. */
+    public KeycloakServer behind(URI publicBaseUri) {
+        this.publicBaseUri = publicBaseUri;
+        return this;
     }
 
     public int waitFor() throws InterruptedException {

@@ -107,14 +107,14 @@ public final class Oidc {
         return verify(jwt, null);
     }
 
-    /** Checks the signature against the realm's JWKS, the issuer and the expiry; returns the claims. */
+    /** Checks the signature against the realm's JWKS, the issuer (the public URL's) and the expiry; returns the claims. */
     public JWTClaimsSet verify(String jwt, String audience) throws Exception {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         URI jwks = URI.create(server.realmUri() + "/protocol/openid-connect/certs");
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
                 JWKSourceBuilder.create(jwks.toURL()).retrying(false).build()));
         processor.setJWTClaimsSetVerifier(new com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier<>(audience,
-                new JWTClaimsSet.Builder().issuer(server.realmUri().toString()).build(), java.util.Set.of("sub", "exp", "iat")));
+                new JWTClaimsSet.Builder().issuer(server.publicRealmUri().toString()).build(), java.util.Set.of("sub", "exp", "iat")));
         return processor.process(jwt, null);
     }
 

@@ -1,0 +1,60 @@
+package ar.gob.anses.clavess.despliegue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a deployer imports (realm-export/anses-realm.json) ships no known secret and no address that only
+ * makes sense on a developer's machine; the demo clients the tests and local runs use live in realm-export/demo/.
+ */
+class RealmDesplegableTest {
+
+    private static final Path REALM_DIR = Path.of("../realm-export");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DisplayName("the deployable realm has no client secret and no redirect URI, web origin or URL on localhost or 127.0.0.1")
+    @Test
+    void sinSecretosNiLocalhost() throws Exception {
+        String texto = Files.readString(REALM_DIR.resolve("anses-realm.json"));
+        JsonNode realm = JSON.readTree(texto);
+
+        assertThat(realm.path("clients")).isNotEmpty();
+        for (JsonNode client : realm.path("clients")) {
+            assertThat(client.has("secret")).as(client.path("clientId").asText() + " has a secret").isFalse();
+            List<String> atributos = new ArrayList<>();
+            client.path("attributes").fieldNames().forEachRemaining(atributos::add);
+            assertThat(atributos).as(client.path("clientId").asText()).noneMatch(nombre -> nombre.contains("secret"));
+        }
+        // Anywhere in the file, not only the fields known today: redirect URIs, web origins, root/base/admin URLs,
+        // post-logout redirects.
+        assertThat(texto).doesNotContain("localhost").doesNotContain("127.0.0.1");
+    }
+
+    @DisplayName("the demo file holds the clients the tests and README rely on, and install merges them into the imported realm")
+    @Test
+    void clientesDemoAparte(@TempDir Path home) throws Exception {
+        Files.createDirectories(home.resolve("providers"));
+        Path jar = Files.writeString(home.resolve("clave-ss-providers.jar"), "not a jar: install only copies it");
+
+        KeycloakServer.install(home, jar, REALM_DIR);
+
+        JsonNode importado = JSON.readTree(home.resolve("data/import/anses-realm.json").toFile());
+        List<String> clientes = new ArrayList<>();
+        importado.path("clients").forEach(c -> clientes.add(c.path("clientId").asText()));
+        assertThat(clientes).contains("admin-permissions", "mi-anses", "clave-ss-test", "servicios-corporativos",
+                "cambio-lugar-cobro", "reparacion-historica");
+        assertThat(importado.path("realm").asText()).isEqualTo("anses");
+        assertThat(home.resolve("data/import/anses-users-0.json")).exists();
+        assertThat(home.resolve("data/import/anses-clientes-demo.json")).doesNotExist();
+    }
+}

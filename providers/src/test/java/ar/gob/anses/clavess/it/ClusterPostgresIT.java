@@ -1,0 +1,342 @@
+package ar.gob.anses.clavess.it;
+
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.alerta;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.errorDeCampo;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarTramite;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.titulo;
+import static ar.gob.anses.clavess.testsupport.KeycloakCluster.enrutar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.EnParalelo;
+import ar.gob.anses.clavess.testsupport.KeycloakCluster;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Keycloak nodes in production mode on the PostgreSQL at 127.0.0.1:5432, clustered as {@code mvn -Pcluster}
+ * clusters them ({@link KeycloakCluster}), started once for this class in a fresh database of its own, apart from
+ * the shared dev-mode server. Browsers reach a node as behind a load balancer ({@link KeycloakCluster#navegador}):
+ * node A is 0, node B is 1. Like PadronJdbcPostgresIT it fails without PostgreSQL and skips only when told there
+ * is none (-Dpostgres.absent=true or CLAVESS_SIN_POSTGRES=1). Runs first, before the shared server starts, so that
+ * at most two Keycloaks run at once; the crash test runs last, it kills node A.
+ */
+@Order(1)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterPostgresIT {
+
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final String POSTGRES_URL = System.getProperty("postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String POSTGRES_USER = System.getProperty("postgres.user", "root");
+    private static final int A = 0;
+    private static final int B = 1;
+
+    private static KeycloakCluster cluster;
+
+    @BeforeAll
+    static void arrancarCluster() {
+        Assumptions.assumeFalse(Boolean.getBoolean("postgres.absent") || "1".equals(System.getenv("CLAVESS_SIN_POSTGRES")),
+                "told that there is no PostgreSQL");
+        // FD_SOCK2 listens at the JGroups port + 50000: JGroups ports come from a low range where that still fits.
+        List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
+        cluster = KeycloakCluster.start(new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
+                Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),
+                // The local PostgreSQL trusts loopback connections: the password is not checked.
+                POSTGRES_URL, POSTGRES_USER, "clavess", "clavess_cluster_it", true,
+                List.of(puertoLibre(), puertoLibre()), List.of(puertoLibre(), puertoLibre()), jgroups,
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                        "KC_LOG_LEVEL", "INFO"), false), Duration.ofMinutes(4));
+    }
+
+    @AfterAll
+    static void pararCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @DisplayName("given a citizen logged in on node A, then node B opens another app for them from the SSO cookie, without the form")
+    @Order(1)
+    @Test
+    void ssoEntreNodos() throws Exception {
+        WebClient browser = cluster.navegador(A);
+        Oidc.Request enA = new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES);
+        assertThat(LoginPage.loggedIn(LoginPage.open(browser, enA.uri()).submit("20-31732048-6", "Mate7Rio"), enA)).isTrue();
+
+        enrutar(browser, B);
+        Oidc enB = new Oidc(cluster.nodo(B));
+        Oidc.Request otraApp = enB.request(Oidc.TEST_CLIENT);
+        Page landed = browser.getPage(otraApp.uri().toURL());
+
+        assertThat(LoginPage.loggedIn(landed, otraApp)).as("B answered with a code, not the form").isTrue();
+        JsonNode tokens = otraApp.exchange(otraApp.codeFrom(LoginPage.landedOn(landed)));
+        assertThat(enB.verify(tokens.get("id_token").asText()).getStringClaim("preferred_username")).isEqualTo("20317320486");
+    }
+
+    @DisplayName("given Crear clave whose steps alternate between A and B, then the authentication session follows, "
+            + "the account is created once and its clave opens Mi ANSES on B")
+    @Order(2)
+    @Test
+    void crearClaveSaltaDeNodo() throws Exception {
+        WebClient browser = cluster.navegador(A);
+        Oidc.Request request = new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES);
+        HtmlPage politicas = desdeElLogin(browser, request);
+        enrutar(browser, B);
+        HtmlPage cuil = aceptarPoliticas(politicas);
+        enrutar(browser, A);
+        HtmlPage tramite = ingresarCuil(cuil, "20-33444555-1", true);
+        enrutar(browser, B);
+        HtmlPage clave = ingresarTramite(tramite, "00712345678");
+        assertThat(clave.asNormalizedText()).contains(ES.get("ansesIdentidadComprobada"));
+        enrutar(browser, A);
+        HtmlPage finalizar = elegirClave(clave, "Yerba4Mate", "Yerba4Mate");
+        assertThat(finalizar.getElementById("anses-habilitada")).as(finalizar.asNormalizedText()).isNotNull();
+        enrutar(browser, B);
+        Page app = presionar(finalizar);
+
+        assertThat(request.codeFrom(LoginPage.landedOn(app))).isNotBlank();
+        assertThat(usuarios(B, "20334445551")).hasSize(1);
+        assertThat(login(B, "20334445551", "Yerba4Mate")).isTrue();
+    }
+
+    @DisplayName("given parallel wrong trámite numbers for one CUIL from separate sessions on A and B, then at most "
+            + "intentos (3) are compared, the rest see the lock page, and both nodes then show the lock")
+    @Order(3)
+    @Test
+    void intentosDeVerificacionEntreNodos() throws Exception {
+        String cuil = "20283334458"; // Hernán Silva, trámite 00778901234
+        int sesiones = 8;
+        int intentos = new AdminApi(cluster.nodo(A)).authenticatorConfig("anses crear clave", "anses-verificacion-identidad")
+                .at("/config/intentos").asInt();
+        assertThat(intentos).isEqualTo(3);
+
+        InetAddress desde = InetAddress.getByName("127.3.0.1"); // its own address: its events are its own
+        List<HtmlPage> paginas = new ArrayList<>();
+        for (int i = 0; i < sesiones; i++) {
+            WebClient browser = cluster.navegador(i % 2, desde);
+            HtmlPage tramite = ingresarCuil(aceptarPoliticas(desdeElLogin(browser, new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES))), cuil, true);
+            assertThat(tramite.getElementById("tramite")).as("session %d reached the trámite step", i).isNotNull();
+            paginas.add(completarTramite(tramite, "0000000010" + i));
+        }
+        List<HtmlPage> respuestas = EnParalelo.todas(paginas.stream().<Callable<HtmlPage>>map(p -> () -> continuar(p)).toList());
+
+        // Each answer is either the lock page or "wrong, n left"; n counts down without repeats (no two requests were
+        // judged on the same count), and only the first intentos - 1 are told to try again.
+        String bloqueo = "locked";
+        List<String> vistas = respuestas.stream().map(p -> ES.get("ansesVerificacionBloqueadaTitulo").equals(titulo(p)) ? bloqueo
+                : errorDeCampo(p, "tramite") != null ? errorDeCampo(p, "tramite") : "other: " + titulo(p) + " " + alerta(p)).toList();
+        assertThat(vistas.stream().filter(v -> !v.equals(bloqueo)).toList()).as(vistas.toString())
+                .containsExactlyInAnyOrder(ES.get("ansesTramiteIncorrecto", 2), ES.get("ansesTramiteIncorrecto", 1));
+        JsonNode eventos = new AdminApi(cluster.nodo(B)).get("events?type=RESET_PASSWORD_ERROR&max=1000&ipAddress=" + desde.getHostAddress());
+        long comparados = eventos.findValues("error").stream().filter(e -> e.asText().equals("anses_tramite_incorrecto")).count();
+        assertThat(comparados).as("trámite numbers compared with the registry").isEqualTo(intentos);
+
+        for (int nodo : new int[] {A, B}) {
+            HtmlPage otraVez = ingresarCuil(aceptarPoliticas(desdeElLogin(cluster.navegador(nodo),
+                    new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES))), cuil, true);
+            assertThat(titulo(otraVez)).as("node %d", nodo).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
+        }
+        assertThat(new AdminApi(cluster.nodo(A)).get("anses-verificacion/bloqueos").findValuesAsText("cuil")).contains(cuil);
+    }
+
+    @DisplayName("given more parallel CUIL submissions from one address than its hourly limit, split between A and B, "
+            + "then exactly the limit are accepted and the rest get the limit message")
+    @Order(4)
+    @Test
+    void limitePorDireccionEntreNodos() throws Exception {
+        int limite = new AdminApi(cluster.nodo(A)).authenticatorConfig("anses crear clave", "anses-crear-clave-cuil")
+                .at("/config/limitePorHora").asInt();
+        assertThat(limite).isEqualTo(30);
+        int envios = limite + 10;
+        // An address no other test uses (127.3.0.2 reaches the loopback server too): its count starts at 0.
+        InetAddress desde = InetAddress.getByName("127.3.0.2");
+        List<HtmlPage> listas = new ArrayList<>();
+        for (int i = 0; i < envios; i++) {
+            // The policies page is not counted; only the CUIL step is. The anti-robot work is done before the burst.
+            listas.add(completarCuil(aceptarPoliticas(desdeElLogin(cluster.navegador(i % 2, desde),
+                    new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES))), "20201112223", true));
+        }
+        List<HtmlPage> respuestas = EnParalelo.todas(listas.stream().<Callable<HtmlPage>>map(p -> () -> continuar(p)).toList());
+
+        long aceptadas = respuestas.stream().filter(p -> p.getElementById("tramite") != null).count();
+        long rechazadas = respuestas.stream().filter(p -> ES.get("ansesLimitePorDireccion").equals(alerta(p))).count();
+        assertThat(aceptadas).isEqualTo(limite);
+        assertThat(rechazadas).isEqualTo(envios - limite);
+        // The servers saw every submission come from that address (their events say so).
+        JsonNode eventos = new AdminApi(cluster.nodo(B)).get("events?max=1000&ipAddress=" + desde.getHostAddress());
+        assertThat(eventos.findParents("anses_paso").stream().filter(e -> e.get("anses_paso").asText().equals("cuil")).count())
+                .isEqualTo(envios);
+    }
+
+    @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
+    @Order(5)
+    @Test
+    void bloqueoDeClaveEntreNodos() throws Exception {
+        String cuil = "20051234562";
+        WebClient browser = cluster.navegador(A);
+        LoginPage login = LoginPage.open(browser, new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
+        for (int intento = 1; intento <= 5; intento++) {
+            Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+            login = LoginPage.of(login.submit(cuil, "Equivocada" + intento));
+            assertThat(login.alert()).as("attempt %d", intento).isEqualTo(ES.get("ansesInvalidCredentials"));
+        }
+        Thread.sleep(1100);
+
+        Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
+        LoginPage bloqueada = LoginPage.of(LoginPage.open(cluster.navegador(B), enB.uri()).submit(cuil, "Quebracho3X"));
+
+        assertThat(bloqueada.alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
+        assertThat(new AdminApi(cluster.nodo(B)).bruteForce(cuil).get("disabled").asBoolean()).isTrue();
+    }
+
+    @DisplayName("given an admin raises a citizen to level 3 on A, then the next token B issues (a refresh) says nivel 3, acr \"3\"")
+    @Order(6)
+    @Test
+    void nivelCambiadoEnASeVeEnB() throws Exception {
+        Oidc enA = new Oidc(cluster.nodo(A));
+        Oidc.Request request = enA.request(Oidc.TEST_CLIENT);
+        Page landed = LoginPage.open(cluster.navegador(A), request.uri()).submit("20401112228", "Pampa8Sol");
+        JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(landed)));
+        assertThat(enA.verify(tokens.get("access_token").asText()).getLongClaim("nivel")).isEqualTo(2);
+
+        assertThat(new AdminApi(cluster.nodo(A)).putRaw("anses-nivel/20401112228", "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+
+        Oidc enB = new Oidc(cluster.nodo(B));
+        JsonNode refrescados = enB.refresh(Oidc.TEST_CLIENT, tokens.get("refresh_token").asText());
+        assertThat(enB.verify(refrescados.get("access_token").asText()).getLongClaim("nivel")).isEqualTo(3);
+        assertThat(enB.verify(refrescados.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
+    }
+
+    @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "
+            + "a Crear clave begun on A with exactly one working account; and A, restarted, rejoins and serves a login")
+    @Order(Integer.MAX_VALUE)
+    @Test
+    void caidaDeUnNodo() throws Exception {
+        Oidc enA = new Oidc(cluster.nodo(A));
+        Oidc enB = new Oidc(cluster.nodo(B));
+        WebClient conSesion = cluster.navegador(A);
+        Oidc.Request request = enA.request(Oidc.TEST_CLIENT);
+        Page landed = LoginPage.open(conSesion, request.uri()).submit("27-27123456-8", "Tango5Luz");
+        JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(landed)));
+
+        // Valentina Acosta proves who she is on A and is about to choose her clave when A dies.
+        WebClient aMedias = cluster.navegador(A);
+        HtmlPage clave = ingresarTramite(ingresarCuil(aceptarPoliticas(desdeElLogin(aMedias, enA.request(Oidc.MI_ANSES))),
+                "27361112224", true), "00723456789");
+        assertThat(clave.getElementById("clave")).isNotNull();
+
+        cluster.matar(A);
+
+        enrutar(conSesion, B);
+        Oidc.Request sso = enB.request(Oidc.MI_ANSES);
+        assertThat(LoginPage.loggedIn(conSesion.getPage(sso.uri().toURL()), sso)).as("SSO on B after A died").isTrue();
+        JsonNode refrescados = enB.refresh(Oidc.TEST_CLIENT, tokens.get("refresh_token").asText());
+        assertThat(enB.verify(refrescados.get("access_token").asText()).getStringClaim("preferred_username")).isEqualTo("27271234568");
+        assertThat(login(B, "20223334440", "Lapacho9Ro")).isTrue();
+
+        // The interrupted Crear clave, continued on B: it may finish there (the authentication session is replicated) or
+        // end in an error page; either way nothing half-made remains, and doing it again on B gives one working account.
+        enrutar(aMedias, B);
+        HtmlPage continuada = elegirClave(clave, "Junco7Lirio", "Junco7Lirio");
+        List<JsonNode> antes = usuarios(B, "27361112224");
+        if (continuada.getElementById("anses-habilitada") != null) {
+            assertThat(antes).hasSize(1);
+        } else {
+            assertThat(antes).isEmpty();
+        }
+        HtmlPage otraVez = ingresarTramite(ingresarCuil(aceptarPoliticas(desdeElLogin(cluster.navegador(B),
+                enB.request(Oidc.MI_ANSES))), "27361112224", true), "00723456789");
+        presionar(elegirClave(otraVez, "Tala8Rama", "Tala8Rama"));
+        List<JsonNode> cuentas = usuarios(B, "27361112224");
+        assertThat(cuentas).hasSize(1);
+        assertThat(cuentas.get(0).at("/attributes/nivel/0").asText()).isEqualTo("2");
+        assertThat(cuentas.get(0).at("/attributes/dni/0").asText()).isEqualTo("36111222");
+        assertThat(login(B, "27361112224", "Tala8Rama")).isTrue();
+
+        long desdeA = cluster.tamanioLog(A);
+        long desdeB = cluster.tamanioLog(B);
+        cluster.nodo(A).restart(Duration.ofMinutes(3));
+        cluster.esperarVista(B, 2, desdeB, Duration.ofMinutes(2));
+        cluster.esperarVista(A, 2, desdeA, Duration.ofMinutes(2));
+        assertThat(login(A, "27185556668", "Aromo6Tilo")).as("A serves a login again").isTrue();
+    }
+
+    /** Whether the clave opens Mi ANSES on that node, through the real login form. */
+    private static boolean login(int nodo, String cuil, String clave) throws Exception {
+        Oidc.Request request = new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES);
+        return LoginPage.loggedIn(LoginPage.open(cluster.navegador(nodo), request.uri()).submit(cuil, clave), request);
+    }
+
+    private static List<JsonNode> usuarios(int nodo, String cuil) throws Exception {
+        List<JsonNode> lista = new ArrayList<>();
+        new AdminApi(cluster.nodo(nodo)).get("users?exact=true&briefRepresentation=false&username=" + cuil).forEach(lista::add);
+        return lista;
+    }
+
+    private static String requerida(String propiedad) {
+        String valor = System.getProperty(propiedad);
+        if (valor == null) {
+            throw new IllegalStateException("system property " + propiedad + " is not set: run the tests with mvn verify");
+        }
+        return valor;
+    }
+
+    /** An ephemeral port the system gives: never 8080/8081, where a developer's mvn -Prun or -Pcluster may be. */
+    private static int puertoLibre() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int puertoJGroups() {
+        for (int intento = 0; intento < 100; intento++) {
+            int puerto = ThreadLocalRandom.current().nextInt(10_000, 15_000);
+            if (libre(puerto) && libre(puerto + 50_000)) {
+                return puerto;
+            }
+        }
+        throw new IllegalStateException("no free port pair for JGroups");
+    }
+
+    private static boolean libre(int puerto) {
+        try (ServerSocket socket = new ServerSocket(puerto)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
