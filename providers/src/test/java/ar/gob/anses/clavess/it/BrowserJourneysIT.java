@@ -6,6 +6,7 @@ import ar.gob.anses.clavess.testsupport.Chromium;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Journeys in a real browser (Debian's Chromium), in Argentine Spanish, with the pages' own scripts. */
+@ExtendWith(Requisitos.Chromium.class)
 @ExtendWith(KeycloakExtension.class)
 class BrowserJourneysIT {
 

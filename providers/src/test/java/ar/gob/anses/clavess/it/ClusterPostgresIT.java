@@ -2,12 +2,12 @@ package ar.gob.anses.clavess.it;
 
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.alerta;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.errorDeCampo;
-import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarCuil;
-import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
@@ -20,6 +20,7 @@ import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -37,29 +38,28 @@ import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Keycloak nodes in production mode on the PostgreSQL at 127.0.0.1:5432, clustered as {@code mvn -Pcluster}
  * clusters them ({@link KeycloakCluster}), started once for this class in a fresh database of its own, apart from
  * the shared dev-mode server. Browsers reach a node as behind a load balancer ({@link KeycloakCluster#navegador}):
- * node A is 0, node B is 1. Like PadronJdbcPostgresIT it fails without PostgreSQL and skips only when told there
- * is none (-Dpostgres.absent=true or CLAVESS_SIN_POSTGRES=1). Runs first, before the shared server starts, so that
+ * node A is 0, node B is 1. Like PadronJdbcPostgresIT it is skipped without PostgreSQL, or fails with
+ * -Dpostgres.required=true (see {@link Requisitos}). Runs first, before the shared server starts, so that
  * at most two Keycloaks run at once; the crash test runs last, it kills node A.
  */
+@ExtendWith(Requisitos.Postgres.class)
 @Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterPostgresIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    private static final String POSTGRES_URL = System.getProperty("postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String POSTGRES_USER = System.getProperty("postgres.user", "root");
     private static final int A = 0;
     private static final int B = 1;
 
@@ -67,14 +67,12 @@ class ClusterPostgresIT {
 
     @BeforeAll
     static void arrancarCluster() {
-        Assumptions.assumeFalse(Boolean.getBoolean("postgres.absent") || "1".equals(System.getenv("CLAVESS_SIN_POSTGRES")),
-                "told that there is no PostgreSQL");
         // FD_SOCK2 listens at the JGroups port + 50000: JGroups ports come from a low range where that still fits.
         List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
         cluster = KeycloakCluster.start(new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
                 Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),
                 // The local PostgreSQL trusts loopback connections: the password is not checked.
-                POSTGRES_URL, POSTGRES_USER, "clavess", "clavess_cluster_it", true,
+                Requisitos.POSTGRES_URL, Requisitos.POSTGRES_USER, "clavess", "clavess_cluster_it", true,
                 List.of(puertoLibre(), puertoLibre()), List.of(puertoLibre(), puertoLibre()), jgroups,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         "KC_LOG_LEVEL", "INFO"), false), Duration.ofMinutes(4));

@@ -8,6 +8,7 @@ import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.Requisitos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,6 +93,7 @@ class OficinaIT {
 
     @DisplayName("given office staff in the admin console (Chromium, Spanish), when they search a CUIL, open the citizen, "
             + "choose level 3 and save, then the level is 3 and the change is audited with its old value")
+    @ExtendWith(Requisitos.Chromium.class)
     @Test
     void consola() throws Exception {
         WebDriver chromium = Chromium.start();

@@ -13,6 +13,7 @@ import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.SoloTeclado;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import ar.gob.anses.clavess.verificacion.TipoPregunta;
@@ -46,6 +47,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page says it is Spanish and names its step in the title, it fits a 360 px phone, and it is photographed;
  * and each journey is done with the keyboard alone.
  */
+@ExtendWith(Requisitos.Chromium.class)
 @ExtendWith(KeycloakExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemaAccesibleIT {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.testsupport.CargaPadronJdbc;
+import ar.gob.anses.clavess.testsupport.Requisitos;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,26 +17,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.Config;
 
 /**
- * The jdbc padrón against the PostgreSQL on 127.0.0.1:5432 (database {@code test}, user {@code root}; other
- * ones with -Dpadron.postgres.url/-Dpadron.postgres.user). It fails when PostgreSQL is unreachable, so CI
- * cannot pass without running it; it skips only when told that there is none (-Dpostgres.absent=true or
- * CLAVESS_SIN_POSTGRES=1). Each run works in a schema of its own and drops it.
+ * The jdbc padrón against the PostgreSQL of {@link Requisitos#POSTGRES_URL} (127.0.0.1:5432, database {@code test},
+ * user {@code root}). Skipped with a line saying so when PostgreSQL does not answer, failed instead with
+ * -Dpostgres.required=true (as CI runs). Each run works in a schema of its own and drops it.
  *
  * <p>The provider is built as Keycloak builds it (factory, init with the SPI options, create), and the demo
  * padrón loaded into the tables must come back equal, field by field, to what the json-file provider reads
  * from the same file: Crear clave only sees {@link Persona}s, so the same Persona means the same journey.
  */
+@ExtendWith(Requisitos.Postgres.class)
 class PadronJdbcPostgresIT {
 
-    private static final String URL = System.getProperty("padron.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String USER = System.getProperty("padron.postgres.user", "root");
+    private static final String URL = Requisitos.POSTGRES_URL;
+    private static final String USER = Requisitos.POSTGRES_USER;
     private static final String SCHEMA = "padron_it_" + ProcessHandle.current().pid();
     private static final Map<String, Persona> DEMO = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
 
@@ -43,8 +44,6 @@ class PadronJdbcPostgresIT {
 
     @BeforeAll
     static void cargarPadronDemo() throws SQLException {
-        Assumptions.assumeFalse(Boolean.getBoolean("postgres.absent") || "1".equals(System.getenv("CLAVESS_SIN_POSTGRES")),
-                "told that there is no PostgreSQL");
         try (Connection conexion = conectar()) {
             try (Statement sql = conexion.createStatement()) {
                 sql.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
@@ -136,8 +135,7 @@ class PadronJdbcPostgresIT {
         try {
             return DriverManager.getConnection(URL, USER, null);
         } catch (SQLException e) {
-            return fail("PostgreSQL at " + URL + " is unreachable (" + e.getMessage() + "): start it (.ci/run does), "
-                    + "or say there is none with -Dpostgres.absent=true", e);
+            return fail("PostgreSQL at " + URL + " answers but refuses us (" + e.getMessage() + ")", e);
         }
     }
 

@@ -17,9 +17,10 @@ public final class Chromium {
     private Chromium() {
     }
 
+    /** Tests that call this carry {@code @ExtendWith(Requisitos.Chromium.class)}: skipped where there is none. */
     public static WebDriver start() {
-        String binary = System.getProperty("chromium.binary", "/usr/bin/chromium");
-        String driver = System.getProperty("chromedriver", "/usr/bin/chromedriver");
+        String binary = Requisitos.chromiumBinary();
+        String driver = Requisitos.chromedriver();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
