@@ -58,6 +58,7 @@ class TemaAccesibleIT {
     private static final String BRUNO = "20303334441";   // created here, locked here
     private static final String IRENE = "27304445551";   // created here, changes her clave by keyboard
     private static final String OMAR = "20301112220";    // created here with a temporary clave, as an office gives one
+    private static final String JUAN = "20317320486";    // demo citizen: padrón birth date 1985-04-12, clave Mate7Rio
     private static final String DIEGO = "20298887771";   // padrón, trámite, no clave yet
     private static final String ROBERTO = "20214445558"; // padrón, questions only, no clave yet
     private static final String GRACIELA = "27173332225"; // padrón, questions only; her verification is locked here
@@ -146,11 +147,11 @@ class TemaAccesibleIT {
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
 
-    @DisplayName("the locked-clave page, after five wrong claves")
+    @DisplayName("the locked-clave page, at the attempt after five wrong claves")
     @Test
     void claveBloqueada() throws Exception {
         chromium.get(oidc.request(Oidc.MI_ANSES).uri().toString());
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 6; i++) {
             teclado.tabHasta("username").reemplazar(BRUNO).tabHasta("password").reemplazar("Equivocada" + i);
             enviar();
         }
@@ -271,18 +272,29 @@ class TemaAccesibleIT {
         revisar(chromium, "pagina-vencida");
     }
 
-    @DisplayName("the citizen's account console wears the ANSES wordmark and colours")
+    @DisplayName("the citizen's account console wears the ANSES wordmark and colours, shows the birth date the padrón gave, "
+            + "and speaks voseo on the sign-in page")
     @Test
     void cuenta() throws Exception {
         chromium.get(server.realmUri() + "/account");
         espera.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        teclado.tabHasta("username").teclas(NORA).tabHasta("password").teclas("Palmera4Sur");
+        teclado.tabHasta("username").teclas(JUAN).tabHasta("password").teclas("Mate7Rio");
         enviar();
         WebElement logo = espera.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=page-header] img")));
         assertThat(logo.getDomAttribute("src")).endsWith("/img/anses-logo.svg");
         espera.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user-profile-form, form")));
         assertThat(chromium.findElement(By.cssSelector(".pf-v5-c-masthead")).getCssValue("background-color")).isEqualTo("rgba(0, 114, 187, 1)");
+        // A date field: the browser shows it in its own order (dd/mm/aaaa in es-AR); its value is the ISO date.
+        WebElement nacimiento = espera.until(ExpectedConditions.presenceOfElementLocated(By.id("birthdate")));
+        espera.until(d -> !nacimiento.getDomProperty("value").isEmpty());
+        assertThat(nacimiento.getDomProperty("value")).isEqualTo("1985-04-12");
         Accesibilidad.foto(chromium, "cuenta");
+
+        chromium.get(server.realmUri() + "/account/account-security/signing-in");
+        ThemeMessages cuenta = ThemeMessages.cuentaSpanish();
+        espera.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), cuenta.get("password-help-text")));
+        assertThat(chromium.findElement(By.tagName("main")).getText()).doesNotContainIgnoringCase("contraseña");
+        Accesibilidad.foto(chromium, "cuenta-ingreso");
     }
 
     /** From the login page through the policies to the CUIL step, by keyboard. */

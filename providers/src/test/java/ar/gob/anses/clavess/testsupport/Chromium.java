@@ -27,7 +27,10 @@ public final class Chromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1000,1100", "--lang=es-AR", "--user-data-dir=" + tempDir());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-AR,es"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
+        // On Linux Chromium takes its locale (date fields' order, for one) from the environment, not from --lang:
+        // Argentine Spanish, as a citizen's browser has it (Debian's chromium-l10n carries es-419).
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
+                .withEnvironment(Map.of("LANGUAGE", "es_AR:es", "LANG", "es_AR.UTF-8")).build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;

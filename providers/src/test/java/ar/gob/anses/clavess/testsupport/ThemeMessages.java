@@ -11,19 +11,19 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The texts of the anses login theme as Keycloak assembles them: the jar's theme-resources messages
- * (shared by every theme) under the login theme's own, read from the source files the jar is built from.
+ * The texts of the anses login (or account) theme as Keycloak assembles them: the jar's theme-resources messages
+ * (shared by every theme) under the theme's own, read from the source files the jar is built from.
  */
 public final class ThemeMessages {
 
     private final Properties messages = new Properties();
     private final Locale locale;
 
-    private ThemeMessages(String language) {
+    private ThemeMessages(String language, Path themeMessages) {
         this.locale = Locale.forLanguageTag(language);
         String bundle = "messages_" + language + ".properties";
         load(Path.of("src/main/resources/theme-resources/messages").resolve(bundle));
-        load(Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages")).resolve(bundle));
+        load(themeMessages.resolve(bundle));
     }
 
     private void load(Path file) {
@@ -35,7 +35,12 @@ public final class ThemeMessages {
     }
 
     public static ThemeMessages spanish() {
-        return new ThemeMessages("es");
+        return new ThemeMessages("es", Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages")));
+    }
+
+    /** The account console's texts that the anses account theme overrides (i18next's {{n}}, not MessageFormat: no parameters). */
+    public static ThemeMessages cuentaSpanish() {
+        return new ThemeMessages("es", Path.of("../themes/anses/account/messages"));
     }
 
     public String get(String key, Object... params) {
