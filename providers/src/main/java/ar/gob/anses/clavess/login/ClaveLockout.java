@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.verificacion.FilaBloqueada;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
@@ -77,13 +78,10 @@ public final class ClaveLockout {
 
     /** Gives the turn taken at {@code takenAt} back, once the attempt's failure, if any, is committed. */
     void releaseTurn(Cuil cuil, long takenAt) {
-        FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class,
-                TurnoIngresoEntity.id(realm.getId(), cuil.digits()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digits()), turno -> {
-                    if (turno.getDesde() == takenAt) {
-                        turno.setDesde(0);
-                    }
-                    return null;
-                });
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), released ->
+                released.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
+                        .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digits())).setParameter("desde", takenAt)
+                        .executeUpdate());
     }
 
     /**

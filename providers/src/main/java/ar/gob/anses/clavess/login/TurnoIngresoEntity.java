@@ -3,11 +3,16 @@ package ar.gob.anses.clavess.login;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** Whether a login attempt of one CUIL is being judged now, and since when (epoch ms; 0: none). */
+/**
+ * A login attempt of one CUIL being judged now, and since when (epoch ms). The row lives only while the attempt
+ * is judged (and stays behind only if its node died), so the table does not grow with every CUIL ever tried.
+ */
 @Entity
 @Table(name = "ANSES_TURNO_INGRESO")
+@NamedQuery(name = "ansesTurnoIngresoSoltar", query = "delete from TurnoIngresoEntity t where t.id = :id and t.desde = :desde")
 public class TurnoIngresoEntity {
 
     @Id
