@@ -63,25 +63,29 @@ class ClusterPostgresIT {
     private static final int A = 0;
     private static final int B = 1;
 
+    private static KeycloakCluster.Config config;
     private static KeycloakCluster cluster;
 
     @BeforeAll
     static void arrancarCluster() {
         // FD_SOCK2 listens at the JGroups port + 50000: JGroups ports come from a low range where that still fits.
         List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
-        cluster = KeycloakCluster.start(new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
+        config = new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
                 Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),
                 // The local PostgreSQL trusts loopback connections: the password is not checked.
-                Requisitos.POSTGRES_URL, Requisitos.POSTGRES_USER, "clavess", "clavess_cluster_it", true,
+                // A database of this run's own: two runs on one machine (a developer's and CI's) must not share it.
+                Requisitos.POSTGRES_URL, Requisitos.POSTGRES_USER, "clavess", "clavess_cluster_it_" + ProcessHandle.current().pid(), true,
                 List.of(puertoLibre(), puertoLibre()), List.of(puertoLibre(), puertoLibre()), jgroups,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                        "KC_LOG_LEVEL", "INFO"), false), Duration.ofMinutes(4));
+                        "KC_LOG_LEVEL", "INFO"), false);
+        cluster = KeycloakCluster.start(config, Duration.ofMinutes(4));
     }
 
     @AfterAll
     static void pararCluster() {
         if (cluster != null) {
             cluster.close();
+            KeycloakCluster.borrarBaseDeDatos(config);
         }
     }
 

@@ -308,6 +308,16 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
+    /** Drops the cluster's database, once its nodes have stopped (a test's own database, not -Pcluster's). */
+    public static void borrarBaseDeDatos(Config config) {
+        try (Connection conexion = DriverManager.getConnection(config.postgresUrl(), config.postgresUser(), config.postgresPassword());
+             Statement sql = conexion.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + config.baseDeDatos() + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + config.baseDeDatos() + " at " + config.postgresUrl(), e);
+        }
+    }
+
     /** cp -a: the copy keeps the jars' timestamps, which --optimized checks against the build. */
     private static void copiar(Path desde, Path hacia) {
         ejecutar(List.of("cp", "-a", desde.toString(), hacia.toString()), null, null);
