@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.CrearClavePages;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -36,6 +37,8 @@ class RepresentacionIT {
     private static final String MICAELA = "27452223339";   // under her curatela
     private static final String JULIAN = "20435557776";    // in her curados, curatela lifted: never offered
     private static final String LUCAS = "20401112228";     // no wards, clave Pampa8Sol
+    private static final String HECTOR = "20247778889";    // curador without a clave yet; trámite 00871234567
+    private static final String LIDIA = "27463332229";     // under Héctor's curatela
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -83,6 +86,26 @@ class RepresentacionIT {
         JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(elegir(pagina, "propia"))));
 
         assertSinRepresenta(tokens, new AdminApi(server).userId(ROSA));
+    }
+
+    @DisplayName("given a curador without a clave, when Crear clave ends (logged in), then the page asks before the app, "
+            + "and the new session's tokens carry his choice")
+    @Test
+    void despuesDeCrearClave() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage tramite = CrearClavePages.ingresarCuil(CrearClavePages.aceptarPoliticas(
+                CrearClavePages.desdeElLogin(LoginPage.browser(), request)), HECTOR, true);
+        HtmlPage finalizar = CrearClavePages.elegirClave(CrearClavePages.ingresarTramite(tramite, "00871234567"),
+                "Quimil7Sur", "Quimil7Sur");
+        assertThat(finalizar.getElementById("anses-habilitada")).isNotNull();
+
+        HtmlPage pagina = CrearClavePages.continuar(finalizar);
+        assertThat(titulo(pagina)).isEqualTo(ES.get("ansesRepresentacionTitulo"));
+        JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(elegir(pagina, LIDIA))));
+
+        JWTClaimsSet id = oidc.verify(tokens.get("id_token").asText());
+        assertThat(id.getStringClaim("cuil")).isEqualTo(HECTOR);
+        assertThat(representa(id)).isEqualTo(Map.of("cuil", LIDIA, "nombre", "Lidia Ramírez", "relacion", "curatela"));
     }
 
     @DisplayName("given a citizen without wards, then the login goes straight to the app, without the page")
