@@ -70,12 +70,19 @@ class RepresentacionIT {
         String rosaId = admin.userId(ROSA);
         assertRepresenta(tokens, rosaId, MICAELA, "Micaela Villalba");
 
-        JsonNode eventos = admin.get("events?type=CUSTOM_REQUIRED_ACTION&user=" + rosaId + "&max=100");
+        // Other tests' choices are Rosa's events too: this login's is the one of its session (code_id is the
+        // authentication session's id, which becomes the user session's: the tokens' sid).
+        String sesion = oidc.verify(tokens.get("id_token").asText()).getStringClaim("sid");
+        JsonNode eventos = admin.get("events?type=CUSTOM_REQUIRED_ACTION&user=" + rosaId + "&max=1000");
         assertThat(StreamSupport.stream(eventos.spliterator(), false)
-                .filter(e -> "anses-representacion".equals(e.at("/details/custom_required_action").asText()))
-                .filter(e -> MICAELA.equals(e.at("/details/anses_representa").asText())))
-                .as("an event of Rosa choosing Micaela in %s", eventos).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.get("clientId").asText()).isEqualTo(Oidc.TEST_CLIENT));
+                .filter(e -> sesion.equals(e.at("/details/code_id").asText())))
+                .as("the events of session %s in %s", sesion, eventos).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.at("/details/custom_required_action").asText()).isEqualTo("anses-representacion");
+                    assertThat(e.at("/details/anses_representa").asText()).isEqualTo(MICAELA);
+                    assertThat(e.at("/details/username").asText()).isEqualTo(ROSA);
+                    assertThat(e.get("clientId").asText()).isEqualTo(Oidc.TEST_CLIENT);
+                });
     }
 
     @DisplayName("given Rosa chooses to act for herself, then no token, userinfo or introspection has representa")
