@@ -55,6 +55,7 @@ public final class RelyingApp {
         server.createContext("/login", this::login);
         server.createContext("/callback", this::callback);
         server.createContext("/nivel3", this::nivel3);
+        server.createContext("/representacion", this::representacion);
     }
 
     public static void main(String[] args) throws IOException {
@@ -89,7 +90,28 @@ public final class RelyingApp {
             rows.append("<tr><th>").append(claim).append("</th><td id='claim-").append(claim).append("'>")
                     .append(escape(String.valueOf(claims.get(claim)))).append("</td></tr>");
         }
-        page(exchange, 200, "<h1>Hola</h1><table>" + rows + "</table><p><a id='nivel3' href='/nivel3'>Trámite que requiere nivel 3</a></p>");
+        page(exchange, 200, operandoEnNombreDe(claims) + "<h1>Hola</h1><table>" + rows + "</table>"
+                + "<p><a id='nivel3' href='/nivel3'>Trámite que requiere nivel 3</a></p>"
+                + "<p><a id='cambiar-representacion' href='/representacion'>Si sos curador o curadora: elegí en nombre de quién actuás</a></p>");
+    }
+
+    /**
+     * A curador acting for a ward: the token's representa names the ward (whose data the app shows), while cuil, nivel
+     * and acr stay the curador's (who operates). The app says so on every page.
+     */
+    private static String operandoEnNombreDe(Map<String, Object> claims) {
+        if (!(claims.get("representa") instanceof Map<?, ?> representa)) {
+            return "";
+        }
+        String cuil = String.valueOf(representa.get("cuil"));
+        String conGuiones = cuil.length() == 11 ? cuil.substring(0, 2) + "-" + cuil.substring(2, 10) + "-" + cuil.substring(10) : cuil;
+        return "<p id='representa' role='status'>Estás operando en nombre de " + escape(String.valueOf(representa.get("nombre")))
+                + " (CUIL " + escape(conGuiones) + ")</p>";
+    }
+
+    /** Switching whom the curador acts for: the same login, with the application-initiated action of Clave SS. */
+    private void representacion(HttpExchange exchange) throws IOException {
+        redirect(exchange, authorizationRequest(Map.of("kc_action", "anses-representacion")));
     }
 
     /** The page only level 3 may see: the app checks the token it received, whatever it asked for. */
@@ -106,6 +128,10 @@ public final class RelyingApp {
     }
 
     private void login(HttpExchange exchange) throws IOException {
+        redirect(exchange, authorizationRequest(Map.of()));
+    }
+
+    private String authorizationRequest(Map<String, String> extra) {
         String state = random();
         String verifier = random();
         String nonce = random();
@@ -119,7 +145,8 @@ public final class RelyingApp {
         params.put("nonce", nonce);
         params.put("code_challenge", base64Url(sha256(verifier)));
         params.put("code_challenge_method", "S256");
-        redirect(exchange, issuer + "/protocol/openid-connect/auth?" + form(params));
+        params.putAll(extra);
+        return issuer + "/protocol/openid-connect/auth?" + form(params);
     }
 
     private void callback(HttpExchange exchange) throws IOException {

@@ -9,6 +9,7 @@ import ar.gob.anses.ejemplo.RelyingApp;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlRadioButtonInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,31 @@ class RelyingAppIT {
 
         assertThat(text(error, "error")).isEqualTo("access_denied");
         assertThat(text(error, "error-description")).isEqualTo("anses_nivel_insuficiente");
+    }
+
+    @DisplayName("given a curadora acting for a ward, then the example says \"Estás operando en nombre de …\" with her own "
+            + "cuil and level, and its switch link (kc_action) changes the ward")
+    @Test
+    void curadoraOperandoEnNombreDeUnCurado() throws Exception {
+        app = start("mi-anses");
+        WebClient browser = LoginPage.browser();
+        HtmlPage pagina = loginThroughApp(browser, "27263334448", "Yerba7Mate");
+        pagina.<HtmlRadioButtonInput>getHtmlElementById("representa-20441112220").setChecked(true);
+        HtmlPage home = pagina.getHtmlElementById("anses-continuar").click();
+        assertThat(text(home, "representa")).isEqualTo("Estás operando en nombre de Ignacio Villalba (CUIL 20-44111222-0)");
+        assertThat(text(home, "claim-cuil")).isEqualTo("27263334448");
+        assertThat(text(home, "claim-acr")).isEqualTo("2");
+
+        HtmlPage cambio = home.getHtmlElementById("cambiar-representacion").click();
+        cambio.<HtmlRadioButtonInput>getHtmlElementById("representa-27452223339").setChecked(true);
+        HtmlPage otraVez = cambio.getHtmlElementById("anses-continuar").click();
+        assertThat(text(otraVez, "representa")).isEqualTo("Estás operando en nombre de Micaela Villalba (CUIL 27-45222333-9)");
+
+        HtmlPage propia = otraVez.getHtmlElementById("cambiar-representacion").click();
+        propia.<HtmlRadioButtonInput>getHtmlElementById("representa-propia").setChecked(true);
+        HtmlPage sinCurado = propia.getHtmlElementById("anses-continuar").click();
+        assertThat(sinCurado.getElementById("representa")).isNull();
+        assertThat(text(sinCurado, "claim-cuil")).isEqualTo("27263334448");
     }
 
     private RelyingApp start(String clientId) throws Exception {

@@ -62,6 +62,7 @@ class TemaAccesibleIT {
     private static final String DIEGO = "20298887771";   // padrón, trámite, no clave yet
     private static final String ROBERTO = "20214445558"; // padrón, questions only, no clave yet
     private static final String GRACIELA = "27173332225"; // padrón, questions only; her verification is locked here
+    private static final String ROSA = "27263334448";    // demo curadora, clave Yerba7Mate; Ignacio (20441112220) is her ward
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -255,6 +256,34 @@ class TemaAccesibleIT {
         teclado.tabHasta("anses-volver");
         enviar();
         assertThat(Oidc.query(URI.create(chromium.getCurrentUrl()))).containsEntry("error", "access_denied").doesNotContainKey("code");
+    }
+
+    @DisplayName("a curadora chooses in whose name she acts with the keyboard (Tab into the group, arrows, Enter); an app's "
+            + "kc_action shows the page again with NO CAMBIAR, also by keyboard")
+    @Test
+    void representacion() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("username").teclas(ROSA).tabHasta("password").teclas("Yerba7Mate");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesRepresentacionTitulo"));
+        revisar(chromium, "representacion");
+        teclado.tabHastaDentroDe(chromium.findElement(By.id("representa-grupo")));
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("representa-propia");
+        teclado.teclas(Keys.ARROW_DOWN);
+        assertThat(chromium.findElement(By.id("representa-20441112220")).isSelected()).isTrue();
+        teclado.tabHasta("anses-continuar");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+
+        Oidc.Request cambio = oidc.request(Oidc.MI_ANSES);
+        chromium.get(cambio.uri(Map.of("kc_action", "anses-representacion")).toString());
+        espera.until(ExpectedConditions.presenceOfElementLocated(By.id("anses-cancelar")));
+        assertThat(chromium.findElement(By.id("representa-20441112220")).isSelected()).isTrue();
+        revisar(chromium, "representacion-cambio");
+        teclado.tabHasta("anses-cancelar");
+        enviar();
+        assertThat(Oidc.query(URI.create(chromium.getCurrentUrl()))).containsEntry("kc_action_status", "cancelled");
     }
 
     @DisplayName("Keycloak's own pages in the ANSES theme: an error page and a page that expired")
