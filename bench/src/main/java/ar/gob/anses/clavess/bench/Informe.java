@@ -146,7 +146,7 @@ final class Informe {
             md.append("Not measured: no PostgreSQL on 127.0.0.1:5432.\n\n");
         } else {
             md.append("Synthetic citizens loaded with COPY (20 000 per batch, one COPY per table), then `VACUUM ANALYZE`. Lookups: ")
-                    .append("`JdbcPadron.buscar` (the provider's own code and pool, one query with array sub-selects) of a random ")
+                    .append("`JdbcPadron.buscar` (the provider's own code over its Agroal pool, one query with array sub-selects) of a random ")
                     .append("loaded CUIL, one thread, after a 3 s warm-up.\n\n");
             md.append("| Citizens | loaded | load rate /s | database | lookups/s | p50 ms | p95 ms | p99 ms |\n")
                     .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
