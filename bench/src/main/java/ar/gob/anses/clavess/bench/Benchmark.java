@@ -6,11 +6,7 @@ import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +104,7 @@ public final class Benchmark {
             tamanoParaKeycloak = 20_000;
         }
 
-        int puerto = puertoLibre();
+        int puerto = KeycloakServer.freePort();
         URI base = URI.create("http://localhost:" + puerto + "/");
         KeycloakServer server = arrancar(home, jar, realmDir, trabajo, postgres, puerto, tamanoParaKeycloak);
         try {
@@ -133,11 +128,11 @@ public final class Benchmark {
     private KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron)
             throws Exception {
         KeycloakServer.install(home, jar, realmDir);
-        borrar(home.resolve("data/h2"));
+        KeycloakServer.deleteTree(home.resolve("data/h2"));
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        List<String> build = new ArrayList<>(List.of("build", "--cache=local", "--health-enabled=true"));
+        List<String> build = new ArrayList<>(List.of("--cache=local", "--health-enabled=true"));
         if (postgres) {
             build.addAll(List.of("--db=postgres", "--spi-anses-padron--provider=jdbc"));
             env.put("KC_DB_URL", PG + DB_KEYCLOAK);
@@ -151,17 +146,9 @@ public final class Benchmark {
             Informe.escribirPadronJson(archivo, tamanoPadron);
             env.put(KeycloakServer.PADRON_PATH_VARIABLE, archivo.toString());
         }
-        log("Keycloak: kc.sh %s", String.join(" ", build));
-        List<String> comando = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
-        comando.addAll(build);
-        ProcessBuilder construir = new ProcessBuilder(comando).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(trabajo.resolve("keycloak-build.log").toFile());
-        construir.environment().keySet().removeIf(n -> n.startsWith("KC_"));
-        int salida = construir.start().waitFor();
-        if (salida != 0) {
-            throw new IllegalStateException("kc.sh build failed (" + salida + "), see " + trabajo.resolve("keycloak-build.log"));
-        }
-        int gestion = puertoLibre();
+        log("Keycloak: kc.sh build %s", String.join(" ", build));
+        KeycloakServer.build(home, build, trabajo.resolve("keycloak-build.log"));
+        int gestion = KeycloakServer.freePort();
         log("Keycloak: kc.sh start --optimized on http://localhost:%d (log %s)", puerto, trabajo.resolve("keycloak.log"));
         return KeycloakServer.run(home, URI.create("http://localhost:" + puerto + "/"),
                 List.of("start", "--optimized", "--import-realm", "--http-enabled=true", "--hostname-strict=false",
@@ -417,24 +404,5 @@ public final class Benchmark {
 
     static void log(String formato, Object... args) {
         System.out.printf("[bench %tT] %s%n", java.time.LocalTime.now(), String.format(formato, args));
-    }
-
-    private static int puertoLibre() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void borrar(Path carpeta) {
-        if (!Files.exists(carpeta)) {
-            return;
-        }
-        try (Stream<Path> archivos = Files.walk(carpeta)) {
-            for (Path archivo : (Iterable<Path>) archivos.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(archivo);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
