@@ -53,7 +53,7 @@ final class CuilRobotAuthenticator implements Paso {
         }
         Cuil cuil = parsed.cuil();
         context.getEvent().detail(Details.USERNAME, cuil.digits());
-        if (context.getSession().getProvider(PadronProvider.class).find(cuil).isEmpty()) {
+        if (context.getSession().getProvider(PadronProvider.class).buscar(cuil).isEmpty()) {
             eventos.error("anses_cuil_sin_padron");
             context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesCuilNoEnPadron"));
             return;

@@ -85,6 +85,6 @@ final class VerificacionIdentidadAuthenticator implements Paso {
         if (cuil == null) {
             return Optional.empty();
         }
-        return context.getSession().getProvider(PadronProvider.class).find(Cuil.parse(cuil).cuil());
+        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.parse(cuil).cuil());
     }
 }
