@@ -68,7 +68,7 @@ class NivelIT {
     @DisplayName("given a level-2 citizen logged in to mi-anses, when a Minimum-ACR-3 app opens, then the refusal page "
             + "(not the form) shows, and its button sends the app access_denied without a code")
     @Test
-    void minimumAcrRefusesLevel2() throws Exception {
+    void acrMinimoRechazaNivel2() throws Exception {
         WebClient browser = LoginPage.browser();
         login(browser, Oidc.MI_ANSES, LUCAS, "Pampa8Sol");
 
@@ -76,7 +76,7 @@ class NivelIT {
         HtmlPage refusal = browser.getPage(nivel3.uri().toURL());
         assertThat(refusal.getElementById("kc-page-title").getTextContent().strip()).isEqualTo(ES.get("ansesNivelInsuficienteTitulo", 3));
         assertThat(refusal.getElementById("username")).isNull();
-        assertThat(refusal.asNormalizedText()).contains(ES.get("ansesComoNivel3"));
+        assertThat(refusal.asNormalizedText()).contains(ES.get("ansesComoNivel3Aplicacion"));
 
         Page back = refusal.getHtmlElementById("anses-volver").click();
         Map<String, String> params = Oidc.query(LoginPage.landedOn(back));
