@@ -16,10 +16,7 @@ class PreguntasEnSesionTest {
 
     private final Map<String, String> notas = new HashMap<>();
     private final PreguntasEnSesion enSesion = new PreguntasEnSesion(authSession(notas));
-
-    private static final List<Pregunta> SET = List.of(
-            new Pregunta(TipoPregunta.PROVINCIA_NACIMIENTO, List.of("Entre Ríos", "Salta", "Chubut", "Jujuy"), 0),
-            new Pregunta(TipoPregunta.CATEGORIA_AUTONOMO, List.of("A", "C", "F", "K"), 4));
+    private static final List<Pregunta> SET = PreguntasDePrueba.DOS;
 
     @DisplayName("given a new session, then there is no set to judge and no kind asked before")
     @Test

@@ -3,7 +3,6 @@ package ar.gob.anses.clavess.crearclave;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.verificacion.Pregunta;
-import ar.gob.anses.clavess.verificacion.TipoPregunta;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -11,10 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class VerificacionPorPreguntasTest {
 
-    // Four options and "No sé / Ninguna de esas" (index 4) each.
-    private static final List<Pregunta> SET = List.of(
-            new Pregunta(TipoPregunta.PROVINCIA_NACIMIENTO, List.of("Entre Ríos", "Salta", "Chubut", "Jujuy"), 0),
-            new Pregunta(TipoPregunta.CATEGORIA_AUTONOMO, List.of("A", "C", "F", "K"), 4));
+    private static final List<Pregunta> SET = PreguntasDePrueba.DOS;
 
     @DisplayName("given an option for every question, then each is read, \"No sé / Ninguna\" included, and all right is right")
     @Test
