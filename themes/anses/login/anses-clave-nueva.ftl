@@ -11,7 +11,7 @@
         </ul>
     </#if>
     <#if reglasClave?? && reglasClave?has_content>
-        <div id="anses-checklist" class="anses-checklist" data-campo="${clave}" data-usuario="${(usuarioClave!'')}"
+        <div id="anses-checklist" class="anses-checklist" data-campo="${clave}"
              data-cumple="${msg('ansesReglaCumple')}" data-incumple="${msg('ansesReglaIncumple')}" data-pendiente="${msg('ansesReglaPendiente')}">
             <p>${msg("ansesReglasTitulo")}</p>
             <ul>

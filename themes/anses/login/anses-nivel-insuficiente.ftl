@@ -6,7 +6,7 @@
     <#elseif section = "form">
         <div id="anses-nivel-insuficiente" role="alert">
             <p><strong>${msg("ansesNivelInsuficiente", aplicacion, nivelRequerido, nivel)}</strong></p>
-            <p>${msg("ansesComoNivel3")}</p>
+            <p>${msg("ansesComoNivel3Aplicacion")}</p>
         </div>
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@anses.continuar label="ansesVolverALaAplicacion" name="volver"/>

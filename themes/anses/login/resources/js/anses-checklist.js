@@ -1,10 +1,9 @@
 // Live checklist of the realm's password policy: each rule the server listed, checked as the citizen
 // types. Rules only the server can check (history, denylist, personal data) stay "pending".
 (function () {
-  var box = document.getElementById("anses-checklist");
-  if (!box) return;
-  var input = document.getElementById(box.dataset.campo);
-  var usuario = box.dataset.usuario;
+  var caja = document.getElementById("anses-checklist");
+  if (!caja) return;
+  var campo = document.getElementById(caja.dataset.campo);
 
   function serie(clave, largo) {
     var t = clave.toLowerCase(), sube = 1, baja = 1;
@@ -39,16 +38,16 @@
   };
 
   function actualizar() {
-    var clave = input.value;
-    box.querySelectorAll("li[data-chequeo]").forEach(function (li) {
+    var clave = campo.value;
+    caja.querySelectorAll("li[data-chequeo]").forEach(function (li) {
       var chequeo = chequeos[li.dataset.chequeo];
       if (!chequeo) return;
       li.dataset.estado = clave === "" ? "pendiente" : (chequeo(clave, parseInt(li.dataset.limite, 10)) ? "cumple" : "incumple");
       // what the icon shows, said to screen readers
-      li.querySelector(".anses-check-estado").textContent = box.dataset[li.dataset.estado];
+      li.querySelector(".anses-check-estado").textContent = caja.dataset[li.dataset.estado];
     });
   }
 
-  input.addEventListener("input", actualizar);
+  campo.addEventListener("input", actualizar);
   actualizar();
 })();

@@ -3,29 +3,17 @@ package ar.gob.anses.clavess.bench;
 import ar.gob.anses.clavess.padron.JdbcPadron;
 import ar.gob.anses.clavess.testsupport.CargaPadronJdbc;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -42,10 +30,6 @@ public final class Benchmark {
 
     static final String ANSES = "anses";
     static final String STOCK = "stock";
-    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String PG_USER = "root";
-    private static final String DB_KEYCLOAK = "clavess_bench_keycloak";
-    private static final String DB_PADRON = "clavess_bench_padron";
 
     /** The knobs, with the values of a full run (about 20 minutes on 2 cores). */
     record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros,
@@ -87,15 +71,15 @@ public final class Benchmark {
         Argon2Costo.Resultado argon2 = Argon2Costo.medir(60, 10);
         resultado.set("argon2", Admin.JSON.valueToTree(argon2));
 
-        boolean postgres = postgresPresente();
-        resultado.put("database", postgres ? "PostgreSQL " + versionPostgres() + " on 127.0.0.1:5432" : "H2 (no PostgreSQL on 127.0.0.1:5432)");
+        boolean postgres = Preparacion.postgresPresente();
+        resultado.put("database", postgres ? "PostgreSQL " + Preparacion.versionPostgres() + " on 127.0.0.1:5432" : "H2 (no PostgreSQL on 127.0.0.1:5432)");
         ArrayNode padron = resultado.putArray("padron");
         long cargados = 0;
         long tamanoParaKeycloak;
         if (postgres) {
-            crearBase(DB_KEYCLOAK);
-            crearBase(DB_PADRON);
-            try (Connection conexion = DriverManager.getConnection(PG + DB_PADRON, PG_USER, null)) {
+            Preparacion.crearBase(Preparacion.DB_KEYCLOAK);
+            Preparacion.crearBase(Preparacion.DB_PADRON);
+            try (Connection conexion = DriverManager.getConnection(Preparacion.PADRON_URL, Preparacion.PG_USER, null)) {
                 CargaPadronJdbc.crearTablas(conexion);
             }
             // The sizes below the largest are measured before Keycloak runs; the largest after it stops.
@@ -109,9 +93,9 @@ public final class Benchmark {
             tamanoParaKeycloak = 20_000;
         }
 
-        int puerto = puertoLibre();
+        int puerto = KeycloakServer.freePort();
         URI base = URI.create("http://localhost:" + puerto + "/");
-        KeycloakServer server = arrancar(home, jar, realmDir, trabajo, postgres, puerto, tamanoParaKeycloak);
+        KeycloakServer server = Preparacion.arrancar(home, jar, realmDir, trabajo, postgres, puerto, tamanoParaKeycloak);
         try {
             resultado.put("crearClavePadron", (postgres ? "jdbc" : "json-file") + ", " + tamanoParaKeycloak + " citizens");
             medirKeycloak(base, argon2, tamanoParaKeycloak);
@@ -130,52 +114,12 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- Keycloak
 
-    private KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron)
-            throws Exception {
-        KeycloakServer.install(home, jar, realmDir);
-        borrar(home.resolve("data/h2"));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-        List<String> build = new ArrayList<>(List.of("build", "--cache=local", "--health-enabled=true"));
-        if (postgres) {
-            build.addAll(List.of("--db=postgres", "--spi-anses-padron--provider=jdbc"));
-            env.put("KC_DB_URL", PG + DB_KEYCLOAK);
-            env.put("KC_DB_USERNAME", PG_USER);
-            env.put("KC_DB_PASSWORD", "unused"); // trust authentication on 127.0.0.1
-            env.put("KC_SPI_ANSES_PADRON__JDBC__URL", PG + DB_PADRON);
-            env.put("KC_SPI_ANSES_PADRON__JDBC__USER", PG_USER);
-        } else {
-            build.addAll(List.of("--db=dev-file", "--spi-anses-padron--provider=json-file"));
-            Path archivo = trabajo.resolve("padron-sintetico.json");
-            Informe.escribirPadronJson(archivo, tamanoPadron);
-            env.put(KeycloakServer.PADRON_PATH_VARIABLE, archivo.toString());
-        }
-        log("Keycloak: kc.sh %s", String.join(" ", build));
-        List<String> comando = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
-        comando.addAll(build);
-        ProcessBuilder construir = new ProcessBuilder(comando).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(trabajo.resolve("keycloak-build.log").toFile());
-        construir.environment().keySet().removeIf(n -> n.startsWith("KC_"));
-        int salida = construir.start().waitFor();
-        if (salida != 0) {
-            throw new IllegalStateException("kc.sh build failed (" + salida + "), see " + trabajo.resolve("keycloak-build.log"));
-        }
-        int gestion = puertoLibre();
-        log("Keycloak: kc.sh start --optimized on http://localhost:%d (log %s)", puerto, trabajo.resolve("keycloak.log"));
-        return KeycloakServer.run(home, URI.create("http://localhost:" + puerto + "/"),
-                List.of("start", "--optimized", "--import-realm", "--http-enabled=true", "--hostname-strict=false",
-                        "--http-host=127.0.0.1", "--http-port=" + puerto, "--http-management-port=" + gestion, "--log-level=INFO"),
-                env, false, ProcessBuilder.Redirect.to(trabajo.resolve("keycloak.log").toFile()))
-                .awaitRealm(Duration.ofMinutes(6));
-    }
-
     private void medirKeycloak(URI base, Argon2Costo.Resultado argon2, long tamanoPadron) throws Exception {
         Admin admin = new Admin(base);
         Flujos flujos = new Flujos(base);
-        prepararRealms(admin);
-        crearUsuarios(admin);
-        Cpu cpu = new Cpu(pidDeKeycloak());
+        Preparacion.prepararRealms(admin);
+        Preparacion.crearUsuarios(admin, ajustes.usuarios());
+        Cpu cpu = new Cpu(Preparacion.pidDeKeycloak());
         int c = ajustes.concurrencia();
 
         log("1-2. Logins, CUIL (realm anses) and stock (realm stock), interleaved A/B, %d rounds of %d s at concurrency %d",
@@ -266,98 +210,13 @@ public final class Benchmark {
         };
     }
 
-    /**
-     * Realm stock: a new realm with Keycloak's defaults (browser flow, keycloak.v2 theme, default password hashing),
-     * given the anses realm's brute-force, event and token-lifetime settings so that the ratio measures our flow,
-     * theme and mappers, not different realm settings. Both realms get the same confidential client.
-     */
-    private void prepararRealms(Admin admin) throws Exception {
-        JsonNode anses = admin.get(ANSES);
-        ObjectNode stock = admin.objeto().put("realm", STOCK).put("enabled", true);
-        for (String campo : List.of("bruteForceProtected", "permanentLockout", "maxTemporaryLockouts", "bruteForceStrategy",
-                "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "maxDeltaTimeSeconds", "quickLoginCheckMilliSeconds",
-                "minimumQuickLoginWaitSeconds", "eventsEnabled", "eventsExpiration", "enabledEventTypes", "accessTokenLifespan",
-                "ssoSessionIdleTimeout", "ssoSessionMaxLifespan", "revokeRefreshToken")) {
-            if (anses.has(campo)) {
-                stock.set(campo, anses.get(campo));
-            }
-        }
-        admin.post("", stock);
-        for (String realm : List.of(ANSES, STOCK)) {
-            ObjectNode cliente = admin.objeto().put("clientId", Flujos.CLIENTE).put("secret", Flujos.SECRETO).put("enabled", true)
-                    .put("publicClient", false).put("standardFlowEnabled", true).put("serviceAccountsEnabled", true)
-                    .put("directAccessGrantsEnabled", false);
-            cliente.putArray("redirectUris").add(Flujos.REDIRECT);
-            cliente.putObject("attributes").put("pkce.code.challenge.method", "S256");
-            admin.post(realm + "/clients", cliente);
-        }
-        // Crear clave from one address: lift the per-address limit, and keep the browser's proof of work small so
-        // that the load generator does not take the CPU from the server (the server checks one hash either way).
-        for (JsonNode paso : admin.get(ANSES + "/authentication/flows/" + Admin.enc("anses crear clave") + "/executions")) {
-            if ("anses-crear-clave-cuil".equals(paso.path("providerId").asText())) {
-                ObjectNode config = (ObjectNode) admin.get(ANSES + "/authentication/config/" + paso.get("authenticationConfig").asText());
-                ((ObjectNode) config.get("config")).put("limitePorHora", "100000000").put("dificultad", "1000");
-                admin.put(ANSES + "/authentication/config/" + config.get("id").asText(), config);
-            }
-        }
-    }
-
-    /** The same users in both realms (username = CUIL, same clave), by partial import, 100 per request. */
-    private void crearUsuarios(Admin admin) throws Exception {
-        long t0 = System.nanoTime();
-        ExecutorService hilos = Executors.newFixedThreadPool(2);
-        List<Future<?>> tandas = new ArrayList<>();
-        for (String realm : List.of(ANSES, STOCK)) {
-            for (int desde = 0; desde < ajustes.usuarios(); desde += 100) {
-                int inicio = desde;
-                tandas.add(hilos.submit(() -> {
-                    ObjectNode importacion = admin.objeto().put("ifResourceExists", "SKIP");
-                    ArrayNode usuarios = importacion.putArray("users");
-                    for (int i = inicio; i < Math.min(inicio + 100, ajustes.usuarios()); i++) {
-                        usuarios.add(usuario(realm, i));
-                    }
-                    admin.post(realm + "/partialImport", importacion);
-                    return null;
-                }));
-            }
-        }
-        for (Future<?> tanda : tandas) {
-            tanda.get();
-        }
-        hilos.shutdown();
-        log("%d users in each realm in %.0f s", ajustes.usuarios(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    private ObjectNode usuario(String realm, int i) {
-        var persona = PadronSintetico.persona(i);
-        ObjectNode usuario = Admin.JSON.createObjectNode().put("username", persona.cuil().digits()).put("enabled", true)
-                .put("firstName", persona.nombre()).put("lastName", persona.apellido());
-        if (realm.equals(ANSES)) {
-            ObjectNode atributos = usuario.putObject("attributes");
-            atributos.putArray("dni").add(persona.dni());
-            atributos.putArray("birthdate").add(persona.fechaNacimiento().toString());
-            atributos.putArray("nivel").add("2");
-        } else {
-            usuario.put("email", persona.cuil().digits() + "@bench.example").put("emailVerified", true);
-        }
-        usuario.putArray("credentials").addObject().put("type", "password").put("value", Flujos.CLAVE).put("temporary", false);
-        return usuario;
-    }
-
-    /** The JVM that kc.sh started (for the CPU shares). */
-    private static long pidDeKeycloak() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .map(ProcessHandle::pid).findFirst().orElse(-1L);
-    }
-
     // ---------------------------------------------------------------- padrón
 
     /** Loads citizens desde..hasta into the jdbc padrón, then measures lookups over all of them. */
     private ObjectNode cargarYMedir(long desde, long hasta) throws Exception {
         ObjectNode fila = Admin.JSON.createObjectNode().put("citizens", hasta);
         long t0 = System.nanoTime();
-        try (Connection conexion = DriverManager.getConnection(PG + DB_PADRON, PG_USER, null)) {
+        try (Connection conexion = DriverManager.getConnection(Preparacion.PADRON_URL, Preparacion.PG_USER, null)) {
             new CargaPadronJdbc(conexion).cargar(PadronSintetico.rango(desde, hasta));
             try (Statement sql = conexion.createStatement()) {
                 sql.execute("VACUUM ANALYZE");
@@ -365,10 +224,10 @@ public final class Benchmark {
         }
         double segundos = (System.nanoTime() - t0) / 1e9;
         fila.put("loadedNow", hasta - desde).put("loadSeconds", segundos).put("loadPerSecond", (hasta - desde) / segundos);
-        fila.put("databaseBytes", tamanoBase());
+        fila.put("databaseBytes", Preparacion.tamanoBase());
         log("Padrón: %,d more citizens in %.0f s (%,.0f/s), %,d in all, database %,d MB", hasta - desde, segundos,
-                (hasta - desde) / segundos, hasta, tamanoBase() / 1_000_000);
-        try (JdbcPadron padron = new JdbcPadron(PG + DB_PADRON, PG_USER, null, 2, Duration.ofSeconds(5))) {
+                (hasta - desde) / segundos, hasta, Preparacion.tamanoBase() / 1_000_000);
+        try (JdbcPadron padron = new JdbcPadron(Preparacion.PADRON_URL, Preparacion.PG_USER, null, 2, Duration.ofSeconds(5))) {
             Carga.Operacion busqueda = () -> {
                 long i = ThreadLocalRandom.current().nextLong(hasta);
                 if (padron.buscar(PadronSintetico.cuilDe(i)).isEmpty()) {
@@ -381,60 +240,9 @@ public final class Benchmark {
         return fila;
     }
 
-    private static boolean postgresPresente() {
-        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null)) {
-            return conexion.isValid(2);
-        } catch (SQLException e) {
-            log("No PostgreSQL on 127.0.0.1:5432 (%s): Keycloak on H2, padrón from a JSON file, no registry measurements", e.getMessage());
-            return false;
-        }
-    }
-
-    private static String versionPostgres() throws SQLException {
-        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null);
-             var filas = conexion.createStatement().executeQuery("SHOW server_version")) {
-            filas.next();
-            return filas.getString(1);
-        }
-    }
-
-    private static long tamanoBase() throws SQLException {
-        try (Connection conexion = DriverManager.getConnection(PG + DB_PADRON, PG_USER, null);
-             var filas = conexion.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
-            filas.next();
-            return filas.getLong(1);
-        }
-    }
-
-    private static void crearBase(String nombre) throws SQLException {
-        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null); Statement sql = conexion.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + nombre + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + nombre);
-        }
-    }
-
     // ---------------------------------------------------------------- small things
 
     static void log(String formato, Object... args) {
         System.out.printf("[bench %tT] %s%n", java.time.LocalTime.now(), String.format(formato, args));
-    }
-
-    private static int puertoLibre() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void borrar(Path carpeta) {
-        if (!Files.exists(carpeta)) {
-            return;
-        }
-        try (Stream<Path> archivos = Files.walk(carpeta)) {
-            for (Path archivo : (Iterable<Path>) archivos.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(archivo);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -78,7 +78,7 @@ final class Informe {
         md.append("![Logins per second, latency and registry lookups](benchmarks.png)\n\n");
 
         md.append("## Machine\n\n| | |\n| --- | --- |\n");
-        r.get("machine").fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue().asText()).append(" |\n"));
+        r.get("machine").properties().forEach(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue().asText()).append(" |\n"));
         md.append("| database | ").append(r.get("database").asText()).append(" |\n");
         md.append("| load generator | this machine, same cores (Java, closed model: ").append(r.at("/settings/concurrencia").asInt())
                 .append(" virtual users in a loop) |\n\n");
@@ -110,7 +110,7 @@ final class Informe {
         fila(md, "1. CUIL login (realm anses, our browser flow)", cuil);
         fila(md, "2. stock login (realm stock, Keycloak's browser flow)", stock);
         fila(md, "3. Crear clave by trámite (" + r.get("crearClavePadron").asText() + ")", r.get("crearClave"));
-        r.get("grants").fields().forEachRemaining(e -> fila(md, "4. " + e.getKey(), e.getValue()));
+        r.get("grants").properties().forEach(e -> fila(md, "4. " + e.getKey(), e.getValue()));
         md.append("\nRounds (CUIL ÷ stock per pair): ");
         List<String> pares = new ArrayList<>();
         for (int i = 0; i < r.at("/logins/roundsCuil").size(); i++) {
@@ -146,7 +146,7 @@ final class Informe {
             md.append("Not measured: no PostgreSQL on 127.0.0.1:5432.\n\n");
         } else {
             md.append("Synthetic citizens loaded with COPY (20 000 per batch, one COPY per table), then `VACUUM ANALYZE`. Lookups: ")
-                    .append("`JdbcPadron.buscar` (the provider's own code and pool, one query with array sub-selects) of a random ")
+                    .append("`JdbcPadron.buscar` (the provider's own code over its Agroal pool, one query with array sub-selects) of a random ")
                     .append("loaded CUIL, one thread, after a 3 s warm-up.\n\n");
             md.append("| Citizens | loaded | load rate /s | database | lookups/s | p50 ms | p95 ms | p99 ms |\n")
                     .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

@@ -53,7 +53,7 @@ final class CuilRobotAuthenticator implements Paso {
         }
         Cuil cuil = parsed.cuil();
         context.getEvent().detail(Details.USERNAME, cuil.digits());
-        if (context.getSession().getProvider(PadronProvider.class).find(cuil).isEmpty()) {
+        if (context.getSession().getProvider(PadronProvider.class).buscar(cuil).isEmpty()) {
             eventos.error("anses_cuil_sin_padron");
             context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesCuilNoEnPadron"));
             return;
@@ -63,7 +63,7 @@ final class CuilRobotAuthenticator implements Paso {
         context.success();
     }
 
-    /** The page with a fresh challenge (each one is good for one try) and what the citizen typed. */
+    /** The page with a fresh challenge (replacing the one shown before, so a refused try needs a new solution) and what the citizen typed. */
     private LoginFormsProvider page(AuthenticationFlowContext context, String typed) {
         CuilRobotConfig config = new CuilRobotConfig(context.getAuthenticatorConfig());
         LoginFormsProvider form = context.form().setAttribute("cuilIngresado", typed == null ? "" : typed)

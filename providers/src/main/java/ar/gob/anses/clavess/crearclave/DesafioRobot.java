@@ -9,8 +9,10 @@ import java.util.HexFormat;
 /**
  * The "No soy un robot" check: a proof of work in the manner of ALTCHA, self-hosted and without images.
  * The page gets a salt and the SHA-256 of salt + a secret number up to {@code maximo}; the browser finds
- * the number by trying them all (about a second), a script sending thousands of requests pays that every
- * time. The challenge lives in the authentication session on the server and is used once.
+ * the number by trying them in turn (about a second in the page's loop at {@code maximo} 50 000; native code
+ * needs a few milliseconds), so every submission costs work. The server keeps the last challenge shown in
+ * the authentication session: each page of the step replaces it, and a passed one stays there until the
+ * session ends.
  */
 public record DesafioRobot(String salt, String challenge, int maximo) {
 

@@ -2,7 +2,7 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
-import ar.gob.anses.clavess.login.ClaveLockout;
+import ar.gob.anses.clavess.login.BloqueoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
@@ -93,7 +93,7 @@ final class ElegiClaveAuthenticator implements Paso {
             user.setSingleAttribute("politicasVersion", politicas);
         }
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
-        new ClaveLockout(session, realm, context.getProtector()).clear(persona.cuil(), user);
+        new BloqueoClave(session, realm, context.getProtector()).limpiar(persona.cuil(), user);
 
         new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user);
         context.setUser(user);
@@ -110,6 +110,6 @@ final class ElegiClaveAuthenticator implements Paso {
         if (cuil == null || !cuil.equals(context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CUIL))) {
             return Optional.empty();
         }
-        return context.getSession().getProvider(PadronProvider.class).find(Cuil.parse(cuil).cuil());
+        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.parse(cuil).cuil());
     }
 }

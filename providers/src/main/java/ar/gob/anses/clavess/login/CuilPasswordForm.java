@@ -105,20 +105,20 @@ final class CuilPasswordForm implements Authenticator {
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digits());
 
         UserModel user = session.users().getUserByUsername(realm, cuil.digits());
-        ClaveLockout lockout = new ClaveLockout(session, realm, context.getProtector());
-        long turn = Time.currentTimeMillis();
-        if (!lockout.takeTurn(cuil, turn)) {
+        BloqueoClave bloqueo = new BloqueoClave(session, realm, context.getProtector());
+        long turno = Time.currentTimeMillis();
+        if (!bloqueo.tomarTurno(cuil, turno)) {
             // Another attempt of this CUIL is being judged: this one is not compared (with or without a user alike).
             context.getEvent().user(user).error(ERROR_IN_PROGRESS);
             context.forceChallenge(globalError(context, typed, MSG_IN_PROGRESS));
             return;
         }
         try {
-            if (!rightClave(context, cuil, user, clave, typed, lockout)) {
+            if (!claveCorrecta(context, cuil, user, clave, typed, bloqueo)) {
                 return;
             }
         } finally {
-            lockout.releaseTurn(cuil, turn);
+            bloqueo.devolverTurno(cuil, turno);
         }
         // Only after the right clave: telling a disabled account apart would otherwise reveal that it exists.
         if (!user.isEnabled()) {
@@ -135,41 +135,41 @@ final class CuilPasswordForm implements Authenticator {
     }
 
     /** Judges the clave within the CUIL's turn; false, with the page set, when the login does not go on. */
-    private boolean rightClave(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
-                               MultivaluedMap<String, String> typed, ClaveLockout lockout) {
+    private boolean claveCorrecta(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
+                               MultivaluedMap<String, String> typed, BloqueoClave bloqueo) {
         long now = Time.currentTime();
-        long lockedUntil = lockout.lockedUntil(cuil, user, now);
-        if (lockedUntil > 0) {
-            context.getEvent().user(user).error(lockedUntil == ClaveLockout.UNTIL_UNLOCKED
+        long bloqueadaHasta = bloqueo.bloqueadaHasta(cuil, user, now);
+        if (bloqueadaHasta > 0) {
+            context.getEvent().user(user).error(bloqueadaHasta == BloqueoClave.HASTA_DESBLOQUEO
                     ? Errors.USER_DISABLED : Errors.USER_TEMPORARILY_DISABLED);
-            context.forceChallenge(lockedPage(context, typed, lockedUntil, now));
+            context.forceChallenge(bloqueoPage(context, typed, bloqueadaHasta, now));
             return false;
         }
-        boolean right;
+        boolean correcta;
         if (user == null) {
             AuthenticatorUtils.dummyHash(context);
-            right = false;
+            correcta = false;
         } else {
-            right = user.credentialManager().isValid(UserCredentialModel.password(clave));
+            correcta = user.credentialManager().isValid(UserCredentialModel.password(clave));
         }
-        if (!right) {
-            lockout.recordFailure(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
+        if (!correcta) {
+            bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
             context.getEvent().user(user).error(user == null ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
             // Not failureChallenge: that would have Keycloak count a user's failure a second time.
             context.forceChallenge(invalidCredentials(context, typed));
         }
-        return right;
+        return correcta;
     }
 
     private Response invalidCredentials(AuthenticationFlowContext context, MultivaluedMap<String, String> typed) {
         return globalError(context, typed, MSG_INVALID_CREDENTIALS);
     }
 
-    private Response lockedPage(AuthenticationFlowContext context, MultivaluedMap<String, String> typed, long lockedUntil, long now) {
-        if (lockedUntil == ClaveLockout.UNTIL_UNLOCKED) {
+    private Response bloqueoPage(AuthenticationFlowContext context, MultivaluedMap<String, String> typed, long bloqueadaHasta, long now) {
+        if (bloqueadaHasta == BloqueoClave.HASTA_DESBLOQUEO) {
             return globalError(context, typed, MSG_LOCKED_UNTIL_UNLOCKED);
         }
-        return form(context, typed).setError(MSG_LOCKED, ClaveLockout.minutesLeft(lockedUntil, now)).createLoginUsernamePassword();
+        return form(context, typed).setError(MSG_LOCKED, BloqueoClave.minutosRestantes(bloqueadaHasta, now)).createLoginUsernamePassword();
     }
 
     private Response globalError(AuthenticationFlowContext context, MultivaluedMap<String, String> typed, String messageKey) {

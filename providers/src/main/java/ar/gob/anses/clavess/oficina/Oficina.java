@@ -20,8 +20,6 @@ import org.keycloak.services.ErrorResponse;
 public final class Oficina {
 
     public static final String ROL = "anses-oficina";
-    /** Staff and administrators' own accounts: the realm's permissions put them out of office staff's reach. */
-    public static final String GRUPO_PERSONAL = "anses-personal";
     static final String BORRAR_PROHIBIDO = "anses_oficina_no_borra_cuentas";
 
     private Oficina() {

@@ -1,6 +1,14 @@
 package ar.gob.anses.clavess.padron;
 
 import ar.gob.anses.clavess.cuil.Cuil;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
+import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalConnectionPoolConfigurationSupplier;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +20,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The registry in PostgreSQL, in the tables of {@code schema.sql}: one prepared query per lookup (the lists
- * come back as arrays, so a lookup is one round trip) over a {@link PoolConexiones} of our own.
+ * come back as arrays, so a lookup is one round trip) over an Agroal pool: Keycloak's own pool, whose jars are in
+ * the distribution's {@code lib/lib/main} next to the PostgreSQL driver, so nothing is shipped with the provider.
  */
 public final class JdbcPadron implements AutoCloseable {
 
@@ -44,7 +52,17 @@ public final class JdbcPadron implements AutoCloseable {
     private record Empleadores(Set<String> nombres, long leidosNanos) {
     }
 
-    private final PoolConexiones pool;
+    /** A connection idle this long is checked before it is lent again. */
+    static final Duration VALIDAR_TRAS_OCIO = Duration.ofSeconds(30);
+    /** Connections are replaced after this long, so a failover or a DNS change is picked up. */
+    static final Duration VIDA_MAXIMA = Duration.ofMinutes(30);
+    /** An idle connection is closed after this long (the pool opens connections again on need). */
+    static final Duration CIERRE_OCIOSAS = Duration.ofMinutes(10);
+    /** A lookup holds its connection for milliseconds: one held this long is logged by Agroal as a leak. */
+    static final Duration FUGA = Duration.ofMinutes(1);
+
+    private final AgroalDataSource pool;
+    private final int tamanoPool;
     private final int timeoutSegundos;
     private volatile Empleadores empleadores;
 
@@ -53,38 +71,53 @@ public final class JdbcPadron implements AutoCloseable {
      * @param timeout  bounds each of: waiting for a free connection, connecting, one query
      */
     public JdbcPadron(String url, String usuario, String clave, int tamanoPool, Duration timeout) {
-        org.postgresql.Driver driver = new org.postgresql.Driver(); // the one in Keycloak's distribution
-        Properties propiedades = new Properties();
+        if (tamanoPool < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, not " + tamanoPool);
+        }
+        this.tamanoPool = tamanoPool;
+        this.timeoutSegundos = (int) Math.max(1, timeout.toSeconds());
+        AgroalConnectionFactoryConfigurationSupplier conexiones = new AgroalConnectionFactoryConfigurationSupplier()
+                .connectionProviderClass(org.postgresql.Driver.class) // the one in Keycloak's distribution
+                .jdbcUrl(url)
+                .readOnly(true)
+                .loginTimeout(timeout)
+                .jdbcProperty("connectTimeout", String.valueOf(timeoutSegundos))
+                .jdbcProperty("ApplicationName", "clave-ss padron");
         if (usuario != null) {
-            propiedades.setProperty("user", usuario);
+            conexiones.principal(new NamePrincipal(usuario));
         }
         if (clave != null) {
-            propiedades.setProperty("password", clave);
+            conexiones.credential(new SimplePassword(clave));
         }
-        propiedades.setProperty("connectTimeout", String.valueOf(Math.max(1, timeout.toSeconds())));
-        propiedades.setProperty("ApplicationName", "clave-ss padron");
-        this.timeoutSegundos = (int) Math.max(1, timeout.toSeconds());
-        this.pool = new PoolConexiones(() -> {
-            Connection conexion = driver.connect(url, propiedades);
-            if (conexion == null) {
-                throw new SQLException("not a PostgreSQL JDBC URL: " + url);
-            }
-            conexion.setReadOnly(true);
-            return conexion;
-        }, tamanoPool, timeout, Duration.ofSeconds(30));
+        AgroalConnectionPoolConfigurationSupplier conjunto = new AgroalConnectionPoolConfigurationSupplier()
+                .connectionFactoryConfiguration(conexiones)
+                .maxSize(tamanoPool)
+                .acquisitionTimeout(timeout)
+                .idleValidationTimeout(VALIDAR_TRAS_OCIO)
+                .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(timeoutSegundos))
+                .exceptionSorter(new PostgreSQLExceptionSorter()) // SQLState 08…: the connection is closed, not lent again
+                .maxLifetime(VIDA_MAXIMA)
+                .reapTimeout(CIERRE_OCIOSAS)
+                .leakTimeout(FUGA);
+        AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(conjunto)
+                .metricsEnabled(true); // Server Info's open connections
+        try {
+            this.pool = AgroalDataSource.from(config);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the padrón's connection pool: " + e.getMessage(), e);
+        }
     }
 
     public Optional<Persona> buscar(Cuil cuil) {
         try {
-            return pool.con(conexion -> {
-                try (PreparedStatement consulta = conexion.prepareStatement(BUSCAR)) {
-                    consulta.setQueryTimeout(timeoutSegundos);
-                    consulta.setString(1, cuil.digits());
-                    try (ResultSet fila = consulta.executeQuery()) {
-                        return fila.next() ? Optional.of(persona(cuil, fila)) : Optional.empty();
-                    }
+            try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(BUSCAR)) {
+                consulta.setQueryTimeout(timeoutSegundos);
+                consulta.setString(1, cuil.digits());
+                try (ResultSet fila = consulta.executeQuery()) {
+                    return fila.next() ? Optional.of(persona(cuil, fila)) : Optional.empty();
                 }
-            });
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("padrón lookup failed: " + e.getMessage(), e);
         }
@@ -102,18 +135,16 @@ public final class JdbcPadron implements AutoCloseable {
 
     private Set<String> leerEmpleadores() {
         try {
-            return pool.con(conexion -> {
-                Set<String> nombres = new TreeSet<>(Catalogo.EMPLEADORES);
-                try (PreparedStatement consulta = conexion.prepareStatement(EMPLEADORES)) {
-                    consulta.setQueryTimeout(timeoutSegundos);
-                    try (ResultSet filas = consulta.executeQuery()) {
-                        while (filas.next()) {
-                            nombres.add(filas.getString(1));
-                        }
+            Set<String> nombres = new TreeSet<>(Catalogo.EMPLEADORES);
+            try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(EMPLEADORES)) {
+                consulta.setQueryTimeout(timeoutSegundos);
+                try (ResultSet filas = consulta.executeQuery()) {
+                    while (filas.next()) {
+                        nombres.add(filas.getString(1));
                     }
                 }
-                return Set.copyOf(nombres);
-            });
+            }
+            return Set.copyOf(nombres);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the padrón's employers: " + e.getMessage(), e);
         }
@@ -147,11 +178,12 @@ public final class JdbcPadron implements AutoCloseable {
     }
 
     int tamanoPool() {
-        return pool.tamano();
+        return tamanoPool;
     }
 
-    int conexionesAbiertas() {
-        return pool.abiertas();
+    /** Connections open now, lent or idle (Agroal's metrics). */
+    long conexionesAbiertas() {
+        return pool.getMetrics().activeCount() + pool.getMetrics().availableCount();
     }
 
     @Override

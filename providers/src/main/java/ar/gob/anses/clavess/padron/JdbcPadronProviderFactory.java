@@ -64,7 +64,7 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
         }
         return new PadronProvider() {
             @Override
-            public Optional<Persona> find(Cuil cuil) {
+            public Optional<Persona> buscar(Cuil cuil) {
                 return registro.buscar(cuil);
             }
 

@@ -65,7 +65,7 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
         Set<String> nombres = empleadores;
         return new PadronProvider() {
             @Override
-            public Optional<Persona> find(Cuil cuil) {
+            public Optional<Persona> buscar(Cuil cuil) {
                 return Optional.ofNullable(index.get(cuil.digits()));
             }
 

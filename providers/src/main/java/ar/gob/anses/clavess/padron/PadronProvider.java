@@ -8,7 +8,7 @@ import org.keycloak.provider.Provider;
 /** Looks a person up in the agency's registry (padrón) by CUIL. */
 public interface PadronProvider extends Provider {
 
-    Optional<Persona> find(Cuil cuil);
+    Optional<Persona> buscar(Cuil cuil);
 
     /**
      * Employer names to draw wrong options from: the registry's own, so that a right answer does not

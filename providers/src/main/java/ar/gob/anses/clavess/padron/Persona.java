@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class Persona {
 
-    /** Where the person lives; residents abroad get a clave that stays pending until enabled. */
+    /**
+     * Where the person lives, as the registry records it. Read and kept with the person, but no step uses it
+     * today: a resident abroad creates a clave the same way as a resident of Argentina.
+     */
     public enum Residencia { ARGENTINA, EXTERIOR }
 
     private static final Pattern DNI = Pattern.compile("[0-9]{8}");

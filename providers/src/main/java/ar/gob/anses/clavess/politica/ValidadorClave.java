@@ -54,7 +54,10 @@ public final class ValidadorClave {
         return form.setAttribute("reglasClave", checklist(user)).setAttribute("reglasIncumplidas", textos(user, incumplidas));
     }
 
-    /** The broken rules, in the order the policy lists them; empty when the clave is acceptable. */
+    /**
+     * The broken rules in the checklist's order ({@link ReglaVisible#orden}: length first, the server-only checks
+     * last), not the order the policy string lists them; empty when the clave is acceptable.
+     */
     public List<PolicyError> incumplidas(UserModel user, String clave) {
         List<PolicyError> errores = new ArrayList<>();
         PasswordPolicy policy = realm.getPasswordPolicy();

@@ -18,6 +18,6 @@ final class Curadores {
             return List.of(); // office staff and admins created by hand: not in the padrón
         }
         PadronProvider padron = session.getProvider(PadronProvider.class);
-        return Representacion.vigentes(padron.find(cuil.cuil()), padron::find);
+        return Representacion.vigentes(padron.buscar(cuil.cuil()), padron::buscar);
     }
 }

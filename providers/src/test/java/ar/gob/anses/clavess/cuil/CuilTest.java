@@ -24,7 +24,7 @@ class CuilTest {
             "27317320480, 27317320480, 27-31732048-0, 31732048",
             "20051234562, 20051234562, 20-05123456-2, 05123456",
     })
-    void validPersonPrefixes(String input, String digits, String formatted, String dni) {
+    void prefijosDePersona(String input, String digits, String formatted, String dni) {
         Cuil cuil = Cuil.parse(input).cuil();
         assertThat(cuil.digits()).isEqualTo(digits);
         assertThat(cuil.formatted()).isEqualTo(formatted);
@@ -38,7 +38,7 @@ class CuilTest {
             "20\u00a031732048\u00a06", "2031732048-6", "20 - 31.732.048 - 6",
             "２０３１７３２０４８６", // full-width digits from an IME keyboard
     })
-    void separators(String input) {
+    void separadores(String input) {
         Cuil.Parsed parsed = Cuil.parse(input);
         assertThat(parsed.isValid()).isTrue();
         assertThat(parsed.cuil().digits()).isEqualTo("20317320486");
@@ -46,7 +46,7 @@ class CuilTest {
 
     @DisplayName("given a check digit of 0, then it is accepted")
     @Test
-    void checkDigitZero() {
+    void digitoVerificadorCero() {
         assertThat(Cuil.checkDigit("2022333444")).isZero();
         assertThat(Cuil.parse("20-22333444-0").isValid()).isTrue();
         assertThat(Cuil.parse("26-05123456-0").isValid()).isTrue();
@@ -55,7 +55,7 @@ class CuilTest {
     @DisplayName("given ten digits whose remainder gives 10, then no check digit makes a valid CUIL")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2000000001", "2322333444", "2540111222"})
-    void impossibleCheckDigit(String firstTen) {
+    void digitoVerificadorImposible(String firstTen) {
         assertThat(Cuil.checkDigit(firstTen)).isEqualTo(-1);
         for (int d = 0; d <= 9; d++) {
             assertThat(Cuil.parse(firstTen + d).problem()).isEqualTo(Problem.CHECK_DIGIT);
@@ -86,7 +86,7 @@ class CuilTest {
             "00000000000      | UNKNOWN_PREFIX",
             "' - . '          | EMPTY",
     })
-    void problems(String input, Problem expected) {
+    void problemas(String input, Problem expected) {
         Cuil.Parsed parsed = Cuil.parse(input);
         assertThat(parsed.isValid()).isFalse();
         assertThat(parsed.problem()).isEqualTo(expected);
@@ -97,19 +97,19 @@ class CuilTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t"})
-    void empty(String input) {
+    void vacio(String input) {
         assertThat(Cuil.parse(input).problem()).isEqualTo(Problem.EMPTY);
     }
 
     @DisplayName("every problem has its own message key")
     @Test
-    void messageKeys() {
+    void clavesDeMensaje() {
         assertThat(Problem.values()).extracting(Problem::messageKey).doesNotHaveDuplicates().allMatch(k -> k.startsWith("ansesCuil"));
     }
 
     @DisplayName("two parses of the same CUIL are equal whatever the separators")
     @Test
-    void equality() {
+    void igualdad() {
         assertThat(Cuil.parse("20-31732048-6").cuil()).isEqualTo(Cuil.parse("20317320486").cuil())
                 .hasSameHashCodeAs(Cuil.parse("20.31732048.6").cuil());
     }

@@ -49,7 +49,7 @@ class BrowserJourneysIT {
     @DisplayName("given a Spanish-speaking browser, when a level-3 citizen types the CUIL with dashes, then the page is "
             + "the ANSES one in voseo and the app gets a code for that citizen")
     @Test
-    void loginInChromium() throws Exception {
+    void ingresoEnChromium() throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         chromium.get(request.uri().toString());
 
@@ -72,7 +72,7 @@ class BrowserJourneysIT {
     @DisplayName("given a new citizen, when they create their clave in Chromium, then the anti-robot check runs in the page "
             + "and they land logged in")
     @Test
-    void crearClaveInChromium() throws Exception {
+    void crearClaveEnChromium() throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         chromium.get(request.uri().toString());
         chromium.findElement(By.id("anses-crea-tu-clave")).click();
@@ -103,7 +103,7 @@ class BrowserJourneysIT {
     @DisplayName("given Cambiar mi clave in Chromium, when the new clave breaks several rules, then the live checklist and "
             + "the server name the same rules, all at once; a good clave then replaces the old one")
     @Test
-    void cambiarClaveInChromium() throws Exception {
+    void cambiarClaveEnChromium() throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         chromium.get(request.uri().toString());
         chromium.findElement(By.id("anses-cambiar-mi-clave")).click();

@@ -37,14 +37,14 @@ class CuilLoginIT {
     }
 
     @BeforeEach
-    void newBrowser() {
+    void nuevoNavegador() {
         browser = LoginPage.browser();
     }
 
     @DisplayName("given a demo citizen, when they log in to mi-anses with code + PKCE, then the signed ID token names their CUIL; "
             + "and another client then gets a code through SSO without the form")
     @Test
-    void loginThenSso() throws Exception {
+    void ingresoYLuegoSso() throws Exception {
         Oidc.Request miAnses = oidc.request(Oidc.MI_ANSES);
         LoginPage login = LoginPage.open(browser, miAnses.uri());
         assertThat(login.title()).isEqualTo(ES.get("ansesLoginTitle"));
@@ -68,7 +68,7 @@ class CuilLoginIT {
     @DisplayName("given a right CUIL and clave, when an app sends them in a password grant, even as Keycloak's admin-cli, "
             + "then there is no token: the clave is typed only in the login form")
     @Test
-    void noPasswordGrant() throws Exception {
+    void sinPasswordGrant() throws Exception {
         for (String client : new String[] {"admin-cli", Oidc.MI_ANSES}) {
             HttpResponse<String> response = oidc.passwordGrant(client, "20401112228", "Pampa8Sol");
             assertThat(response.statusCode()).as(client).isBetween(400, 401);
@@ -78,7 +78,7 @@ class CuilLoginIT {
 
     @DisplayName("given the CUIL typed with dashes, then the citizen logs in as the 11-digit CUIL")
     @Test
-    void cuilWithDashes() throws Exception {
+    void cuilConGuiones() throws Exception {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         Page landed = LoginPage.open(browser, request.uri()).submit("20-40111222-8", "Pampa8Sol");
 
@@ -89,7 +89,7 @@ class CuilLoginIT {
 
     @DisplayName("given a CUIL with a wrong check digit, then the CUIL field says so, keeps what was typed and no failure is counted")
     @Test
-    void badCheckDigit() throws Exception {
+    void digitoVerificadorMalo() throws Exception {
         LoginPage login = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
 
         LoginPage again = LoginPage.of(login.submit("20-22333444-1", "Lapacho9Ro"));
@@ -104,7 +104,7 @@ class CuilLoginIT {
 
     @DisplayName("given a company's CUIT, then the citizen is told the clave is for persons")
     @Test
-    void legalEntity() throws Exception {
+    void personaJuridica() throws Exception {
         LoginPage again = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("30-12345678-1", "Whatever1A"));
 
         assertThat(again.fieldError("username")).isEqualTo(ES.get("ansesCuilLegalEntity"));
@@ -113,7 +113,7 @@ class CuilLoginIT {
 
     @DisplayName("given an empty clave, then the clave field asks for it")
     @Test
-    void emptyClave() throws Exception {
+    void claveVacia() throws Exception {
         LoginPage again = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("20317320486", ""));
 
         assertThat(again.fieldError("password")).isEqualTo(ES.get("ansesClaveEmpty"));
@@ -122,7 +122,7 @@ class CuilLoginIT {
 
     @DisplayName("given an unknown CUIL and a wrong clave for a known one, then both get the same message, status and page")
     @Test
-    void unknownCuilLooksLikeWrongClave() throws Exception {
+    void cuilDesconocidoComoClaveIncorrecta() throws Exception {
         LoginPage unknown = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("23123456785", "Equivocada1"));
         LoginPage wrong = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri())
                 .submit("27359990001", "Equivocada1"));
@@ -136,7 +136,7 @@ class CuilLoginIT {
     @DisplayName("given failures 1 to 8 for a CUIL with a clave and for one without, then every answer is the same: "
             + "wrong clave up to the 5th, then locked with when to retry, the right clave refused too")
     @Test
-    void lockout() throws Exception {
+    void bloqueo() throws Exception {
         LoginPage conClave = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
         LoginPage sinClave = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 8; fallo++) {

@@ -39,7 +39,7 @@ class NivelIT {
 
     @DisplayName("given level-2 and level-3 citizens, then cuil, nivel and acr are in the ID token, access token, userinfo and introspection")
     @Test
-    void claimsEverywhere() throws Exception {
+    void nivelEnCadaToken() throws Exception {
         assertClaims(login(LoginPage.browser(), Oidc.TEST_CLIENT, LUCAS, "Pampa8Sol"), LUCAS, 2);
         assertClaims(login(LoginPage.browser(), Oidc.TEST_CLIENT, MARIA, "Tango5Luz"), MARIA, 3);
     }
@@ -47,7 +47,7 @@ class NivelIT {
     @DisplayName("given a level-3 citizen, then acr stays \"3\" on SSO reuse by another app and on refresh; "
             + "and the SSO session opens a level-3 app without the form")
     @Test
-    void acrOnSsoAndRefresh() throws Exception {
+    void acrConSsoYRefresh() throws Exception {
         WebClient browser = LoginPage.browser();
         login(browser, Oidc.MI_ANSES, MARIA, "Tango5Luz");
 
@@ -68,7 +68,7 @@ class NivelIT {
     @DisplayName("given a level-2 citizen logged in to mi-anses, when a Minimum-ACR-3 app opens, then the refusal page "
             + "(not the form) shows, and its button sends the app access_denied without a code")
     @Test
-    void minimumAcrRefusesLevel2() throws Exception {
+    void acrMinimoRechazaNivel2() throws Exception {
         WebClient browser = LoginPage.browser();
         login(browser, Oidc.MI_ANSES, LUCAS, "Pampa8Sol");
 
@@ -76,7 +76,7 @@ class NivelIT {
         HtmlPage refusal = browser.getPage(nivel3.uri().toURL());
         assertThat(refusal.getElementById("kc-page-title").getTextContent().strip()).isEqualTo(ES.get("ansesNivelInsuficienteTitulo", 3));
         assertThat(refusal.getElementById("username")).isNull();
-        assertThat(refusal.asNormalizedText()).contains(ES.get("ansesComoNivel3"));
+        assertThat(refusal.asNormalizedText()).contains(ES.get("ansesComoNivel3Aplicacion"));
 
         Page back = refusal.getHtmlElementById("anses-volver").click();
         Map<String, String> params = Oidc.query(LoginPage.landedOn(back));
@@ -87,7 +87,7 @@ class NivelIT {
     @DisplayName("given a level-2 citizen, then an essential acr 3 is refused after the form, and a voluntary acr_values=3 "
             + "gives a token that says 2")
     @Test
-    void essentialAndVoluntary() throws Exception {
+    void esencialYVoluntario() throws Exception {
         Oidc.Request essential = oidc.request(Oidc.MI_ANSES);
         Page afterForm = LoginPage.open(LoginPage.browser(), essential.uri(Map.of("claims",
                 "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"3\"]}}}"))).submit(LUCAS, "Pampa8Sol");
@@ -102,7 +102,7 @@ class NivelIT {
     @DisplayName("given an admin raises a citizen to level 3 through anses-nivel, then an admin event records who, when, "
             + "old and new level, and the next refreshed token already says 3")
     @Test
-    void levelChangeShowsOnRefresh() throws Exception {
+    void cambioDeNivelEnElRefresh() throws Exception {
         AdminApi admin = new AdminApi(server);
         HttpResponse<String> created = admin.postRaw("users", """
                 {"username": "%s", "enabled": true, "firstName": "Hugo", "lastName": "Ibarra",

@@ -59,7 +59,7 @@ class PoliticaClaveIT {
             "Argentina10,      invalidPasswordBlacklistedMessage",
             "Bocajuniors12,    invalidPasswordBlacklistedMessage",
     })
-    void refused(String clave, String message) throws Exception {
+    void rechazada(String clave, String message) throws Exception {
         HttpResponse<String> response = resetPassword(clave);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -68,7 +68,7 @@ class PoliticaClaveIT {
 
     @DisplayName("given a good clave, then it is accepted; set again, the history refuses it")
     @Test
-    void acceptedThenHistory() throws Exception {
+    void aceptadaYLuegoHistorial() throws Exception {
         assertThat(resetPassword("Totora5Lago").statusCode()).isEqualTo(204);
 
         HttpResponse<String> again = resetPassword("Totora5Lago");

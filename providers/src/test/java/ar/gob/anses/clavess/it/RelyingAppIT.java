@@ -34,7 +34,7 @@ class RelyingAppIT {
     @DisplayName("given a level-2 citizen, then the example shows cuil, nivel 2, acr 2 and refuses its level-3 page; "
             + "a level-3 citizen gets that page")
     @Test
-    void claimsAndLevel3Page() throws Exception {
+    void nivelYPaginaDeNivel3() throws Exception {
         app = start("mi-anses");
 
         HtmlPage home = loginThroughApp(LoginPage.browser(), "20317320486", "Mate7Rio");
@@ -52,7 +52,7 @@ class RelyingAppIT {
 
     @DisplayName("given a level-3 app and a level-2 citizen, then the app receives access_denied / anses_nivel_insuficiente")
     @Test
-    void level3AppGetsTheError() throws Exception {
+    void appDeNivel3RecibeElError() throws Exception {
         app = start("servicios-corporativos");
         WebClient browser = LoginPage.browser();
         HtmlPage start = browser.getPage(app.baseUri().toURL());

@@ -83,7 +83,7 @@ class RestartIT {
 
     @DisplayName("given a CUIL whose verification is locked, when the server restarts, then a new browser still finds it locked")
     @Test
-    void verificationLockSurvivesRestart() throws Exception {
+    void bloqueoDeVerificacionSobreviveAlReinicio() throws Exception {
         Oidc oidc = new Oidc(server);
         HtmlPage page = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), "20279990006", true);
         for (String wrong : new String[] {"00000000011", "00000000012", "00000000013"}) {

@@ -29,7 +29,7 @@ class PadronFileTest {
 
     @DisplayName("the demo padrón in realm-export reads, with at least 30 personas covering every branch")
     @Test
-    void demoPadron() {
+    void padronDemo() {
         Map<String, Persona> personas = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
 
         assertThat(personas).hasSizeGreaterThanOrEqualTo(30);
@@ -47,7 +47,7 @@ class PadronFileTest {
 
     @DisplayName("given a good file, then it is indexed by CUIL with every field")
     @Test
-    void readsFields() throws IOException {
+    void leeLosCampos() throws IOException {
         Persona martin = PadronFile.read(write(OK)).get("20334445551");
 
         assertThat(martin.nombre()).isEqualTo("Martín");
@@ -68,7 +68,7 @@ class PadronFileTest {
             "unknown field    | \"sexo\": \"M\"          | \"sexo\": \"M\", \"color\": 1 | color",
             "not json         | {\"personas\"            | {personas              | line 1, column 2",
     })
-    void malformed(String name, String from, String to, String expected) throws IOException {
+    void malformado(String name, String from, String to, String expected) throws IOException {
         Path file = write(OK.replace(from.strip(), to.strip()));
 
         assertThatThrownBy(() -> PadronFile.read(file)).isInstanceOf(IllegalArgumentException.class)
@@ -78,7 +78,7 @@ class PadronFileTest {
 
     @DisplayName("given the same CUIL twice, then the file is refused")
     @Test
-    void duplicate() throws IOException {
+    void duplicado() throws IOException {
         Path file = write("{\"personas\": [" + PERSONA + "," + PERSONA + "]}");
         assertThatThrownBy(() -> PadronFile.read(file)).hasMessageContaining("appears twice");
     }

@@ -73,7 +73,7 @@ class PadronJdbcPostgresIT {
     void mismasPersonas() {
         PadronProvider padron = factory.create(null);
         for (Persona esperada : DEMO.values()) {
-            Persona leida = padron.find(esperada.cuil()).orElseThrow(() -> new AssertionError("missing " + esperada.cuil().digits()));
+            Persona leida = padron.buscar(esperada.cuil()).orElseThrow(() -> new AssertionError("missing " + esperada.cuil().digits()));
             assertThat(campos(leida)).as(esperada.cuil().digits()).isEqualTo(campos(esperada));
         }
     }
@@ -81,7 +81,7 @@ class PadronJdbcPostgresIT {
     @DisplayName("given a CUIL the registry does not have, then nobody is found")
     @Test
     void desconocido() {
-        assertThat(factory.create(null).find(Cuil.parse("23-12345678-5").cuil())).isEmpty();
+        assertThat(factory.create(null).buscar(Cuil.parse("23-12345678-5").cuil())).isEmpty();
     }
 
     @DisplayName("then the employers for wrong options are the registry's and the catalogue's, as with the JSON file")
@@ -103,14 +103,14 @@ class PadronJdbcPostgresIT {
         }
         assertThat(Cuil.parse(cuil).isValid()).isTrue();
 
-        assertThatThrownBy(() -> factory.create(null).find(Cuil.parse(cuil).cuil()))
+        assertThatThrownBy(() -> factory.create(null).buscar(Cuil.parse(cuil).cuil()))
                 .hasMessageContaining(cuil).hasMessageContaining("provinciaNacimiento");
     }
 
     @DisplayName("then Server Info shows the database without the URL's parameters, and the pool")
     @Test
     void informacionOperativa() {
-        factory.create(null).find(Cuil.parse("20-33444555-1").cuil());
+        factory.create(null).buscar(Cuil.parse("20-33444555-1").cuil());
 
         assertThat(factory.getOperationalInfo()).containsEntry("url", URL).containsEntry("poolSize", "2")
                 .hasEntrySatisfying("openConnections", n -> assertThat(Integer.parseInt(n)).isBetween(1, 2));

@@ -12,7 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.htmlunit.Page;
 
-/** Keycloak's admin REST API as the bootstrap admin, or as an admin of the anses realm (tests only). */
+/**
+ * Keycloak's admin REST API as the bootstrap admin, or as an admin of the anses realm (tests only). Plain HTTP and
+ * Jackson rather than Keycloak's admin client: {@code org.keycloak:keycloak-admin-client} 26.7.3 does not resolve
+ * from Maven Central, our own endpoints (anses-nivel, anses-verificacion) are not in it, and the tests need what a
+ * typed client hides: the status and body of refused or malformed calls (403 for office staff, 4xx for bad input)
+ * and a token got through the realm's login form, since the realm allows no password grant.
+ */
 public final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();

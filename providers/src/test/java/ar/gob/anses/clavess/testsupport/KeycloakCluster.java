@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +89,16 @@ public final class KeycloakCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Path plantilla = config.trabajo().resolve("keycloak");
-        borrar(plantilla);
+        KeycloakServer.deleteTree(plantilla);
         copiar(config.distribucion(), plantilla);
         KeycloakServer.install(plantilla, config.providersJar(), config.realmDir());
-        List<String> build = new ArrayList<>(List.of("bash", plantilla.resolve("bin/kc.sh").toString(), "build"));
+        List<String> build = new ArrayList<>();
         OPCIONES.forEach((nombre, valor) -> {
             if (BUILD.contains(nombre)) {
                 build.add("--" + nombre + "=" + valor);
             }
         });
-        ejecutar(build, plantilla, config.trabajo().resolve("build.log"));
+        KeycloakServer.build(plantilla, build, config.trabajo().resolve("build.log"));
 
         URI publica = URI.create("http://localhost:" + config.httpPorts().get(0) + "/");
         List<KeycloakServer> nodos = new ArrayList<>();
@@ -108,10 +107,10 @@ public final class KeycloakCluster implements AutoCloseable {
         try {
             for (int i = 0; i < config.httpPorts().size(); i++) {
                 Path home = config.trabajo().resolve("nodo-" + (char) ('a' + i));
-                borrar(home);
+                KeycloakServer.deleteTree(home);
                 copiar(plantilla, home);
                 if (i > 0) {
-                    borrar(home.resolve("data/import")); // the first node imports the realm, once, into the shared database
+                    KeycloakServer.deleteTree(home.resolve("data/import")); // the first node imports the realm, once, into the shared database
                 }
                 Path log = config.trabajo().resolve("nodo-" + (char) ('a' + i) + ".log");
                 Files.deleteIfExists(log);
@@ -320,20 +319,12 @@ public final class KeycloakCluster implements AutoCloseable {
 
     /** cp -a: the copy keeps the jars' timestamps, which --optimized checks against the build. */
     private static void copiar(Path desde, Path hacia) {
-        ejecutar(List.of("cp", "-a", desde.toString(), hacia.toString()), null, null);
-    }
-
-    private static void ejecutar(List<String> comando, Path directorio, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(comando).redirectErrorStream(true);
-        if (directorio != null) {
-            builder.directory(directorio.toFile());
-            builder.environment().keySet().removeIf(nombre -> nombre.startsWith("KC_")); // the build is what OPCIONES says
-        }
-        builder.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log.toFile()));
+        List<String> comando = List.of("cp", "-a", desde.toString(), hacia.toString());
         try {
-            int status = builder.start().waitFor();
+            int status = new ProcessBuilder(comando).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
             if (status != 0) {
-                throw new IllegalStateException(String.join(" ", comando) + " exited with " + status + (log == null ? "" : "; see " + log));
+                throw new IllegalStateException(String.join(" ", comando) + " exited with " + status);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -354,19 +345,6 @@ public final class KeycloakCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void borrar(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
         }
     }
 

@@ -38,7 +38,7 @@ class GeneradorPreguntasTest {
     @DisplayName("given a person with data, then each question shows 4 options with the right one among them, and Ninguna last")
     @ParameterizedTest
     @EnumSource(TipoPregunta.class)
-    void rightAnswerAmongFour(TipoPregunta tipo) {
+    void correctaEntreCuatro(TipoPregunta tipo) {
         Pregunta pregunta = generador(1).pregunta(CON_DATOS, tipo);
 
         assertThat(pregunta.opciones()).hasSize(4).doesNotHaveDuplicates();
@@ -60,7 +60,7 @@ class GeneradorPreguntasTest {
     @ParameterizedTest
     @EnumSource(value = TipoPregunta.class, names = {"CATEGORIA_AUTONOMO", "PROVINCIA_NACIMIENTO", "PRESTACION", "EMPLEADOR",
             "CANTIDAD_EMPLEADORES", "FECHA_EMISION_DNI"})
-    void ningunaWhenNoData(TipoPregunta tipo) {
+    void ningunaSinDatos(TipoPregunta tipo) {
         Pregunta pregunta = generador(2).pregunta(SIN_DATOS, tipo);
 
         assertThat(pregunta.opciones()).hasSize(4).doesNotHaveDuplicates();
@@ -72,7 +72,7 @@ class GeneradorPreguntasTest {
     @DisplayName("given two attempts, then each question shows the same options (only shuffled), so no option can be eliminated")
     @ParameterizedTest
     @EnumSource(TipoPregunta.class)
-    void sameOptionsEveryAttempt(TipoPregunta tipo) {
+    void mismasOpcionesEnCadaIntento(TipoPregunta tipo) {
         Set<String> first = new HashSet<>(generador(3).pregunta(CON_DATOS, tipo).opciones());
         for (long attempt = 4; attempt < 14; attempt++) {
             assertThat(new HashSet<>(generador(attempt).pregunta(CON_DATOS, tipo).opciones())).isEqualTo(first);
@@ -81,7 +81,7 @@ class GeneradorPreguntasTest {
 
     @DisplayName("given another server secret, then the wrong options differ: they cannot be replayed without it")
     @Test
-    void secretChangesWrongOptions() {
+    void otroSecretoOtrasOpcionesIncorrectas() {
         GeneradorPreguntas otro = new GeneradorPreguntas("otro-secreto".getBytes(StandardCharsets.UTF_8), Catalogo.EMPLEADORES, new Random(1));
         assertThat(otro.pregunta(CON_DATOS, TipoPregunta.PROVINCIA_NACIMIENTO).opciones())
                 .isNotEqualTo(generador(1).pregunta(CON_DATOS, TipoPregunta.PROVINCIA_NACIMIENTO).opciones());
@@ -89,7 +89,7 @@ class GeneradorPreguntasTest {
 
     @DisplayName("given employers of the person, then none of them is ever offered as a wrong option")
     @Test
-    void ownEmployersNeverWrongOptions() {
+    void empleadoresPropiosNuncaIncorrectos() {
         for (long seed = 0; seed < 20; seed++) {
             Pregunta pregunta = generador(seed).pregunta(CON_DATOS, TipoPregunta.EMPLEADOR);
             long propias = pregunta.opciones().stream().filter(CON_DATOS.empleadores()::contains).count();
@@ -99,7 +99,7 @@ class GeneradorPreguntasTest {
 
     @DisplayName("given a retry, then it asks other kinds of question first: of 7 kinds, 4 per attempt, only 1 repeats")
     @Test
-    void retryAsksOtherQuestions() {
+    void reintentoPreguntaOtras() {
         GeneradorPreguntas generador = generador(5);
         Set<TipoPregunta> first = tipos(generador.intento(CON_DATOS, 4, Set.of()));
         Set<TipoPregunta> second = tipos(generador.intento(CON_DATOS, 4, first));
@@ -113,7 +113,7 @@ class GeneradorPreguntasTest {
 
     @DisplayName("given many attempts, then the right option is not always in the same place")
     @Test
-    void rightOptionMoves() {
+    void correctaCambiaDeLugar() {
         GeneradorPreguntas generador = new GeneradorPreguntas(SECRET, Catalogo.EMPLEADORES, new java.security.SecureRandom());
         Set<Integer> positions = new HashSet<>();
         for (int attempt = 0; attempt < 100; attempt++) { // a position missed 100 times: odds 1 in 10^12

@@ -22,42 +22,42 @@ import org.keycloak.services.managers.DefaultBruteForceProtector;
  * by the same protector, in the same login-failure store, under a key no user id can take; that keeps
  * the numbers, waits and expiry of both cases identical by construction.
  */
-public final class ClaveLockout {
+public final class BloqueoClave {
 
     /** Lock that only an admin lifts (permanent lockout). */
-    static final long UNTIL_UNLOCKED = Long.MAX_VALUE;
+    static final long HASTA_DESBLOQUEO = Long.MAX_VALUE;
 
-    private static final Logger LOG = Logger.getLogger(ClaveLockout.class);
+    private static final Logger LOG = Logger.getLogger(BloqueoClave.class);
     private static final String UNKNOWN_CUIL_KEY = "anses-unknown-cuil:";
     // A turn older than this belongs to an attempt that died (a crashed node): it no longer blocks.
-    private static final long TURN_MILLIS = 10_000;
+    private static final long TURNO_MILLIS = 10_000;
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final BruteForceProtector protector;
 
-    public ClaveLockout(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
+    public BloqueoClave(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
         this.session = session;
         this.realm = realm;
         this.protector = protector;
     }
 
     /** Epoch second until which logins are refused; 0 when not locked. {@code user} may be null. */
-    long lockedUntil(Cuil cuil, UserModel user, long nowSeconds) {
+    long bloqueadaHasta(Cuil cuil, UserModel user, long ahora) {
         if (!realm.isBruteForceProtected()) {
             return 0;
         }
         if (user != null && protector.isPermanentlyLockedOut(session, realm, user)) {
-            return UNTIL_UNLOCKED;
+            return HASTA_DESBLOQUEO;
         }
         UserLoginFailureModel failures = session.loginFailures().getUserLoginFailure(realm, failureKey(cuil, user));
         if (failures == null) {
             return 0;
         }
         if (user == null && permanentlyLocked(failures)) {
-            return UNTIL_UNLOCKED;
+            return HASTA_DESBLOQUEO;
         }
-        return failures.getFailedLoginNotBefore() > nowSeconds ? failures.getFailedLoginNotBefore() : 0;
+        return failures.getFailedLoginNotBefore() > ahora ? failures.getFailedLoginNotBefore() : 0;
     }
 
     /**
@@ -65,22 +65,22 @@ public final class ClaveLockout {
      * node). One attempt at a time per CUIL, each seeing the failures of the one before, is what keeps
      * parallel attempts from all being compared before the first of them is counted.
      */
-    boolean takeTurn(Cuil cuil, long nowMillis) {
+    boolean tomarTurno(Cuil cuil, long ahoraMillis) {
         return FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class,
                 TurnoIngresoEntity.id(realm.getId(), cuil.digits()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digits()), turno -> {
-                    if (turno.getDesde() > nowMillis - TURN_MILLIS) {
+                    if (turno.getDesde() > ahoraMillis - TURNO_MILLIS) {
                         return false;
                     }
-                    turno.setDesde(nowMillis);
+                    turno.setDesde(ahoraMillis);
                     return true;
                 });
     }
 
-    /** Gives the turn taken at {@code takenAt} back, once the attempt's failure, if any, is committed. */
-    void releaseTurn(Cuil cuil, long takenAt) {
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), released ->
-                released.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
-                        .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digits())).setParameter("desde", takenAt)
+    /** Gives the turn taken at {@code tomadoEn} back, once the attempt's failure, if any, is committed. */
+    void devolverTurno(Cuil cuil, long tomadoEn) {
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), devuelto ->
+                devuelto.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
+                        .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digits())).setParameter("desde", tomadoEn)
                         .executeUpdate());
     }
 
@@ -89,14 +89,14 @@ public final class ClaveLockout {
      * whether or not the CUIL has a user (Keycloak's own path for users counts later, on another thread,
      * with its own clock, so the failure that locks would depend on timing and tell the two apart).
      */
-    void recordFailure(Cuil cuil, UserModel user, String remoteHost, long nowMillis) {
+    void contarFallo(Cuil cuil, UserModel user, String remoteHost, long ahoraMillis) {
         if (!realm.isBruteForceProtected()) {
             return;
         }
         if (protector instanceof DefaultBruteForceProtector defaultProtector) {
             String key = failureKey(cuil, user);
             KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed ->
-                    defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, nowMillis,
+                    defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
                             Set.of(PasswordCredentialModel.TYPE)));
         } else {
             LOG.warnf("Brute-force protector %s is not Keycloak's default: failed claves are not counted",
@@ -105,7 +105,7 @@ public final class ClaveLockout {
     }
 
     /** Forgets the failures of the user and of the CUIL from before it had a user: a new, proven clave. */
-    public void clear(Cuil cuil, UserModel user) {
+    public void limpiar(Cuil cuil, UserModel user) {
         session.loginFailures().removeUserLoginFailure(realm, failureKey(cuil, user));
         session.loginFailures().removeUserLoginFailure(realm, failureKey(cuil, null));
     }
@@ -121,7 +121,7 @@ public final class ClaveLockout {
     }
 
     /** Whole minutes left, rounded up, so the page never says 0 while still locked. */
-    static long minutesLeft(long lockedUntil, long nowSeconds) {
-        return Math.max(1, (lockedUntil - nowSeconds + 59) / 60);
+    static long minutosRestantes(long bloqueadaHasta, long ahora) {
+        return Math.max(1, (bloqueadaHasta - ahora + 59) / 60);
     }
 }

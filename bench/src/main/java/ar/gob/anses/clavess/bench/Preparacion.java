@@ -1,0 +1,190 @@
+package ar.gob.anses.clavess.bench;
+
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * What the benchmark sets up before it measures: the PostgreSQL databases, Keycloak built and started in production
+ * mode through the test support's {@link KeycloakServer}, the stock realm beside {@code anses}, and the same users
+ * in both. {@link Benchmark} only measures.
+ */
+final class Preparacion {
+
+    static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String PG_USER = "root";
+    static final String DB_KEYCLOAK = "clavess_bench_keycloak";
+    static final String DB_PADRON = "clavess_bench_padron";
+    static final String PADRON_URL = PG + DB_PADRON;
+
+    private Preparacion() {
+    }
+
+    /**
+     * Builds Keycloak for production and starts it optimized: Keycloak's database and the jdbc padrón on PostgreSQL
+     * when it answers, else H2 and a json-file padrón of {@code tamanoPadron} synthetic citizens.
+     */
+    static KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron)
+            throws Exception {
+        KeycloakServer.install(home, jar, realmDir);
+        KeycloakServer.deleteTree(home.resolve("data/h2"));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        List<String> build = new ArrayList<>(List.of("--cache=local", "--health-enabled=true"));
+        if (postgres) {
+            build.addAll(List.of("--db=postgres", "--spi-anses-padron--provider=jdbc"));
+            env.put("KC_DB_URL", PG + DB_KEYCLOAK);
+            env.put("KC_DB_USERNAME", PG_USER);
+            env.put("KC_DB_PASSWORD", "unused"); // trust authentication on 127.0.0.1
+            env.put("KC_SPI_ANSES_PADRON__JDBC__URL", PADRON_URL);
+            env.put("KC_SPI_ANSES_PADRON__JDBC__USER", PG_USER);
+        } else {
+            build.addAll(List.of("--db=dev-file", "--spi-anses-padron--provider=json-file"));
+            Path archivo = trabajo.resolve("padron-sintetico.json");
+            Informe.escribirPadronJson(archivo, tamanoPadron);
+            env.put(KeycloakServer.PADRON_PATH_VARIABLE, archivo.toString());
+        }
+        Benchmark.log("Keycloak: kc.sh build %s", String.join(" ", build));
+        KeycloakServer.build(home, build, trabajo.resolve("keycloak-build.log"));
+        int gestion = KeycloakServer.freePort();
+        Benchmark.log("Keycloak: kc.sh start --optimized on http://localhost:%d (log %s)", puerto, trabajo.resolve("keycloak.log"));
+        return KeycloakServer.run(home, URI.create("http://localhost:" + puerto + "/"),
+                List.of("start", "--optimized", "--import-realm", "--http-enabled=true", "--hostname-strict=false",
+                        "--http-host=127.0.0.1", "--http-port=" + puerto, "--http-management-port=" + gestion, "--log-level=INFO"),
+                env, false, ProcessBuilder.Redirect.to(trabajo.resolve("keycloak.log").toFile()))
+                .awaitRealm(Duration.ofMinutes(6));
+    }
+
+    /**
+     * Realm stock: a new realm with Keycloak's defaults (browser flow, keycloak.v2 theme, default password hashing),
+     * given the anses realm's brute-force, event and token-lifetime settings so that the ratio measures our flow,
+     * theme and mappers, not different realm settings. Both realms get the same confidential client.
+     */
+    static void prepararRealms(Admin admin) throws Exception {
+        JsonNode anses = admin.get(Benchmark.ANSES);
+        ObjectNode stock = admin.objeto().put("realm", Benchmark.STOCK).put("enabled", true);
+        for (String campo : List.of("bruteForceProtected", "permanentLockout", "maxTemporaryLockouts", "bruteForceStrategy",
+                "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "maxDeltaTimeSeconds", "quickLoginCheckMilliSeconds",
+                "minimumQuickLoginWaitSeconds", "eventsEnabled", "eventsExpiration", "enabledEventTypes", "accessTokenLifespan",
+                "ssoSessionIdleTimeout", "ssoSessionMaxLifespan", "revokeRefreshToken")) {
+            if (anses.has(campo)) {
+                stock.set(campo, anses.get(campo));
+            }
+        }
+        admin.post("", stock);
+        for (String realm : List.of(Benchmark.ANSES, Benchmark.STOCK)) {
+            ObjectNode cliente = admin.objeto().put("clientId", Flujos.CLIENTE).put("secret", Flujos.SECRETO).put("enabled", true)
+                    .put("publicClient", false).put("standardFlowEnabled", true).put("serviceAccountsEnabled", true)
+                    .put("directAccessGrantsEnabled", false);
+            cliente.putArray("redirectUris").add(Flujos.REDIRECT);
+            cliente.putObject("attributes").put("pkce.code.challenge.method", "S256");
+            admin.post(realm + "/clients", cliente);
+        }
+        // Crear clave from one address: lift the per-address limit, and keep the browser's proof of work small so
+        // that the load generator does not take the CPU from the server (the server checks one hash either way).
+        for (JsonNode paso : admin.get(Benchmark.ANSES + "/authentication/flows/" + Admin.enc("anses crear clave") + "/executions")) {
+            if ("anses-crear-clave-cuil".equals(paso.path("providerId").asText())) {
+                ObjectNode config = (ObjectNode) admin.get(Benchmark.ANSES + "/authentication/config/" + paso.get("authenticationConfig").asText());
+                ((ObjectNode) config.get("config")).put("limitePorHora", "100000000").put("dificultad", "1000");
+                admin.put(Benchmark.ANSES + "/authentication/config/" + config.get("id").asText(), config);
+            }
+        }
+    }
+
+    /** The same users in both realms (username = CUIL, same clave), by partial import, 100 per request. */
+    static void crearUsuarios(Admin admin, int cuantos) throws Exception {
+        long t0 = System.nanoTime();
+        ExecutorService hilos = Executors.newFixedThreadPool(2);
+        List<Future<?>> tandas = new ArrayList<>();
+        for (String realm : List.of(Benchmark.ANSES, Benchmark.STOCK)) {
+            for (int desde = 0; desde < cuantos; desde += 100) {
+                int inicio = desde;
+                tandas.add(hilos.submit(() -> {
+                    ObjectNode importacion = admin.objeto().put("ifResourceExists", "SKIP");
+                    ArrayNode usuarios = importacion.putArray("users");
+                    for (int i = inicio; i < Math.min(inicio + 100, cuantos); i++) {
+                        usuarios.add(usuario(realm, i));
+                    }
+                    admin.post(realm + "/partialImport", importacion);
+                    return null;
+                }));
+            }
+        }
+        for (Future<?> tanda : tandas) {
+            tanda.get();
+        }
+        hilos.shutdown();
+        Benchmark.log("%d users in each realm in %.0f s", cuantos, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static ObjectNode usuario(String realm, int i) {
+        var persona = PadronSintetico.persona(i);
+        ObjectNode usuario = Admin.JSON.createObjectNode().put("username", persona.cuil().digits()).put("enabled", true)
+                .put("firstName", persona.nombre()).put("lastName", persona.apellido());
+        if (realm.equals(Benchmark.ANSES)) {
+            ObjectNode atributos = usuario.putObject("attributes");
+            atributos.putArray("dni").add(persona.dni());
+            atributos.putArray("birthdate").add(persona.fechaNacimiento().toString());
+            atributos.putArray("nivel").add("2");
+        } else {
+            usuario.put("email", persona.cuil().digits() + "@bench.example").put("emailVerified", true);
+        }
+        usuario.putArray("credentials").addObject().put("type", "password").put("value", Flujos.CLAVE).put("temporary", false);
+        return usuario;
+    }
+
+    /** The JVM that kc.sh started (for the CPU shares). */
+    static long pidDeKeycloak() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid).findFirst().orElse(-1L);
+    }
+
+    static boolean postgresPresente() {
+        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null)) {
+            return conexion.isValid(2);
+        } catch (SQLException e) {
+            Benchmark.log("No PostgreSQL on 127.0.0.1:5432 (%s): Keycloak on H2, padrón from a JSON file, no registry measurements", e.getMessage());
+            return false;
+        }
+    }
+
+    static String versionPostgres() throws SQLException {
+        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null);
+             var filas = conexion.createStatement().executeQuery("SHOW server_version")) {
+            filas.next();
+            return filas.getString(1);
+        }
+    }
+
+    static long tamanoBase() throws SQLException {
+        try (Connection conexion = DriverManager.getConnection(PADRON_URL, PG_USER, null);
+             var filas = conexion.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+            filas.next();
+            return filas.getLong(1);
+        }
+    }
+
+    static void crearBase(String nombre) throws SQLException {
+        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null); Statement sql = conexion.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + nombre + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + nombre);
+        }
+    }
+}

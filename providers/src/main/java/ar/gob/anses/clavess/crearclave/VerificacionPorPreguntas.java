@@ -1,0 +1,121 @@
+package ar.gob.anses.clavess.crearclave;
+
+import ar.gob.anses.clavess.padron.PadronProvider;
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.verificacion.GeneradorPreguntas;
+import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
+import ar.gob.anses.clavess.verificacion.Pregunta;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.forms.login.LoginFormsProvider;
+
+/**
+ * The knowledge-question branch of identity verification: the padrón has no trámite number for the person. A set
+ * is drawn ({@link GeneradorPreguntas}), kept in the authentication session ({@link PreguntasEnSesion}) and judged
+ * once, all answers right or the attempt fails.
+ */
+final class VerificacionPorPreguntas {
+
+    static final String FIELD_RESPUESTA = "respuesta-";
+    static final String FIELD_NUEVO_INTENTO = "nuevoIntento";
+    static final String PASO = "preguntas";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AuthenticationFlowContext context;
+    private final PreguntasEnSesion enSesion;
+
+    VerificacionPorPreguntas(AuthenticationFlowContext context) {
+        this.context = context;
+        this.enSesion = new PreguntasEnSesion(context.getAuthenticationSession());
+    }
+
+    /** Draws a new set (other kinds first after a failed one) and shows it. */
+    void preguntarNuevas(Persona persona) {
+        PadronProvider padron = context.getSession().getProvider(PadronProvider.class);
+        List<Pregunta> preguntas = new GeneradorPreguntas(secreto(context), padron.empleadores(), RANDOM)
+                .intento(persona, new VerificacionConfig(context.getAuthenticatorConfig()).preguntas(), enSesion.anteriores());
+        enSesion.guardar(preguntas);
+        context.challenge(preguntasPage(preguntas).createForm("anses-preguntas.ftl"));
+    }
+
+    /**
+     * Judges the answers to the set in the session. An incomplete set is shown again and is not an attempt; a
+     * complete one is forgotten, charged, then compared. The charge, when every answer is right (identity proven);
+     * else empty, with the page to show already set.
+     */
+    Optional<IntentosVerificacion> verificar(Persona persona, IntentosDelPedido intentos, MultivaluedMap<String, String> form) {
+        List<Pregunta> preguntas = enSesion.actuales();
+        if (preguntas.isEmpty()) {
+            preguntarNuevas(persona);
+            return Optional.empty();
+        }
+        int[] elegidas = elegidas(preguntas, form::getFirst);
+        if (Arrays.stream(elegidas).anyMatch(e -> e < 0)) {
+            // Same questions again, same order: nothing learnt from an incomplete form.
+            context.challenge(preguntasPage(preguntas).setError("ansesPreguntasIncompletas").createForm("anses-preguntas.ftl"));
+            return Optional.empty();
+        }
+        enSesion.olvidar();
+        Optional<IntentosVerificacion> cargado = intentos.cargar(PASO);
+        if (cargado.isEmpty()) {
+            return Optional.empty();
+        }
+        if (aciertan(preguntas, elegidas)) {
+            return cargado;
+        }
+        if (intentos.fallo(cargado.get(), "anses_preguntas_incorrectas", PASO)) {
+            context.challenge(context.form().setAttribute("intentosRestantes", intentos.restantes(cargado.get()))
+                    .createForm("anses-verificacion-error.ftl"));
+        }
+        return Optional.empty();
+    }
+
+    /** The option chosen for each question (fields respuesta-0, respuesta-1, …): -1 where missing or out of range. */
+    static int[] elegidas(List<Pregunta> preguntas, Function<String, String> campo) {
+        int[] elegidas = new int[preguntas.size()];
+        for (int i = 0; i < preguntas.size(); i++) {
+            elegidas[i] = opcion(campo.apply(FIELD_RESPUESTA + i), preguntas.get(i));
+        }
+        return elegidas;
+    }
+
+    /** True when every question got its right option. */
+    static boolean aciertan(List<Pregunta> preguntas, int[] elegidas) {
+        boolean todas = true;
+        for (int i = 0; i < preguntas.size(); i++) {
+            todas &= preguntas.get(i).acierta(elegidas[i]);
+        }
+        return todas;
+    }
+
+    /** The chosen option's index, or -1 when missing or out of range. */
+    private static int opcion(String value, Pregunta pregunta) {
+        if (value == null || !value.matches("[0-9]{1,2}")) {
+            return -1;
+        }
+        int index = Integer.parseInt(value);
+        return index <= pregunta.ninguna() ? index : -1;
+    }
+
+    private LoginFormsProvider preguntasPage(List<Pregunta> preguntas) {
+        return context.form().setAttribute("preguntas", preguntas);
+    }
+
+    /** The realm's HMAC key: secret, per realm, and the same on every node of a cluster. */
+    private static byte[] secreto(AuthenticationFlowContext context) {
+        KeyWrapper key = context.getSession().keys().getActiveKey(context.getRealm(), KeyUse.SIG, Algorithm.HS512);
+        if (key == null || key.getSecretKey() == null) {
+            throw new IllegalStateException("realm " + context.getRealm().getName() + " has no active HS512 key");
+        }
+        return key.getSecretKey().getEncoded();
+    }
+}

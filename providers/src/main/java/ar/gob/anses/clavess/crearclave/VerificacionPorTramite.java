@@ -1,0 +1,58 @@
+package ar.gob.anses.clavess.crearclave;
+
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
+import java.util.Optional;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.utils.FormMessage;
+
+/** The trámite branch of identity verification: the person's padrón has trámite numbers of valid DNIs. */
+final class VerificacionPorTramite {
+
+    static final String FIELD_TRAMITE = "tramite";
+    static final String PASO = "tramite";
+
+    private final AuthenticationFlowContext context;
+
+    VerificacionPorTramite(AuthenticationFlowContext context) {
+        this.context = context;
+    }
+
+    void pedir() {
+        context.challenge(context.form().createForm("anses-tramite.ftl"));
+    }
+
+    /**
+     * Judges a typed trámite number. A number of the wrong shape is sent back and is not an attempt; otherwise the
+     * attempt is charged first, then compared. The charge, when the number is one of the person's (identity proven);
+     * else empty, with the page to show already set.
+     */
+    Optional<IntentosVerificacion> verificar(Persona persona, IntentosDelPedido intentos, String tecleado) {
+        Optional<String> tramite = normalizado(tecleado);
+        if (tramite.isEmpty()) {
+            // A typo in the form of the number is not a failed verification.
+            context.challenge(context.form().setAttribute("tramiteIngresado", tecleado == null ? "" : tecleado)
+                    .addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteFormato")).createForm("anses-tramite.ftl"));
+            return Optional.empty();
+        }
+        Optional<IntentosVerificacion> cargado = intentos.cargar(PASO);
+        if (cargado.isEmpty()) {
+            return Optional.empty();
+        }
+        if (persona.tramites().contains(tramite.get())) {
+            return cargado;
+        }
+        if (intentos.fallo(cargado.get(), "anses_tramite_incorrecto", PASO)) {
+            context.challenge(context.form()
+                    .addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteIncorrecto", intentos.restantes(cargado.get())))
+                    .createForm("anses-tramite.ftl"));
+        }
+        return Optional.empty();
+    }
+
+    /** The 11 digits of a trámite number as people type it (spaces, dots and dashes dropped); empty if it is not one. */
+    static Optional<String> normalizado(String tecleado) {
+        String tramite = tecleado == null ? "" : tecleado.replaceAll("[\\s.\\-]", "");
+        return tramite.matches("[0-9]{11}") ? Optional.of(tramite) : Optional.empty();
+    }
+}
