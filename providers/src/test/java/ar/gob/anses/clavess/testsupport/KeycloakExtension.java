@@ -1,16 +1,10 @@
 package ar.gob.anses.clavess.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -35,9 +29,9 @@ public final class KeycloakExtension implements ParameterResolver {
     private static KeycloakServer start() {
         Path home = Path.of(required("keycloak.home"));
         KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
-        deleteDatabase(home);
-        int httpPort = freePort();
-        int managementPort = freePort();
+        KeycloakServer.deleteTree(home.resolve("data/h2")); // the previous run's database
+        int httpPort = KeycloakServer.freePort();
+        int managementPort = KeycloakServer.freePort();
         // localhost, not 127.0.0.1: HtmlUnit keeps Keycloak's Secure cookies over plain HTTP only for localhost.
         URI base = URI.create("http://localhost:" + httpPort + "/");
         return KeycloakServer.start(home, base,
@@ -50,34 +44,12 @@ public final class KeycloakExtension implements ParameterResolver {
                 .awaitRealm(Duration.ofMinutes(4));
     }
 
-    private static void deleteDatabase(Path home) {
-        Path h2 = home.resolve("data/h2");
-        if (!Files.exists(h2)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(h2)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the previous run's database " + h2, e);
-        }
-    }
-
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {
             throw new IllegalStateException("system property " + property + " is not set: run the tests with mvn verify");
         }
         return value;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Closed by JUnit when the root context ends, after every test class ran. */
