@@ -18,9 +18,9 @@
                 </div>
                 <#list curados as curado>
                     <div class="pf-v5-c-radio">
-                        <input class="pf-v5-c-radio__input" type="radio" id="representa-${curado.cuil().digits()}" name="representa"
-                               value="${curado.cuil().digits()}" <#if elegida == curado.cuil().digits()>checked</#if>/>
-                        <label class="pf-v5-c-radio__label" for="representa-${curado.cuil().digits()}">${msg("ansesRepresentacionCurado", curado.nombre(), curado.cuil().formatted())}</label>
+                        <input class="pf-v5-c-radio__input" type="radio" id="representa-${curado.cuil().digitos()}" name="representa"
+                               value="${curado.cuil().digitos()}" <#if elegida == curado.cuil().digitos()>checked</#if>/>
+                        <label class="pf-v5-c-radio__label" for="representa-${curado.cuil().digitos()}">${msg("ansesRepresentacionCurado", curado.nombre(), curado.cuil().conGuiones())}</label>
                     </div>
                 </#list>
                 <@anses.error name="representa"/>

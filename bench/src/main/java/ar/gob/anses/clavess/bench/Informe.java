@@ -371,7 +371,7 @@ final class Informe {
             for (long i = 0; i < cuantos; i++) {
                 var p = PadronSintetico.persona(i);
                 Map<String, Object> json = new LinkedHashMap<>();
-                json.put("cuil", p.cuil().digits());
+                json.put("cuil", p.cuil().digitos());
                 json.put("nombre", p.nombre());
                 json.put("apellido", p.apellido());
                 json.put("dni", p.dni());

@@ -110,7 +110,7 @@ final class PadronSintetico {
     }
 
     static Cuil cuilDe(long i) {
-        return Cuil.parse(cuil(i)).cuil();
+        return Cuil.leer(cuil(i)).cuil();
     }
 
     /** SplitMix64 of (i, field): independent, repeatable draws per citizen and field. */

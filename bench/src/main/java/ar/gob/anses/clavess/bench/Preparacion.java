@@ -135,7 +135,7 @@ final class Preparacion {
 
     private static ObjectNode usuario(String realm, int i) {
         var persona = PadronSintetico.persona(i);
-        ObjectNode usuario = Admin.JSON.createObjectNode().put("username", persona.cuil().digits()).put("enabled", true)
+        ObjectNode usuario = Admin.JSON.createObjectNode().put("username", persona.cuil().digitos()).put("enabled", true)
                 .put("firstName", persona.nombre()).put("lastName", persona.apellido());
         if (realm.equals(Benchmark.ANSES)) {
             ObjectNode atributos = usuario.putObject("attributes");
@@ -143,7 +143,7 @@ final class Preparacion {
             atributos.putArray("birthdate").add(persona.fechaNacimiento().toString());
             atributos.putArray("nivel").add("2");
         } else {
-            usuario.put("email", persona.cuil().digits() + "@bench.example").put("emailVerified", true);
+            usuario.put("email", persona.cuil().digitos() + "@bench.example").put("emailVerified", true);
         }
         usuario.putArray("credentials").addObject().put("type", "password").put("value", Flujos.CLAVE).put("temporary", false);
         return usuario;

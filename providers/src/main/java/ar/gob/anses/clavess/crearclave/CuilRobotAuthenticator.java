@@ -41,9 +41,9 @@ final class CuilRobotAuthenticator implements Paso {
             context.challenge(page(context, typed).setError("ansesLimitePorDireccion").createForm(TEMPLATE));
             return;
         }
-        Cuil.Parsed parsed = Cuil.parse(typed);
-        if (!parsed.isValid()) {
-            context.challenge(page(context, typed).addError(new FormMessage(FIELD_CUIL, parsed.problem().messageKey())).createForm(TEMPLATE));
+        Cuil.Lectura parsed = Cuil.leer(typed);
+        if (!parsed.esValido()) {
+            context.challenge(page(context, typed).addError(new FormMessage(FIELD_CUIL, parsed.problema().messageKey())).createForm(TEMPLATE));
             return;
         }
         if (config.antiRobot() && !robotResuelto(context.getAuthenticationSession(), form.getFirst(FIELD_ROBOT))) {
@@ -52,13 +52,13 @@ final class CuilRobotAuthenticator implements Paso {
             return;
         }
         Cuil cuil = parsed.cuil();
-        context.getEvent().detail(Details.USERNAME, cuil.digits());
+        context.getEvent().detail(Details.USERNAME, cuil.digitos());
         if (context.getSession().getProvider(PadronProvider.class).buscar(cuil).isEmpty()) {
             eventos.error("anses_cuil_sin_padron");
             context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesCuilNoEnPadron"));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.CUIL, cuil.digits());
+        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.CUIL, cuil.digitos());
         eventos.exito();
         context.success();
     }

@@ -57,12 +57,12 @@ final class ElegiClaveAuthenticator implements Paso {
         }
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        UserModel existente = session.users().getUserByUsername(realm, persona.cuil().digits());
+        UserModel existente = session.users().getUserByUsername(realm, persona.cuil().digitos());
         // A new user is created here and removed again if the clave is refused: the personal-data rule
         // needs the names, DNI and birth date it will have. Nothing is committed before the clave passes.
         UserModel user;
         try {
-            user = existente != null ? existente : session.users().addUser(realm, persona.cuil().digits());
+            user = existente != null ? existente : session.users().addUser(realm, persona.cuil().digitos());
         } catch (ModelDuplicateException e) {
             // Another session, verified for the same CUIL, created the account a moment ago. Its clave stands:
             // nothing of this request is kept, and the citizen is told why.
@@ -110,6 +110,6 @@ final class ElegiClaveAuthenticator implements Paso {
         if (cuil == null || !cuil.equals(context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CUIL))) {
             return Optional.empty();
         }
-        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.parse(cuil).cuil());
+        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil());
     }
 }

@@ -26,7 +26,7 @@ final class VerificacionIdentidadAuthenticator implements Paso {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR); // no CUIL step before this one
             return;
         }
-        if (new IntentosDelPedido(context, persona.get().cuil().digits()).bloqueada()) {
+        if (new IntentosDelPedido(context, persona.get().cuil().digitos()).bloqueada()) {
             return;
         }
         if (!persona.get().tramites().isEmpty()) {
@@ -43,7 +43,7 @@ final class VerificacionIdentidadAuthenticator implements Paso {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR);
             return;
         }
-        IntentosDelPedido intentos = new IntentosDelPedido(context, persona.get().cuil().digits());
+        IntentosDelPedido intentos = new IntentosDelPedido(context, persona.get().cuil().digitos());
         if (intentos.bloqueada()) {
             return; // locked meanwhile, perhaps from another browser
         }
@@ -69,13 +69,13 @@ final class VerificacionIdentidadAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesCuratelaTitulo", "ansesCuratela"));
             return;
         }
-        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), persona.cuil().digits());
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), persona.cuil().digitos());
         if (user != null && !user.isEnabled()) {
             eventos.error("anses_usuario_deshabilitado");
             context.challenge(Paginas.info(context, "ansesCuentaDeshabilitadaTitulo", "ansesClaveDisabled"));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.IDENTIDAD_VERIFICADA, persona.cuil().digits());
+        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.IDENTIDAD_VERIFICADA, persona.cuil().digitos());
         eventos.exito();
         context.success();
     }
@@ -85,6 +85,6 @@ final class VerificacionIdentidadAuthenticator implements Paso {
         if (cuil == null) {
             return Optional.empty();
         }
-        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.parse(cuil).cuil());
+        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil());
     }
 }

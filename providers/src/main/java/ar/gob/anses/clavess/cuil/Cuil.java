@@ -6,22 +6,22 @@ import java.util.Set;
 
 /**
  * A person's CUIL: 2-digit prefix, 8-digit DNI, modulo-11 check digit. Parsing never throws: bad input
- * comes back as a {@link Problem} whose message key the login form shows on the CUIL field.
+ * comes back as a {@link Problema} whose message key the login form shows on the CUIL field.
  */
 public final class Cuil {
 
     /** Why typed text is not a person's CUIL; each has its own message in the theme. */
-    public enum Problem {
-        EMPTY("ansesCuilEmpty"),
-        NOT_DIGITS("ansesCuilNotDigits"),
-        WRONG_LENGTH("ansesCuilWrongLength"),
-        UNKNOWN_PREFIX("ansesCuilUnknownPrefix"),
-        LEGAL_ENTITY("ansesCuilLegalEntity"),
-        CHECK_DIGIT("ansesCuilCheckDigit");
+    public enum Problema {
+        VACIO("ansesCuilEmpty"),
+        NO_SON_NUMEROS("ansesCuilNotDigits"),
+        LARGO_INCORRECTO("ansesCuilWrongLength"),
+        PREFIJO_DESCONOCIDO("ansesCuilUnknownPrefix"),
+        PERSONA_JURIDICA("ansesCuilLegalEntity"),
+        DIGITO_VERIFICADOR("ansesCuilCheckDigit");
 
         private final String messageKey;
 
-        Problem(String messageKey) {
+        Problema(String messageKey) {
             this.messageKey = messageKey;
         }
 
@@ -31,16 +31,16 @@ public final class Cuil {
     }
 
     /** Either a CUIL or the problem with the input, never both. */
-    public static final class Parsed {
+    public static final class Lectura {
         private final Cuil cuil;
-        private final Problem problem;
+        private final Problema problem;
 
-        private Parsed(Cuil cuil, Problem problem) {
+        private Lectura(Cuil cuil, Problema problem) {
             this.cuil = cuil;
             this.problem = problem;
         }
 
-        public boolean isValid() {
+        public boolean esValido() {
             return cuil != null;
         }
 
@@ -51,12 +51,12 @@ public final class Cuil {
             return cuil;
         }
 
-        public Problem problem() {
+        public Problema problema() {
             return problem;
         }
     }
 
-    public static final int LENGTH = 11;
+    public static final int LARGO = 11;
 
     // 25 and 26 are given to some foreign residents; 30, 33 and 34 are legal entities (CUIT only).
     private static final Set<String> PERSON_PREFIXES = Set.of("20", "23", "24", "25", "26", "27");
@@ -65,48 +65,48 @@ public final class Cuil {
     // What people type between the groups: 20-31732048-6, 20 31732048 6, 20.31732048.6
     private static final String SEPARATORS = "-.\u2010\u2011\u2012\u2013\u2014\u2212";
 
-    private final String digits;
+    private final String digitos;
 
-    private Cuil(String digits) {
-        this.digits = digits;
+    private Cuil(String digitos) {
+        this.digitos = digitos;
     }
 
-    public static Parsed parse(String input) {
+    public static Lectura leer(String input) {
         String text = input == null ? "" : Normalizer.normalize(input, Normalizer.Form.NFKC); // full-width digits
-        StringBuilder digits = new StringBuilder(LENGTH);
+        StringBuilder digits = new StringBuilder(LARGO);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && SEPARATORS.indexOf(c) < 0) {
-                return new Parsed(null, Problem.NOT_DIGITS);
+                return new Lectura(null, Problema.NO_SON_NUMEROS);
             }
         }
         if (digits.length() == 0) {
-            return new Parsed(null, Problem.EMPTY);
+            return new Lectura(null, Problema.VACIO);
         }
-        if (digits.length() != LENGTH) {
-            return new Parsed(null, Problem.WRONG_LENGTH);
+        if (digits.length() != LARGO) {
+            return new Lectura(null, Problema.LARGO_INCORRECTO);
         }
         String prefix = digits.substring(0, 2);
         if (LEGAL_ENTITY_PREFIXES.contains(prefix)) {
-            return new Parsed(null, Problem.LEGAL_ENTITY);
+            return new Lectura(null, Problema.PERSONA_JURIDICA);
         }
         if (!PERSON_PREFIXES.contains(prefix)) {
-            return new Parsed(null, Problem.UNKNOWN_PREFIX);
+            return new Lectura(null, Problema.PREFIJO_DESCONOCIDO);
         }
-        int expected = checkDigit(digits.substring(0, LENGTH - 1));
-        if (expected != digits.charAt(LENGTH - 1) - '0') {
-            return new Parsed(null, Problem.CHECK_DIGIT);
+        int expected = digitoVerificador(digits.substring(0, LARGO - 1));
+        if (expected != digits.charAt(LARGO - 1) - '0') {
+            return new Lectura(null, Problema.DIGITO_VERIFICADOR);
         }
-        return new Parsed(new Cuil(digits.toString()), null);
+        return new Lectura(new Cuil(digits.toString()), null);
     }
 
     /**
      * The modulo-11 check digit of the first ten digits, or -1 when the remainder gives 10: no CUIL
      * ends that way (such persons get prefix 23 instead).
      */
-    public static int checkDigit(String firstTen) {
+    public static int digitoVerificador(String firstTen) {
         if (firstTen.length() != WEIGHTS.length) {
             throw new IllegalArgumentException("expected 10 digits");
         }
@@ -122,32 +122,32 @@ public final class Cuil {
     }
 
     /** The 11 digits without separators: the Keycloak username. */
-    public String digits() {
-        return digits;
+    public String digitos() {
+        return digitos;
     }
 
     /** As printed on the constancia: 20-31732048-6. */
-    public String formatted() {
-        return digits.substring(0, 2) + "-" + digits.substring(2, 10) + "-" + digits.substring(10);
+    public String conGuiones() {
+        return digitos.substring(0, 2) + "-" + digitos.substring(2, 10) + "-" + digitos.substring(10);
     }
 
-    /** The DNI number inside the CUIL, 8 digits with leading zeros. */
+    /** The DNI number inside the CUIL, 8 digitos with leading zeros. */
     public String dni() {
-        return digits.substring(2, 10);
+        return digitos.substring(2, 10);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cuil && ((Cuil) o).digits.equals(digits);
+        return o instanceof Cuil && ((Cuil) o).digitos.equals(digitos);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(digits);
+        return Objects.hash(digitos);
     }
 
     @Override
     public String toString() {
-        return formatted();
+        return conGuiones();
     }
 }

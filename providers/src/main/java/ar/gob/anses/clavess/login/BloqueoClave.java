@@ -67,7 +67,7 @@ public final class BloqueoClave {
      */
     boolean tomarTurno(Cuil cuil, long ahoraMillis) {
         return FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class,
-                TurnoIngresoEntity.id(realm.getId(), cuil.digits()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digits()), turno -> {
+                TurnoIngresoEntity.id(realm.getId(), cuil.digitos()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digitos()), turno -> {
                     if (turno.getDesde() > ahoraMillis - TURNO_MILLIS) {
                         return false;
                     }
@@ -80,7 +80,7 @@ public final class BloqueoClave {
     void devolverTurno(Cuil cuil, long tomadoEn) {
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), devuelto ->
                 devuelto.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
-                        .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digits())).setParameter("desde", tomadoEn)
+                        .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digitos())).setParameter("desde", tomadoEn)
                         .executeUpdate());
     }
 
@@ -111,7 +111,7 @@ public final class BloqueoClave {
     }
 
     private static String failureKey(Cuil cuil, UserModel user) {
-        return user != null ? user.getId() : UNKNOWN_CUIL_KEY + cuil.digits();
+        return user != null ? user.getId() : UNKNOWN_CUIL_KEY + cuil.digitos();
     }
 
     // The rule DefaultBruteForceProtector#isPermanentlyLockedOut applies to a user's failures.

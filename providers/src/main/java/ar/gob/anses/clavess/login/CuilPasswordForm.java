@@ -84,10 +84,10 @@ final class CuilPasswordForm implements Authenticator {
         MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
         typed.putSingle(FIELD_CUIL, formData.getFirst(FIELD_CUIL)); // never echo the clave back
 
-        Cuil.Parsed parsed = Cuil.parse(formData.getFirst(FIELD_CUIL));
-        if (!parsed.isValid()) {
+        Cuil.Lectura parsed = Cuil.leer(formData.getFirst(FIELD_CUIL));
+        if (!parsed.esValido()) {
             // Not a CUIL at all: nothing to look up and nobody to count a failure against.
-            context.forceChallenge(fieldError(context, typed, FIELD_CUIL, parsed.problem().messageKey()));
+            context.forceChallenge(fieldError(context, typed, FIELD_CUIL, parsed.problema().messageKey()));
             return;
         }
         String clave = formData.getFirst(FIELD_CLAVE);
@@ -100,11 +100,11 @@ final class CuilPasswordForm implements Authenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         context.clearUser();
-        context.getEvent().detail(Details.USERNAME, cuil.digits());
+        context.getEvent().detail(Details.USERNAME, cuil.digitos());
         // Keycloak's later pages ("restart login" with the CUIL) read what was typed from this note.
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digits());
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digitos());
 
-        UserModel user = session.users().getUserByUsername(realm, cuil.digits());
+        UserModel user = session.users().getUserByUsername(realm, cuil.digitos());
         BloqueoClave bloqueo = new BloqueoClave(session, realm, context.getProtector());
         long turno = Time.currentTimeMillis();
         if (!bloqueo.tomarTurno(cuil, turno)) {

@@ -18,11 +18,11 @@ public final class Nivel {
 
     /** The user's level; a missing or malformed attribute counts as the lowest level, 2, never higher. */
     public static int de(UserModel user) {
-        return parse(user.getFirstAttribute(ATRIBUTO)).orElse(ONLINE);
+        return leer(user.getFirstAttribute(ATRIBUTO)).orElse(ONLINE);
     }
 
     /** "2" or "3" as a level; anything else is empty. */
-    public static Optional<Integer> parse(String value) {
+    public static Optional<Integer> leer(String value) {
         if ("2".equals(value)) {
             return Optional.of(ONLINE);
         }

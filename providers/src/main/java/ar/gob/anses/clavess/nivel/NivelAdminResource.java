@@ -54,7 +54,7 @@ public final class NivelAdminResource {
     public Response cambiar(@PathParam("cuil") String cuil, Map<String, Object> body) {
         UserModel user = usuario(cuil);
         auth.users().requireManage(user);
-        Integer nuevo = Nivel.parse(body == null ? null : String.valueOf(body.get("nivel"))).orElseThrow(
+        Integer nuevo = Nivel.leer(body == null ? null : String.valueOf(body.get("nivel"))).orElseThrow(
                 () -> new BadRequestException("nivel must be 2 or 3"));
         CambioNivel cambio = new CambioNivel(user.getUsername(), Nivel.de(user), nuevo);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(nuevo));
@@ -63,8 +63,8 @@ public final class NivelAdminResource {
     }
 
     private UserModel usuario(String cuil) {
-        Cuil.Parsed parsed = Cuil.parse(cuil);
-        UserModel user = parsed.isValid() ? session.users().getUserByUsername(realm, parsed.cuil().digits()) : null;
+        Cuil.Lectura parsed = Cuil.leer(cuil);
+        UserModel user = parsed.esValido() ? session.users().getUserByUsername(realm, parsed.cuil().digitos()) : null;
         if (user == null) {
             throw new NotFoundException("no citizen with that CUIL");
         }

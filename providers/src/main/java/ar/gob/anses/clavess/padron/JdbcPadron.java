@@ -113,7 +113,7 @@ public final class JdbcPadron implements AutoCloseable {
         try {
             try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(BUSCAR)) {
                 consulta.setQueryTimeout(timeoutSegundos);
-                consulta.setString(1, cuil.digits());
+                consulta.setString(1, cuil.digitos());
                 try (ResultSet fila = consulta.executeQuery()) {
                     return fila.next() ? Optional.of(persona(cuil, fila)) : Optional.empty();
                 }
@@ -152,7 +152,7 @@ public final class JdbcPadron implements AutoCloseable {
 
     private static Persona persona(Cuil cuil, ResultSet fila) throws SQLException {
         try {
-            return new Persona(cuil.digits(), fila.getString("nombre"), fila.getString("apellido"), fila.getString("dni"),
+            return new Persona(cuil.digitos(), fila.getString("nombre"), fila.getString("apellido"), fila.getString("dni"),
                     lista(fila.getArray("tramites")), fecha(fila, "fecha_nacimiento"), fila.getString("sexo"),
                     fila.getString("provincia_nacimiento"), fecha(fila, "fecha_emision_dni"), fila.getString("categoria_autonomo"),
                     lista(fila.getArray("empleadores")), lista(fila.getArray("prestaciones")),
@@ -160,7 +160,7 @@ public final class JdbcPadron implements AutoCloseable {
                     lista(fila.getArray("curados")));
         } catch (IllegalArgumentException e) {
             // The same checks as for the JSON file: a bad row is named, not silently half-used.
-            throw new IllegalStateException("padrón row of CUIL " + cuil.digits() + " is invalid: " + e.getMessage(), e);
+            throw new IllegalStateException("padrón row of CUIL " + cuil.digitos() + " is invalid: " + e.getMessage(), e);
         }
     }
 

@@ -52,7 +52,7 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
             LOG.warnf("No padrón file configured (--spi-%s--%s--%s): nobody can create a clave online", PadronSpi.NAME, PROVIDER_ID, PATH);
             return;
         }
-        personas = PadronFile.read(Path.of(path)); // a malformed file stops the start, naming line and field
+        personas = PadronFile.leer(Path.of(path)); // a malformed file stops the start, naming line and field
         Set<String> todos = new TreeSet<>(Catalogo.EMPLEADORES);
         personas.values().forEach(p -> todos.addAll(p.empleadores()));
         empleadores = Set.copyOf(todos);
@@ -66,7 +66,7 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
         return new PadronProvider() {
             @Override
             public Optional<Persona> buscar(Cuil cuil) {
-                return Optional.ofNullable(index.get(cuil.digits()));
+                return Optional.ofNullable(index.get(cuil.digitos()));
             }
 
             @Override

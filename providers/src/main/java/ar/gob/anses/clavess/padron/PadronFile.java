@@ -37,7 +37,7 @@ public final class PadronFile {
     }
 
     /** @throws IllegalArgumentException naming the file, line, column and field of the first problem */
-    public static Map<String, Persona> read(Path file) {
+    public static Map<String, Persona> leer(Path file) {
         Root root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = JSON.readValue(reader, Root.class);
@@ -52,8 +52,8 @@ public final class PadronFile {
             if (persona == null) {
                 throw new IllegalArgumentException("Padrón " + file + ": personas[" + i + "] is null");
             }
-            if (index.putIfAbsent(persona.cuil().digits(), persona) != null) {
-                throw new IllegalArgumentException("Padrón " + file + ": personas[" + i + "].cuil " + persona.cuil().digits()
+            if (index.putIfAbsent(persona.cuil().digitos(), persona) != null) {
+                throw new IllegalArgumentException("Padrón " + file + ": personas[" + i + "].cuil " + persona.cuil().digitos()
                         + " appears twice");
             }
         }

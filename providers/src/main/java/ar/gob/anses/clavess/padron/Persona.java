@@ -96,8 +96,8 @@ public final class Persona {
     }
 
     private static Cuil cuil(String text, String field) {
-        Cuil.Parsed parsed = Cuil.parse(text);
-        if (!parsed.isValid() || !parsed.cuil().digits().equals(text)) {
+        Cuil.Lectura parsed = Cuil.leer(text);
+        if (!parsed.esValido() || !parsed.cuil().digitos().equals(text)) {
             throw new IllegalArgumentException(field + ": '" + text + "' is not a person's CUIL of 11 digits without separators");
         }
         return parsed.cuil();

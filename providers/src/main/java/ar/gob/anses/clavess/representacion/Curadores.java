@@ -13,8 +13,8 @@ final class Curadores {
     }
 
     static List<Representacion.Curado> vigentes(KeycloakSession session, UserModel user) {
-        Cuil.Parsed cuil = Cuil.parse(user.getUsername());
-        if (!cuil.isValid()) {
+        Cuil.Lectura cuil = Cuil.leer(user.getUsername());
+        if (!cuil.esValido()) {
             return List.of(); // office staff and admins created by hand: not in the padrón
         }
         PadronProvider padron = session.getProvider(PadronProvider.class);

@@ -32,7 +32,7 @@ public final class Representacion {
         /** The {@code representa} claim: {"cuil", "nombre", "relacion"}. */
         public Map<String, Object> claim() {
             Map<String, Object> claim = new LinkedHashMap<>();
-            claim.put("cuil", cuil.digits());
+            claim.put("cuil", cuil.digitos());
             claim.put("nombre", nombre);
             claim.put("relacion", RELACION);
             return claim;
@@ -63,7 +63,7 @@ public final class Representacion {
         if (nota == null || PROPIA.equals(nota)) {
             return Optional.empty();
         }
-        return vigentes.stream().filter(c -> c.cuil().digits().equals(nota)).findFirst();
+        return vigentes.stream().filter(c -> c.cuil().digitos().equals(nota)).findFirst();
     }
 
     /**
@@ -74,6 +74,6 @@ public final class Representacion {
         if (PROPIA.equals(enviada)) {
             return Optional.of(PROPIA);
         }
-        return representado(enviada, vigentes).map(c -> c.cuil().digits());
+        return representado(enviada, vigentes).map(c -> c.cuil().digitos());
     }
 }

@@ -73,10 +73,10 @@ public final class BloqueosAdminResource {
     }
 
     private static String digits(String cuil) {
-        Cuil.Parsed parsed = Cuil.parse(cuil);
-        if (!parsed.isValid()) {
+        Cuil.Lectura parsed = Cuil.leer(cuil);
+        if (!parsed.esValido()) {
             throw new NotFoundException("not a CUIL");
         }
-        return parsed.cuil().digits();
+        return parsed.cuil().digitos();
     }
 }

@@ -151,7 +151,7 @@ public final class GeneradorPreguntas {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] digest = mac.doFinal((persona.cuil().digits() + "|" + tipo.name()).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal((persona.cuil().digitos() + "|" + tipo.name()).getBytes(StandardCharsets.UTF_8));
             long seed = 0;
             for (int i = 0; i < Long.BYTES; i++) {
                 seed = seed << 8 | (digest[i] & 0xff);

@@ -3,7 +3,7 @@ package ar.gob.anses.clavess.cuil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ar.gob.anses.clavess.cuil.Cuil.Problem;
+import ar.gob.anses.clavess.cuil.Cuil.Problema;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +25,9 @@ class CuilTest {
             "20051234562, 20051234562, 20-05123456-2, 05123456",
     })
     void prefijosDePersona(String input, String digits, String formatted, String dni) {
-        Cuil cuil = Cuil.parse(input).cuil();
-        assertThat(cuil.digits()).isEqualTo(digits);
-        assertThat(cuil.formatted()).isEqualTo(formatted);
+        Cuil cuil = Cuil.leer(input).cuil();
+        assertThat(cuil.digitos()).isEqualTo(digits);
+        assertThat(cuil.conGuiones()).isEqualTo(formatted);
         assertThat(cuil.dni()).isEqualTo(dni);
     }
 
@@ -39,78 +39,78 @@ class CuilTest {
             "２０３１７３２０４８６", // full-width digits from an IME keyboard
     })
     void separadores(String input) {
-        Cuil.Parsed parsed = Cuil.parse(input);
-        assertThat(parsed.isValid()).isTrue();
-        assertThat(parsed.cuil().digits()).isEqualTo("20317320486");
+        Cuil.Lectura parsed = Cuil.leer(input);
+        assertThat(parsed.esValido()).isTrue();
+        assertThat(parsed.cuil().digitos()).isEqualTo("20317320486");
     }
 
     @DisplayName("given a check digit of 0, then it is accepted")
     @Test
     void digitoVerificadorCero() {
-        assertThat(Cuil.checkDigit("2022333444")).isZero();
-        assertThat(Cuil.parse("20-22333444-0").isValid()).isTrue();
-        assertThat(Cuil.parse("26-05123456-0").isValid()).isTrue();
+        assertThat(Cuil.digitoVerificador("2022333444")).isZero();
+        assertThat(Cuil.leer("20-22333444-0").esValido()).isTrue();
+        assertThat(Cuil.leer("26-05123456-0").esValido()).isTrue();
     }
 
     @DisplayName("given ten digits whose remainder gives 10, then no check digit makes a valid CUIL")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"2000000001", "2322333444", "2540111222"})
     void digitoVerificadorImposible(String firstTen) {
-        assertThat(Cuil.checkDigit(firstTen)).isEqualTo(-1);
+        assertThat(Cuil.digitoVerificador(firstTen)).isEqualTo(-1);
         for (int d = 0; d <= 9; d++) {
-            assertThat(Cuil.parse(firstTen + d).problem()).isEqualTo(Problem.CHECK_DIGIT);
+            assertThat(Cuil.leer(firstTen + d).problema()).isEqualTo(Problema.DIGITO_VERIFICADOR);
         }
     }
 
     @DisplayName("given input that is not a person's CUIL, then the problem names why")
     @ParameterizedTest(name = "[{0}] -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "20317320487      | CHECK_DIGIT",
-            "20-31732048-0    | CHECK_DIGIT",
-            "2031732048       | WRONG_LENGTH",
-            "203173204866     | WRONG_LENGTH",
-            "2                | WRONG_LENGTH",
-            "20-3173204-6     | WRONG_LENGTH",
-            "20317320a86      | NOT_DIGITS",
-            "abc              | NOT_DIGITS",
-            "20/31732048/6    | NOT_DIGITS",
-            "20_31732048_6    | NOT_DIGITS",
-            "٢٠٣١٧٣٢٠٤٨٦      | NOT_DIGITS",
-            "+20317320486     | NOT_DIGITS",
-            "30317320481      | LEGAL_ENTITY",
-            "30-12345678-1    | LEGAL_ENTITY",
-            "33123456789      | LEGAL_ENTITY",
-            "34123456789      | LEGAL_ENTITY",
-            "21317320486      | UNKNOWN_PREFIX",
-            "10317320486      | UNKNOWN_PREFIX",
-            "00000000000      | UNKNOWN_PREFIX",
-            "' - . '          | EMPTY",
+            "20317320487      | DIGITO_VERIFICADOR",
+            "20-31732048-0    | DIGITO_VERIFICADOR",
+            "2031732048       | LARGO_INCORRECTO",
+            "203173204866     | LARGO_INCORRECTO",
+            "2                | LARGO_INCORRECTO",
+            "20-3173204-6     | LARGO_INCORRECTO",
+            "20317320a86      | NO_SON_NUMEROS",
+            "abc              | NO_SON_NUMEROS",
+            "20/31732048/6    | NO_SON_NUMEROS",
+            "20_31732048_6    | NO_SON_NUMEROS",
+            "٢٠٣١٧٣٢٠٤٨٦      | NO_SON_NUMEROS",
+            "+20317320486     | NO_SON_NUMEROS",
+            "30317320481      | PERSONA_JURIDICA",
+            "30-12345678-1    | PERSONA_JURIDICA",
+            "33123456789      | PERSONA_JURIDICA",
+            "34123456789      | PERSONA_JURIDICA",
+            "21317320486      | PREFIJO_DESCONOCIDO",
+            "10317320486      | PREFIJO_DESCONOCIDO",
+            "00000000000      | PREFIJO_DESCONOCIDO",
+            "' - . '          | VACIO",
     })
-    void problemas(String input, Problem expected) {
-        Cuil.Parsed parsed = Cuil.parse(input);
-        assertThat(parsed.isValid()).isFalse();
-        assertThat(parsed.problem()).isEqualTo(expected);
+    void problemas(String input, Problema expected) {
+        Cuil.Lectura parsed = Cuil.leer(input);
+        assertThat(parsed.esValido()).isFalse();
+        assertThat(parsed.problema()).isEqualTo(expected);
         assertThatThrownBy(parsed::cuil).isInstanceOf(IllegalStateException.class);
     }
 
-    @DisplayName("given nothing typed, then the problem is EMPTY")
+    @DisplayName("given nothing typed, then the problem is VACIO")
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "\t"})
     void vacio(String input) {
-        assertThat(Cuil.parse(input).problem()).isEqualTo(Problem.EMPTY);
+        assertThat(Cuil.leer(input).problema()).isEqualTo(Problema.VACIO);
     }
 
     @DisplayName("every problem has its own message key")
     @Test
     void clavesDeMensaje() {
-        assertThat(Problem.values()).extracting(Problem::messageKey).doesNotHaveDuplicates().allMatch(k -> k.startsWith("ansesCuil"));
+        assertThat(Problema.values()).extracting(Problema::messageKey).doesNotHaveDuplicates().allMatch(k -> k.startsWith("ansesCuil"));
     }
 
     @DisplayName("two parses of the same CUIL are equal whatever the separators")
     @Test
     void igualdad() {
-        assertThat(Cuil.parse("20-31732048-6").cuil()).isEqualTo(Cuil.parse("20317320486").cuil())
-                .hasSameHashCodeAs(Cuil.parse("20.31732048.6").cuil());
+        assertThat(Cuil.leer("20-31732048-6").cuil()).isEqualTo(Cuil.leer("20317320486").cuil())
+                .hasSameHashCodeAs(Cuil.leer("20.31732048.6").cuil());
     }
 }

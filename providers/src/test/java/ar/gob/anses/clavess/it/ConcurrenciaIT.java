@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConcurrenciaIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    private static final Map<String, Persona> PADRON = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+    private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final int PARALELAS = 8;
     private static final int INTENTOS = 3;
 
@@ -187,12 +187,12 @@ class ConcurrenciaIT {
         }
         assertThat(habilitadas).isNotEmpty();
         AdminApi admin = new AdminApi(server);
-        assertThat(admin.get("users?exact=true&username=" + marcela.cuil().digits())).hasSize(1);
+        assertThat(admin.get("users?exact=true&username=" + marcela.cuil().digitos())).hasSize(1);
         long abren = 0;
         for (String clave : habilitadas) {
-            admin.delete("attack-detection/brute-force/users/" + admin.userId(marcela.cuil().digits()));
+            admin.delete("attack-detection/brute-force/users/" + admin.userId(marcela.cuil().digitos()));
             Oidc.Request request = oidc.request(Oidc.MI_ANSES);
-            abren += LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(marcela.cuil().digits(), clave), request) ? 1 : 0;
+            abren += LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(marcela.cuil().digitos(), clave), request) ? 1 : 0;
         }
         assertThat(abren).isEqualTo(1);
     }
@@ -237,7 +237,7 @@ class ConcurrenciaIT {
         List<HtmlPage> pages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             pages.add(ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(InetAddress.getByName(desde)),
-                    oidc.request(Oidc.MI_ANSES))), persona.cuil().digits(), true));
+                    oidc.request(Oidc.MI_ANSES))), persona.cuil().digitos(), true));
         }
         return pages;
     }
@@ -270,7 +270,7 @@ class ConcurrenciaIT {
     }
 
     private JsonNode intentos(Persona persona) throws Exception {
-        return new AdminApi(server).get("anses-verificacion/bloqueos/" + persona.cuil().digits());
+        return new AdminApi(server).get("anses-verificacion/bloqueos/" + persona.cuil().digitos());
     }
 
     /** Crear clave's failed events of this test's address with error {@code error}. */

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CrearClaveIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    private static final Map<String, Persona> PADRON = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+    private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
 
     private final KeycloakServer server;
     private final Oidc oidc;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    private static final Map<String, Persona> PADRON = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+    private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
 
     private final KeycloakServer server;
 
@@ -49,9 +49,9 @@ class RestartIT {
         Persona julieta = PADRON.get("27409998882");
         Persona alejandro = PADRON.get("24196667772");
         HtmlPage clave = ingresarTramite(ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))),
-                julieta.cuil().digits(), true), julieta.tramites().get(0));
+                julieta.cuil().digitos(), true), julieta.tramites().get(0));
         HtmlPage tramite = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))),
-                alejandro.cuil().digits(), true);
+                alejandro.cuil().digitos(), true);
 
         // Other citizens' writes go on meanwhile, as on a busy day: H2 then batches what it writes to disk.
         AdminApi admin = new AdminApi(server);
@@ -75,9 +75,9 @@ class RestartIT {
         assertThat(habilitada.getElementById("anses-habilitada")).isNotNull();
         assertThat(errorDeCampo(incorrecto, "tramite")).isEqualTo(ES.get("ansesTramiteIncorrecto", 2));
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
-        assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(julieta.cuil().digits(), "Jacaranda7Flor"),
+        assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(julieta.cuil().digitos(), "Jacaranda7Flor"),
                 request)).isTrue();
-        assertThat(new AdminApi(server).get("anses-verificacion/bloqueos/" + alejandro.cuil().digits()).get("intentosFallidos").asInt())
+        assertThat(new AdminApi(server).get("anses-verificacion/bloqueos/" + alejandro.cuil().digitos()).get("intentosFallidos").asInt())
                 .isEqualTo(1);
     }
 

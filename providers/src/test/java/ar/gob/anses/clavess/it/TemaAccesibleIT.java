@@ -53,7 +53,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class TemaAccesibleIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    private static final Map<String, Persona> PADRON = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+    private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String NORA = "27302223330";    // created here, level 2, clave Palmera4Sur
     private static final String BRUNO = "20303334441";   // created here, locked here
     private static final String IRENE = "27304445551";   // created here, changes her clave by keyboard

@@ -31,6 +31,6 @@ class NivelTest {
     @ParameterizedTest(name = "[{0}]")
     @CsvSource({"''", "1", "4", "03", "tres", "' 3'"})
     void parse(String value) {
-        assertThat(Nivel.parse(value)).isEmpty();
+        assertThat(Nivel.leer(value)).isEmpty();
     }
 }

@@ -30,7 +30,7 @@ class PadronFileTest {
     @DisplayName("the demo padrón in realm-export reads, with at least 30 personas covering every branch")
     @Test
     void padronDemo() {
-        Map<String, Persona> personas = PadronFile.read(Path.of("../realm-export/padron-demo.json"));
+        Map<String, Persona> personas = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
 
         assertThat(personas).hasSizeGreaterThanOrEqualTo(30);
         assertThat(personas.values()).anyMatch(p -> !p.tramites().isEmpty())
@@ -48,7 +48,7 @@ class PadronFileTest {
     @DisplayName("given a good file, then it is indexed by CUIL with every field")
     @Test
     void leeLosCampos() throws IOException {
-        Persona martin = PadronFile.read(write(OK)).get("20334445551");
+        Persona martin = PadronFile.leer(write(OK)).get("20334445551");
 
         assertThat(martin.nombre()).isEqualTo("Martín");
         assertThat(martin.tramites()).containsExactly("00712345678");
@@ -71,7 +71,7 @@ class PadronFileTest {
     void malformado(String name, String from, String to, String expected) throws IOException {
         Path file = write(OK.replace(from.strip(), to.strip()));
 
-        assertThatThrownBy(() -> PadronFile.read(file)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PadronFile.leer(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining(expected.strip())
                 .hasMessageMatching("(?s).*line [0-9]+, column [0-9]+.*");
     }
@@ -80,7 +80,7 @@ class PadronFileTest {
     @Test
     void duplicado() throws IOException {
         Path file = write("{\"personas\": [" + PERSONA + "," + PERSONA + "]}");
-        assertThatThrownBy(() -> PadronFile.read(file)).hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> PadronFile.leer(file)).hasMessageContaining("appears twice");
     }
 
     private Path write(String json) throws IOException {

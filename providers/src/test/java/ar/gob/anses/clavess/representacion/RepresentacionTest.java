@@ -45,7 +45,7 @@ class RepresentacionTest {
 
         List<Representacion.Curado> vigentes = Representacion.vigentes(Optional.of(rosa), padron(IGNACIO_P, MICAELA_P, JULIAN_P));
 
-        assertThat(vigentes).extracting(c -> c.cuil().digits()).containsExactly(IGNACIO, MICAELA);
+        assertThat(vigentes).extracting(c -> c.cuil().digitos()).containsExactly(IGNACIO, MICAELA);
         assertThat(vigentes).extracting(Representacion.Curado::nombre).containsExactly("Ignacio Villalba", "Micaela Villalba");
     }
 

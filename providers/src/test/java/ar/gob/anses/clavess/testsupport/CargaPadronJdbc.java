@@ -95,7 +95,7 @@ public final class CargaPadronJdbc {
         int personas;
 
         void agregar(Persona p) {
-            String cuil = p.cuil().digits();
+            String cuil = p.cuil().digitos();
             fila(persona, cuil, p.nombre(), p.apellido(), p.dni(), p.fechaNacimiento().toString(), p.sexo(),
                     p.provinciaNacimiento().orElse(null), p.fechaEmisionDni().map(Object::toString).orElse(null),
                     p.categoriaAutonomo().orElse(null), p.residencia().name(), String.valueOf(p.bajoCuratela()));
@@ -111,7 +111,7 @@ public final class CargaPadronJdbc {
                 fila(personaEmpleador, cuil, String.valueOf(i), String.valueOf(id));
             }
             hijas(prestacion, cuil, p.prestaciones());
-            hijas(curado, cuil, p.curados().stream().map(Cuil::digits).toList());
+            hijas(curado, cuil, p.curados().stream().map(Cuil::digitos).toList());
             personas++;
         }
 
