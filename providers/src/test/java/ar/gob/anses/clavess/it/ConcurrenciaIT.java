@@ -66,7 +66,7 @@ class ConcurrenciaIT {
         Persona elena = PADRON.get("27124445553");
 
         // Sixteen sessions opened before any answer: the second eight are still at the trámite page after the lock.
-        List<HtmlPage> sesiones = enElTramite(elena, desde, 2 * PARALELAS);
+        List<HtmlPage> sesiones = enLaVerificacion(elena, desde, 2 * PARALELAS);
 
         List<HtmlPage> respuestas = enviar(sesiones.subList(0, PARALELAS), page -> completarTramite(page, "00000000001"));
 
@@ -91,14 +91,14 @@ class ConcurrenciaIT {
     void ultimoIntentoConLaRespuestaCorrecta() throws Exception {
         String desde = "127.2.0.2";
         Persona camila = PADRON.get("27374445559");
-        HtmlPage page = enElTramite(camila, desde, 1).get(0);
+        HtmlPage page = enLaVerificacion(camila, desde, 1).get(0);
         page = ingresarTramite(page, "00000000001");
         ingresarTramite(page, "00000000002");
         assertThat(intentos(camila).get("intentosFallidos").asInt()).isEqualTo(INTENTOS - 1);
 
-        List<HtmlPage> enElTramite = enElTramite(camila, desde, PARALELAS);
-        List<HtmlPage> respuestas = enviar(enElTramite, pagina -> completarTramite(pagina,
-                pagina == enElTramite.get(0) ? camila.tramites().get(0) : "00000000003"));
+        List<HtmlPage> sesiones = enLaVerificacion(camila, desde, PARALELAS);
+        List<HtmlPage> respuestas = enviar(sesiones, pagina -> completarTramite(pagina,
+                pagina == sesiones.get(0) ? camila.tramites().get(0) : "00000000003"));
 
         assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
         long incorrectasComparadas = eventos(desde, "anses_tramite_incorrecto") - (INTENTOS - 1);
@@ -121,7 +121,7 @@ class ConcurrenciaIT {
         String desde = "127.2.0.3";
         Persona facundo = PADRON.get("20312223334");
 
-        List<HtmlPage> respuestas = enviar(enElTramite(facundo, desde, PARALELAS), page -> completarRespuestas(page, facundo, false));
+        List<HtmlPage> respuestas = enviar(enLaVerificacion(facundo, desde, PARALELAS), page -> completarRespuestas(page, facundo, false));
 
         assertThat(respuestas).allSatisfy(ConcurrenciaIT::paginaCorrecta);
         assertThat(respuestas.stream().filter(p -> titulo(p).equals(ES.get("ansesErrorTitulo")))).hasSize(INTENTOS - 1);
@@ -163,7 +163,7 @@ class ConcurrenciaIT {
         String desde = "127.2.0.6";
         Persona marcela = PADRON.get("27267778898");
         List<HtmlPage> enLaClave = new ArrayList<>();
-        for (HtmlPage page : enElTramite(marcela, desde, PARALELAS)) {
+        for (HtmlPage page : enLaVerificacion(marcela, desde, PARALELAS)) {
             HtmlPage clave = ingresarTramite(page, marcela.tramites().get(0));
             assertThat(clave.asNormalizedText()).contains(ES.get("ansesIdentidadComprobada"));
             enLaClave.add(clave);
@@ -233,7 +233,7 @@ class ConcurrenciaIT {
     }
 
     /** {@code n} new browsers from {@code desde}, each through its own Crear clave up to the verification step. */
-    private List<HtmlPage> enElTramite(Persona persona, String desde, int n) throws Exception {
+    private List<HtmlPage> enLaVerificacion(Persona persona, String desde, int n) throws Exception {
         List<HtmlPage> pages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             pages.add(ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(InetAddress.getByName(desde)),
