@@ -20,7 +20,7 @@
             <li>${msg("ansesFormularioPaso2")}</li>
             <li>${msg("ansesFormularioPaso3")}</li>
         </ol>
-        <address id="anses-uca">${msg("ansesDireccionUca")}</address>
+        <address id="anses-uca" class="anses-direccion">${msg("ansesDireccionUca")}</address>
         <p>${msg("ansesFormularioApoderado")}</p>
         <p><a id="anses-volver" href="${url.loginRestartFlowUrl}">${msg("ansesVolverAMiAnses")}</a></p>
     </#if>

@@ -44,7 +44,7 @@ public final class KeycloakExtension implements ParameterResolver {
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString()),
                 false, ProcessBuilder.Redirect.to(Path.of(required("keycloak.log")).toFile()))
-                .awaitRealm(Duration.ofMinutes(4));
+                .awaitRealm(Duration.ofMinutes(8)); // 40 s alone; much more on a machine busy with other builds
     }
 
     private static String required(String property) {
