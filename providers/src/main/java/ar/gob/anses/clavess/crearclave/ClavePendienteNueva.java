@@ -5,6 +5,7 @@ import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -100,7 +101,7 @@ final class ClavePendienteNueva {
         context.challenge(registradaPage());
     }
 
-    private jakarta.ws.rs.core.Response registradaPage() {
+    private Response registradaPage() {
         return context.form().setAttribute("plazoDias", context.getSession().getProvider(ClavesPendientes.class).plazo().dias()).createForm(TEMPLATE_REGISTRADA);
     }
 
