@@ -18,7 +18,7 @@
         <#if usi07Url??>
             <#-- Seed 003: "Al pie de la página podrá descargar el Formulario USI-07". Its own form, posted without the
                  page's session code, so COMENZAR A UTILIZAR still works after downloading. -->
-            <form id="anses-usi07-form" class="${properties.kcFormClass!}" action="${usi07Url}" method="post" novalidate="novalidate">
+            <form id="anses-usi07-form" class="${properties.kcFormClass!} pf-v5-u-mt-lg" action="${usi07Url}" method="post" novalidate="novalidate">
                 <p id="anses-usi07-ayuda">${msg("ansesUsi07Ayuda")}</p>
                 <div class="${properties.kcFormGroupClass}">
                     <div class="${properties.kcFormActionGroupClass}">

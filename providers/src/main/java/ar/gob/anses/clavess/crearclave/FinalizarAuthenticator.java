@@ -3,8 +3,8 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.usi07.Usi07;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.http.HttpRequest;
 
 /**
  * Step 5 of Crear clave: "Tu clave fue habilitada exitosamente con nivel 2"; COMENZAR A UTILIZAR goes on to the app.
@@ -16,7 +16,7 @@ final class FinalizarAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (pideFormulario(context) && context.getUser() != null) {
+        if (Usi07.pedida(context.getHttpRequest()) && context.getUser() != null) {
             context.challenge(Usi07.descarga(context.getSession(), context.getRealm(), context.getUser()));
             return;
         }
@@ -25,7 +25,7 @@ final class FinalizarAuthenticator implements Paso {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (pideFormulario(context)) {
+        if (Usi07.pedida(context.getHttpRequest())) {
             // A download sent with the page's session code (an old page, a hand-made request): that code is spent now,
             // so the page comes back with a fresh one instead of a PDF the citizen could not continue from.
             context.challenge(page(context));
@@ -40,15 +40,9 @@ final class FinalizarAuthenticator implements Paso {
         return true;
     }
 
-    private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context) {
+    private static Response page(AuthenticationFlowContext context) {
         return context.form().setAttribute("nivel", String.valueOf(Nivel.ONLINE))
                 .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())
                 .createForm("anses-finalizar.ftl");
-    }
-
-    private static boolean pideFormulario(AuthenticationFlowContext context) {
-        HttpRequest request = context.getHttpRequest();
-        return "POST".equals(request.getHttpMethod())
-                && Usi07.VALOR.equals(request.getDecodedFormParameters().getFirst(Usi07.PARAMETRO));
     }
 }

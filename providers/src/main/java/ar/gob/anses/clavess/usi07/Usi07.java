@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -76,6 +77,11 @@ public final class Usi07 {
         return new FormularioUsi07.Datos(Cuil.leer(user.getUsername()).cuil(), user.getFirstName(), user.getLastName(),
                 claveCreada(user), EstadoClave.de(user),
                 EstadoClave.de(user) == EstadoClave.PENDIENTE ? null : Nivel.de(user), codigo);
+    }
+
+    /** Whether the request is a download button's: a POST with {@code descargar=usi07}. */
+    public static boolean pedida(HttpRequest request) {
+        return "POST".equals(request.getHttpMethod()) && VALOR.equals(request.getDecodedFormParameters().getFirst(PARAMETRO));
     }
 
     /**
