@@ -3,7 +3,9 @@ package ar.gob.anses.clavess.it;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClaveConEmail;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuilDesdeElExterior;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.responder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,7 @@ class Usi07IT {
     private static final ThemeMessages ES = ThemeMessages.spanish();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String RICARDO = "20235556678"; // padrón, questions only, no clave yet: his clave is created here
+    private static final String NATALIA = "23352221112"; // padrón, no clave yet: her pending clave is created here, from abroad
     private static final String MARTA = "27291112221";   // demo office staff (anses-oficina), clave Ceibo4Rama
 
     private final KeycloakServer server;
@@ -133,6 +136,27 @@ class Usi07IT {
         assertThat(pdf(descargar(otra)).qr()).isEqualTo(nuevo);
         assertThat(oficina.getRaw("anses-usi07/" + codigo).statusCode()).isEqualTo(404);
         assertThat(oficina.getRaw("anses-usi07/" + nuevo).statusCode()).isEqualTo(200);
+    }
+
+    @DisplayName("given a resident abroad who registers a pending clave, then it has its own code from the start, and staff "
+            + "checking it see PENDIENTE and no level")
+    @Test
+    void clavePendiente() throws Exception {
+        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), NATALIA);
+        elegirClaveConEmail(elegi, "natalia.peralta@correo.example", "Jacaranda5");
+        JsonNode user = admin.get("users/" + admin.userId(NATALIA));
+        assertThat(user.at("/attributes/estadoClave/0").asText()).isEqualTo("PENDIENTE");
+        String codigo = user.at("/attributes/codigoUsi07/0").asText();
+        assertThat(codigo).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+
+        HttpResponse<String> verificado = AdminApi.as(server, MARTA, "Ceibo4Rama").getRaw("anses-usi07/" + codigo);
+        assertThat(verificado.statusCode()).isEqualTo(200);
+        JsonNode formulario = JSON.readTree(verificado.body());
+        assertThat(formulario.get("cuil").asText()).isEqualTo(NATALIA);
+        assertThat(formulario.get("estadoClave").asText()).isEqualTo("PENDIENTE");
+        assertThat(formulario.has("nivel")).isFalse();
+        assertThat(java.time.OffsetDateTime.parse(formulario.get("fechaCreacionClave").asText()).toInstant().toEpochMilli())
+                .isEqualTo(claveCreada(user.get("id").asText()));
     }
 
     @DisplayName("given codes that are not codes, or nobody's, then the verification answers 404 (or Keycloak's own 400 for a "
