@@ -15,5 +15,18 @@
             <@anses.continuar label="ansesComenzarAUtilizar" name="comenzar"/>
         </form>
         <p id="anses-como-nivel3">${msg("ansesComoNivel3")}</p>
+        <#if usi07Url??>
+            <#-- Seed 003: "Al pie de la página podrá descargar el Formulario USI-07". Its own form, posted without the
+                 page's session code, so COMENZAR A UTILIZAR still works after downloading. -->
+            <form id="anses-usi07-form" class="${properties.kcFormClass!} pf-v5-u-mt-lg" action="${usi07Url}" method="post" novalidate="novalidate">
+                <p id="anses-usi07-ayuda">${msg("ansesUsi07Ayuda")}</p>
+                <div class="${properties.kcFormGroupClass}">
+                    <div class="${properties.kcFormActionGroupClass}">
+                        <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}" id="anses-usi07" name="descargar"
+                                value="usi07" type="submit" aria-describedby="anses-usi07-ayuda">${msg("ansesDescargarUsi07")}</button>
+                    </div>
+                </div>
+            </form>
+        </#if>
     </#if>
 </@layout.registrationLayout>

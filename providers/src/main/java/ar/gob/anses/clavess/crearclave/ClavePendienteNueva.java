@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
+import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -96,6 +97,7 @@ final class ClavePendienteNueva {
             user.setSingleAttribute("politicasVersion", politicas);
         }
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
+        Usi07.asignarCodigo(context.getSession(), context.getRealm(), user); // the code its Formulario USI-07 will carry
         context.getEvent().clone().event(EventType.REGISTER).user(user).detail(CrearClaveNotes.EVENT_PASO, "exterior")
                 .detail(EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name()).success();
         context.challenge(registradaPage());

@@ -8,6 +8,7 @@ import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
+import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +107,7 @@ final class ElegiClaveAuthenticator implements Paso {
             user.setSingleAttribute("politicasVersion", politicas);
         }
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
+        Usi07.asignarCodigo(session, realm, user); // a new clave, a new Formulario USI-07: the old form stops verifying
         new BloqueoClave(session, realm, context.getProtector()).limpiar(persona.cuil(), user);
 
         new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user);

@@ -2,18 +2,35 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.usi07.Usi07;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
-/** Step 5 of Crear clave: "Tu clave fue habilitada exitosamente con nivel 2"; COMENZAR A UTILIZAR goes on to the app. */
+/**
+ * Step 5 of Crear clave: "Tu clave fue habilitada exitosamente con nivel 2"; COMENZAR A UTILIZAR goes on to the app.
+ * "Descargar Formulario USI-07" posts {@code descargar=usi07} to the step's refresh URL (no session code), which Keycloak
+ * routes to {@link #authenticate}: the answer is the PDF and the page's session code stays unused, so COMENZAR A
+ * UTILIZAR still works after any number of downloads.
+ */
 final class FinalizarAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(context.form().setAttribute("nivel", String.valueOf(Nivel.ONLINE)).createForm("anses-finalizar.ftl"));
+        if (Usi07.pedida(context.getHttpRequest()) && context.getUser() != null) {
+            context.challenge(Usi07.descarga(context.getSession(), context.getRealm(), context.getUser()));
+            return;
+        }
+        context.challenge(page(context));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (Usi07.pedida(context.getHttpRequest())) {
+            // A download sent with the page's session code (an old page, a hand-made request): that code is spent now,
+            // so the page comes back with a fresh one instead of a PDF the citizen could not continue from.
+            context.challenge(page(context));
+            return;
+        }
         new Eventos(context, "finalizar").exito();
         context.success();
     }
@@ -21,5 +38,11 @@ final class FinalizarAuthenticator implements Paso {
     @Override
     public boolean requiresUser() {
         return true;
+    }
+
+    private static Response page(AuthenticationFlowContext context) {
+        return context.form().setAttribute("nivel", String.valueOf(Nivel.ONLINE))
+                .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())
+                .createForm("anses-finalizar.ftl");
     }
 }

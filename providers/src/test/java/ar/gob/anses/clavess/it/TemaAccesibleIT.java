@@ -418,6 +418,7 @@ class TemaAccesibleIT {
 
     private void finalizar(Oidc.Request request) throws Exception {
         assertThat(chromium.findElements(By.id("anses-habilitada"))).hasSize(1);
+        assertThat(chromium.findElements(By.id("anses-usi07"))).as("Descargar Formulario USI-07").hasSize(1);
         revisar(chromium, "finalizar");
         teclado.tabHasta("anses-comenzar");
         enviar();

@@ -1,0 +1,57 @@
+package ar.gob.anses.clavess.usi07;
+
+import ar.gob.anses.clavess.habilitacion.EstadoClave;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code GET /admin/realms/{realm}/anses-usi07/{codigo}}: whose Formulario USI-07 a verification code is, for office
+ * staff holding a printed form. It answers the CUIL, the name, the clave's state and level and when the clave was set,
+ * nothing else. Asking needs the right to query users (office staff and realm admins have it; a citizen does not: 403);
+ * an unknown or replaced code, a code of a user the caller may not view, and anything that is not a code are all 404.
+ */
+public final class Usi07AdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    Usi07AdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @GET
+    @Path("{codigo}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verificar(@PathParam("codigo") String codigo) {
+        auth.users().requireQuery();
+        Optional<UserModel> user = CodigoVerificacion.leer(codigo).flatMap(c -> Usi07.buscar(session, realm, c))
+                .filter(u -> auth.users().canView(u));
+        if (user.isEmpty()) {
+            return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "ningún Formulario USI-07 vigente tiene ese código")).build();
+        }
+        UserModel u = user.get();
+        Map<String, Object> formulario = new LinkedHashMap<>();
+        formulario.put("cuil", u.getUsername());
+        formulario.put("nombre", u.getFirstName());
+        formulario.put("apellido", u.getLastName());
+        formulario.put("estadoClave", EstadoClave.de(u).name());
+        Usi07.nivel(u).ifPresent(nivel -> formulario.put("nivel", nivel));
+        formulario.put("fechaCreacionClave", Usi07.claveCreada(u).atZone(FormularioUsi07.ZONA).toOffsetDateTime().toString());
+        return Response.ok(formulario, MediaType.APPLICATION_JSON).build();
+    }
+}
