@@ -21,6 +21,14 @@
             <li>${msg("ansesFormularioPaso3")}</li>
         </ol>
         <address id="anses-uca" class="anses-direccion">${msg("ansesDireccionUca")}</address>
+        <form id="anses-usi07-form" class="${properties.kcFormClass!}" action="${usi07Url}" method="post" novalidate="novalidate">
+            <div class="${properties.kcFormGroupClass}">
+                <div class="${properties.kcFormActionGroupClass}">
+                    <button class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass}" id="anses-usi07" name="descargar"
+                            value="usi07" type="submit">${msg("ansesDescargarUsi07")}</button>
+                </div>
+            </div>
+        </form>
         <p>${msg("ansesFormularioApoderado")}</p>
         <p><a id="anses-volver" href="${url.loginRestartFlowUrl}">${msg("ansesVolverAMiAnses")}</a></p>
     </#if>

@@ -7,6 +7,7 @@ import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.usi07.Usi07;
 import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -25,7 +26,7 @@ import org.keycloak.models.UserModel;
  * app). Its page says since when it is pending, how many of the days to enable it are left and the two ways (seed
  * 003, B.5): online here, with knowledge questions from the padrón and 2 attempts per CUIL charged in the database
  * before they are judged (their own count, apart from Crear clave's: failing them does not lock the real person out
- * of Crear clave), or on paper with the USI-07. Enabled online, the clave gets level 2 and the login goes on. Any
+ * of Crear clave), or on paper with the USI-07, downloaded here. Enabled online, the clave gets level 2 and the login goes on. Any
  * other clave passes straight through.
  */
 final class ClavePendienteAuthenticator implements Paso {
@@ -43,6 +44,11 @@ final class ClavePendienteAuthenticator implements Paso {
             return;
         }
         ClavesPendientes pendientes = context.getSession().getProvider(ClavesPendientes.class);
+        if (Usi07.pedida(context.getHttpRequest()) && !pendientes.vencida(user)) {
+            // Posted to the step's refresh URL (see FinalizarAuthenticator): the page's session code stays usable.
+            context.challenge(Usi07.descarga(context.getSession(), context.getRealm(), user));
+            return;
+        }
         if (pendientes.vencida(user)) {
             // The deletion task has not run yet: the deadline is the same.
             pendientes.eliminar(context.getRealm(), user);
@@ -115,6 +121,7 @@ final class ClavePendienteAuthenticator implements Paso {
                 .setAttribute("vence", FECHA.format(Instant.ofEpochMilli(pendientes.venceMillis(user))))
                 .setAttribute("diasRestantes", pendientes.diasRestantes(user))
                 .setAttribute("plazoDias", pendientes.plazo().dias())
+                .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())
                 .setAttribute("intentosHabilitacion", new VerificacionConfig(context.getAuthenticatorConfig(), VerificacionConfig.HABILITACION).intentos())
                 .createForm(TEMPLATE);
     }

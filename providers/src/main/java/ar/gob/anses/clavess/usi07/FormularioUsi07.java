@@ -164,7 +164,8 @@ public final class FormularioUsi07 {
             float arribaDatos = y;
             float anchoDatos = ANCHO - lado - 18;
             campo(texto("cuil"), d.cuil().conGuiones(), NEGRITA, 13 * e, anchoDatos);
-            nombre(d.nombreCompleto(), anchoDatos);
+            // A pending clave's creator has not proven who they are: the form does not tell them the registry's name.
+            nombre(d.nombreCompleto().isEmpty() ? texto("nombreAMano") : d.nombreCompleto(), anchoDatos);
             campo(texto("creacion"), texto("creacionValor", FECHA_HORA.format(d.creada())), NORMAL, 12 * e, anchoDatos);
             campo(texto("estado"), d.exterior() ? texto("estadoPendiente") : texto("estadoHabilitada", d.nivel()),
                     NEGRITA, 12 * e, anchoDatos);

@@ -74,8 +74,10 @@ public final class Usi07 {
         if (codigo == null || CodigoVerificacion.leer(codigo).filter(codigo::equals).isEmpty()) {
             codigo = asignarCodigo(session, realm, user);
         }
-        return new FormularioUsi07.Datos(Cuil.leer(user.getUsername()).cuil(), user.getFirstName(), user.getLastName(),
-                claveCreada(user), EstadoClave.de(user),
+        // Identity unproven: no name from the registry on a pending clave's form; the citizen writes it by hand.
+        boolean pendiente = EstadoClave.de(user) == EstadoClave.PENDIENTE;
+        return new FormularioUsi07.Datos(Cuil.leer(user.getUsername()).cuil(), pendiente ? null : user.getFirstName(),
+                pendiente ? null : user.getLastName(), claveCreada(user), EstadoClave.de(user),
                 EstadoClave.de(user) == EstadoClave.PENDIENTE ? null : Nivel.de(user), codigo);
     }
 

@@ -22,9 +22,11 @@ import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.PdfUsi07;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,7 +77,7 @@ class ResidentesExteriorIT {
 
         HtmlPage sinEmail = elegirClave(elegi, "Tango5Malbec", "Tango5Malbec");
         assertThat(errorDeCampo(sinEmail, "email")).isEqualTo(ES.get("ansesEmailRequeridoExterior"));
-        sinEmail.<org.htmlunit.html.HtmlInput>getHtmlElementById("email").setValue("no es un correo");
+        sinEmail.<HtmlInput>getHtmlElementById("email").setValue("no es un correo");
         HtmlPage malEmail = elegirClave(sinEmail, "Tango5Malbec", "Tango5Malbec");
         assertThat(errorDeCampo(malEmail, "email")).isEqualTo(ES.get("ansesEmailInvalido"));
 
@@ -96,6 +100,17 @@ class ResidentesExteriorIT {
         assertThat(pendiente.getElementById("anses-dias-restantes").getTextContent())
                 .contains(ES.get("ansesClavePendienteDias", 90, "", 90).split("\\(")[0].strip());
         assertThat(pendiente.getElementById("anses-uca").getTextContent()).contains("Paseo Colón 239").contains("C1063ACO");
+
+        // The USI-07 from the pending page: the abroad variant, the clave's code, no name from the registry (identity
+        // unproven); the page stays usable.
+        WebResponse descarga = pendiente.getHtmlElementById("anses-usi07").click().getWebResponse();
+        assertThat(descarga.getContentType()).isEqualTo("application/pdf");
+        String texto;
+        try (InputStream in = descarga.getContentAsStream()) {
+            texto = new PdfUsi07(in.readAllBytes()).texto();
+        }
+        assertThat(texto).contains("CUIL 20-34777888-6", "Pendiente de habilitación", "Firma del titular",
+                user.at("/attributes/codigoUsi07/0").asText(), "escribilo a mano").doesNotContain("Pablo").doesNotContain("Giménez");
 
         HtmlPage preguntas = continuar(pendiente); // HABILITAR CLAVE
         assertThat(titulo(preguntas)).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
@@ -223,17 +238,17 @@ class ResidentesExteriorIT {
             + "them down, the scheduled task deletes it with an event, and the citizen can create a new one")
     @Test
     void venceYSeElimina() throws Exception {
-        crearPendiente("27346667775", "Ceibo2Parana", "julieta.benitez@correo.example");
+        crearPendiente("27346667783", "Ceibo2Parana", "julieta.benitez@correo.example");
         long creada = Instant.now().getEpochSecond();
         try {
             server.setTimeOffset(Duration.ofDays(89).toSeconds());
-            HtmlPage pendiente = pendiente("27346667775", "Ceibo2Parana");
+            HtmlPage pendiente = pendiente("27346667783", "Ceibo2Parana");
             assertThat(pendiente.getElementById("anses-dias-restantes").getTextContent()).contains(ES.get("ansesClavePendienteDias", 1, "", 90).split("\\(")[0].strip());
 
             server.setTimeOffset(Duration.ofDays(90).toSeconds() + 60);
             AdminApi admin = new AdminApi(server); // a token of the moved clock
             Instant hasta = Instant.now().plusSeconds(60);
-            while (admin.get("users?exact=true&username=27346667775").size() > 0) {
+            while (admin.get("users?exact=true&username=27346667783").size() > 0) {
                 assertThat(Instant.now()).as("the scheduled task deletes the expired pending clave").isBefore(hasta);
                 Thread.sleep(500);
             }
@@ -241,8 +256,8 @@ class ResidentesExteriorIT {
             assertThat(eventos.findValues("anses_motivo").stream().map(JsonNode::asText)).contains("anses_clave_pendiente_vencida");
             assertThat(creada).isPositive();
 
-            crearPendiente("27346667775", "Ceibo2Parana", "julieta.benitez@correo.example");
-            assertThat(user(admin, "27346667775").at("/attributes/estadoClave/0").asText()).isEqualTo("PENDIENTE");
+            crearPendiente("27346667783", "Ceibo2Parana", "julieta.benitez@correo.example");
+            assertThat(user(admin, "27346667783").at("/attributes/estadoClave/0").asText()).isEqualTo("PENDIENTE");
         } finally {
             server.setTimeOffset(0);
         }

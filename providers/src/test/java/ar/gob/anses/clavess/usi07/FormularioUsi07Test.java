@@ -69,6 +69,13 @@ class FormularioUsi07Test {
         assertThat(pdf.qr()).isEqualTo("W0RD-5ZZ1-9PQT");
     }
 
+    @DisplayName("given a pending clave, whose creator has not proven who they are, then the form prints no name but a line to write it by hand")
+    @Test
+    void pendienteSinNombre() throws Exception {
+        String texto = new PdfUsi07(FormularioUsi07.pdf(exterior(null, null))).texto();
+        assertThat(texto).contains("Nombre y apellido", "escribilo a mano").doesNotContain("null");
+    }
+
     @DisplayName("given a very long name (either variant), then still one page, the name starts as given and the QR still reads")
     @Test
     void nombreLargo() throws Exception {
