@@ -2,6 +2,8 @@ package ar.gob.anses.clavess.habilitacion;
 
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.usi07.CodigoVerificacion;
+import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -66,7 +69,9 @@ public final class HabilitacionAdminResource {
 
     /**
      * Body {@code {"nivel": 2}} (the USI-07 by mail or by an apoderado) or {@code {"nivel": 3}} (in person with the DNI):
-     * the pending clave is enabled with that level. 404 for an unknown CUIL, 409 for a clave that is not pending.
+     * the pending clave is enabled with that level. With {@code "codigo"} (the verification code of the form presented),
+     * only if that form is this clave's current one. 404 for an unknown CUIL, 409 for a clave that is not pending or a
+     * form of another clave.
      */
     @POST
     @Path("{cuil}")
@@ -79,6 +84,10 @@ public final class HabilitacionAdminResource {
                 .orElseThrow(() -> new BadRequestException("nivel must be 2 (USI-07 by mail or apoderado) or 3 (in person with the DNI)"));
         if (EstadoClave.de(user) != EstadoClave.PENDIENTE) {
             throw new ClientErrorException("the clave of " + user.getUsername() + " is not pending", 409);
+        }
+        Object codigo = body.get("codigo");
+        if (codigo != null && !CodigoVerificacion.leer(String.valueOf(codigo)).equals(Optional.ofNullable(user.getFirstAttribute(Usi07.ATRIBUTO)))) {
+            throw new ClientErrorException("the USI-07 presented is not the current form of " + user.getUsername() + "'s clave", 409);
         }
         EstadoClave.HABILITADA.asignar(user);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(nivel));

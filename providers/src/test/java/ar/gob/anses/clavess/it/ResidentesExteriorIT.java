@@ -183,7 +183,11 @@ class ResidentesExteriorIT {
         assertThat(estado.has("vence")).isTrue();
 
         assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 7}").statusCode()).isEqualTo(400);
-        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 3}").statusCode()).isEqualTo(200);
+        // Found by the code of the form presented; a form that is not this clave's is refused.
+        String codigo = new AdminApi(server).get("users/" + new AdminApi(server).userId("27382223344")).at("/attributes/codigoUsi07/0").asText();
+        assertThat(oficina.get("anses-usi07/" + codigo).get("cuil").asText()).isEqualTo("27382223344");
+        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 3, \"codigo\": \"AAAA-BBBB-CCCC\"}").statusCode()).isEqualTo(409);
+        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 3, \"codigo\": \"" + codigo.toLowerCase() + "\"}").statusCode()).isEqualTo(200);
         assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 2}").statusCode()).isEqualTo(409);
 
         AdminApi admin = new AdminApi(server);
