@@ -86,6 +86,7 @@ final class ElegiClaveAuthenticator implements Paso {
             return;
         }
 
+        int nivelAnterior = existente != null ? Nivel.de(existente) : 0;
         user.setEnabled(true);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
@@ -95,7 +96,9 @@ final class ElegiClaveAuthenticator implements Paso {
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
         new BloqueoClave(session, realm, context.getProtector()).limpiar(persona.cuil(), user);
 
-        new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user);
+        // The level before a recovery goes with the event: the citizen's notice says when it dropped from 3 to 2.
+        new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user,
+                existente != null ? String.valueOf(nivelAnterior) : null);
         context.setUser(user);
         context.success();
     }
