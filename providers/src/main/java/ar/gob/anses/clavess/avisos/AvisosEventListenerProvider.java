@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
@@ -24,7 +23,6 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class AvisosEventListenerProvider implements EventListenerProvider {
 
-    static final String EXECUTOR = "anses-avisos";
     private static final String ANTES = "anses-avisos-antes:";
     private static final Logger LOG = Logger.getLogger(AvisosEventListenerProvider.class);
 
@@ -108,7 +106,7 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
     }
 
     private void enviarLuego(Pedido pedido) {
-        envio.enviarLuego(session.getKeycloakSessionFactory(), session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR), pedido);
+        envio.enviarLuego(session.getKeycloakSessionFactory(), pedido);
     }
 
     private static DecisionAviso.Estado estado(UserModel user) {

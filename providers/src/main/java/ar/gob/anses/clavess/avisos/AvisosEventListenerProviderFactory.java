@@ -44,5 +44,6 @@ public final class AvisosEventListenerProviderFactory implements EventListenerPr
 
     @Override
     public void close() {
+        envio.cerrar();
     }
 }

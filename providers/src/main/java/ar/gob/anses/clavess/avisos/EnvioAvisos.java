@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -35,12 +38,36 @@ final class EnvioAvisos {
     private final AtomicLong sinDireccion = new AtomicLong();
     private final AtomicLong sinServidor = new AtomicLong();
 
-    /** Hands the notice to {@code executor}; never throws. */
-    void enviarLuego(KeycloakSessionFactory factory, ExecutorService executor, Pedido pedido) {
+    /** Notices waiting for the sender thread at most; past that a notice is dropped, logged and counted as failed. */
+    static final int EN_ESPERA_MAXIMO = 10_000;
+
+    /**
+     * One thread, in commit order: a mail server that hangs holds back notices (each try is bounded by the realm's
+     * SMTP timeouts, 10 s by default), never a request; the queue is bounded so that it cannot fill the memory.
+     */
+    private final ExecutorService hilo = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(EN_ESPERA_MAXIMO), tarea -> {
+                Thread thread = new Thread(tarea, "anses-avisos");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** Queues the notice for the sender thread; never throws. */
+    void enviarLuego(KeycloakSessionFactory factory, Pedido pedido) {
         try {
-            executor.execute(() -> enviar(factory, pedido));
-        } catch (RejectedExecutionException | NullPointerException e) {
+            hilo.execute(() -> enviar(factory, pedido));
+        } catch (RejectedExecutionException e) {
             fallo(pedido, e);
+        }
+    }
+
+    /** Stops taking notices; those queued are given a few seconds to go out. */
+    void cerrar() {
+        hilo.shutdown();
+        try {
+            hilo.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
