@@ -11,7 +11,7 @@ ${msg("ansesAvisoNivelBajoPorRecuperacion", nivelAnterior, nivelNuevo)}
 
 ${msg("ansesAvisoCuandoEtiqueta")} ${msg("ansesAvisoCuando", cuando)}
 ${msg("ansesAvisoDondeEtiqueta")} <#include "anses-aviso-donde.ftl">
-
+<#-- the included line ends the paragraph -->
 <#if porOficina>${msg("ansesAvisoNoPedisteTitulo")}<#else>${msg("ansesAvisoNoFuisteTitulo")}</#if>
 ${msg("ansesAvisoNoFuisteTexto")} ${msg("ansesAvisoOlvideMiClave")}<#if olvideMiClaveUrl??>: ${olvideMiClaveUrl}</#if>
 ${msg("ansesAvisoNoFuisteOficina")}

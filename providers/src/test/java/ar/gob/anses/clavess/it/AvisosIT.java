@@ -18,13 +18,24 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlInput;
@@ -173,6 +184,99 @@ class AvisosIT {
         assertThat(admin.delete("attack-detection/brute-force/users/" + admin.userId(cuil))).isEqualTo(204);
         MimeMessage desbloqueada = todos(direccion, 2).get(1);
         assertThat(desbloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDesbloqueoAsunto"));
+    }
+
+    @DisplayName("given a citizen asked to set up a TOTP app, when they add it at login and remove it from the account "
+            + "API, then one notice for the second factor added and one for the one removed")
+    @Test
+    void segundoFactor() throws Exception {
+        String cuil = "27419001045";
+        String direccion = "segundo.factor" + DOMINIO;
+        var creado = new AdminApi(server).postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Nora", "lastName": "Factor", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["41900104"], "nivel": ["2"]}, "requiredActions": ["CONFIGURE_TOTP"],
+                 "credentials": [{"type": "password", "value": "Ombu4Laguna", "temporary": false}]}
+                """.formatted(cuil, direccion));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage totp = (HtmlPage) LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, "Ombu4Laguna");
+        String secreto = totp.<HtmlInput>getHtmlElementById("totpSecret").getValue();
+        totp.<HtmlInput>getHtmlElementById("totp").setValue(codigoTotp(secreto));
+        totp.<HtmlInput>getHtmlElementById("userLabel").setValue("celular");
+        Page app = totp.getHtmlElementById("saveTOTPBtn").click();
+        assertThat(LoginPage.loggedIn(app, request)).as(app.getWebResponse().getContentAsString()).isTrue();
+        MimeMessage agregado = unico(direccion);
+        assertThat(agregado.getSubject()).isEqualTo(CORREO.get("ansesAvisoFactorAgregadoAsunto"));
+        assertThat(texto(agregado)).contains(CORREO.get("ansesAvisoFactorAgregadoTexto"));
+        sinSecretos(agregado, null, "Ombu4Laguna", secreto);
+
+        String token = request.exchange(request.codeFrom(LoginPage.landedOn(app))).get("access_token").asText();
+        HttpClient http = HttpClient.newHttpClient();
+        URI credenciales = URI.create(server.baseUri() + "realms/anses/account/credentials");
+        JsonNode tipos = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(credenciales).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        String otp = null;
+        for (JsonNode tipo : tipos) {
+            if ("otp".equals(tipo.path("type").asText())) {
+                otp = tipo.at("/userCredentialMetadatas/0/credential/id").asText();
+            }
+        }
+        assertThat(otp).as(tipos.toString()).isNotBlank();
+        HttpResponse<String> borrado = http.send(HttpRequest.newBuilder(URI.create(credenciales + "/" + otp))
+                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(borrado.statusCode()).as(borrado.body()).isEqualTo(204);
+        MimeMessage quitado = todos(direccion, 2).get(1);
+        assertThat(quitado.getSubject()).isEqualTo(CORREO.get("ansesAvisoFactorQuitadoAsunto"));
+    }
+
+    /** RFC 6238 with the realm's defaults (HmacSHA1, 6 digits, 30 s), over the secret as Keycloak holds it. */
+    private static String codigoTotp(String secreto) throws Exception {
+        long paso = System.currentTimeMillis() / 1000 / 30;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secreto.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(paso).array());
+        int desde = hash[hash.length - 1] & 0xf;
+        int binario = ((hash[desde] & 0x7f) << 24) | ((hash[desde + 1] & 0xff) << 16) | ((hash[desde + 2] & 0xff) << 8) | (hash[desde + 3] & 0xff);
+        return String.format("%06d", binario % 1_000_000);
+    }
+
+    @DisplayName("given a citizen without an address, when they add one in the account API and verify it with Keycloak's "
+            + "Verify email (kc_action), then the next change of the clave is told to it, once")
+    @Test
+    void correoAgregadoYVerificado() throws Exception {
+        String cuil = "20419001059";
+        String direccion = "correo.nuevo" + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        admin.crearCiudadano(cuil, "Tobias", "Verifica", "41900105", 2, "Coihue5Rama", false);
+
+        WebClient browser = LoginPage.browser();
+        Oidc.Request login = oidc.request(Oidc.MI_ANSES);
+        Page app = LoginPage.open(browser, login.uri()).submit(cuil, "Coihue5Rama");
+        String token = login.exchange(login.codeFrom(LoginPage.landedOn(app))).get("access_token").asText();
+        HttpClient http = HttpClient.newHttpClient();
+        URI cuenta = URI.create(server.baseUri() + "realms/anses/account/");
+        ObjectNode yo = (ObjectNode) new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(cuenta)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        yo.put("email", direccion);
+        HttpResponse<String> guardado = http.send(HttpRequest.newBuilder(cuenta).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(yo.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(guardado.statusCode()).as(guardado.body()).isEqualTo(204);
+        assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isFalse();
+
+        Oidc.Request verificar = oidc.request(Oidc.MI_ANSES);
+        browser.getPage(verificar.uri(Map.of("kc_action", "VERIFY_EMAIL")).toURL());
+        MimeMessage verificacion = correo.esperar(direccion, 1, ESPERA_MS).get(0);
+        Matcher enlace = Pattern.compile("https?://\\S+action-token\\S+").matcher(CorreoDePrueba.parte(verificacion, "text/plain"));
+        assertThat(enlace.find()).as(CorreoDePrueba.parte(verificacion, "text/plain")).isTrue();
+        browser.getPage(enlace.group());
+        assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isTrue();
+
+        assertThat(cambiarClave(cuil, "Coihue5Rama", "Cipres4Lago")).isTrue();
+        List<MimeMessage> mensajes = todos(direccion, 2);
+        assertThat(mensajes.get(1).getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveCambiadaAsunto"));
     }
 
     @DisplayName("given the realm's mail server down, when a citizen changes the clave, then the change stands, no message "
