@@ -38,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
@@ -186,8 +187,8 @@ class AvisosIT {
         assertThat(desbloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDesbloqueoAsunto"));
     }
 
-    @DisplayName("given a citizen asked to set up a TOTP app, when they add it at login and remove it from the account "
-            + "API, then one notice for the second factor added and one for the one removed")
+    @DisplayName("given a citizen asked to set up a TOTP app, when they add it at login and remove it with Keycloak's "
+            + "delete_credential action, then one notice for the second factor added and one for the one removed")
     @Test
     void segundoFactor() throws Exception {
         String cuil = "27419001045";
@@ -199,8 +200,9 @@ class AvisosIT {
                 """.formatted(cuil, direccion));
         assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
 
+        WebClient browser = LoginPage.browser();
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
-        HtmlPage totp = (HtmlPage) LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, "Ombu4Laguna");
+        HtmlPage totp = (HtmlPage) LoginPage.open(browser, request.uri()).submit(cuil, "Ombu4Laguna");
         String secreto = totp.<HtmlInput>getHtmlElementById("totpSecret").getValue();
         totp.<HtmlInput>getHtmlElementById("totp").setValue(codigoTotp(secreto));
         totp.<HtmlInput>getHtmlElementById("userLabel").setValue("celular");
@@ -211,21 +213,19 @@ class AvisosIT {
         assertThat(texto(agregado)).contains(CORREO.get("ansesAvisoFactorAgregadoTexto"));
         sinSecretos(agregado, null, "Ombu4Laguna", secreto);
 
-        String token = request.exchange(request.codeFrom(LoginPage.landedOn(app))).get("access_token").asText();
-        HttpClient http = HttpClient.newHttpClient();
-        URI credenciales = URI.create(server.baseUri() + "realms/anses/account/credentials");
-        JsonNode tipos = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(credenciales).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        // Removed by the citizen as Keycloak 26 lets them: the delete_credential action (the account API has no DELETE).
+        AdminApi admin = new AdminApi(server);
         String otp = null;
-        for (JsonNode tipo : tipos) {
-            if ("otp".equals(tipo.path("type").asText())) {
-                otp = tipo.at("/userCredentialMetadatas/0/credential/id").asText();
+        for (JsonNode credencial : admin.get("users/" + admin.userId(cuil) + "/credentials")) {
+            if ("otp".equals(credencial.path("type").asText())) {
+                otp = credencial.path("id").asText();
             }
         }
-        assertThat(otp).as(tipos.toString()).isNotBlank();
-        HttpResponse<String> borrado = http.send(HttpRequest.newBuilder(URI.create(credenciales + "/" + otp))
-                .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(borrado.statusCode()).as(borrado.body()).isEqualTo(204);
+        assertThat(otp).isNotBlank();
+        Oidc.Request quitar = oidc.request(Oidc.MI_ANSES);
+        HtmlPage confirmar = (HtmlPage) browser.getPage(quitar.uri(Map.of("kc_action", "delete_credential:" + otp)).toURL());
+        Page vuelta = confirmar.getHtmlElementById("kc-accept").click();
+        assertThat(LoginPage.loggedIn(vuelta, quitar)).as(vuelta.getWebResponse().getContentAsString()).isTrue();
         MimeMessage quitado = todos(direccion, 2).get(1);
         assertThat(quitado.getSubject()).isEqualTo(CORREO.get("ansesAvisoFactorQuitadoAsunto"));
     }
@@ -267,7 +267,8 @@ class AvisosIT {
         assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isFalse();
 
         Oidc.Request verificar = oidc.request(Oidc.MI_ANSES);
-        browser.getPage(verificar.uri(Map.of("kc_action", "VERIFY_EMAIL")).toURL());
+        HtmlPage enviar = (HtmlPage) browser.getPage(verificar.uri(Map.of("kc_action", "VERIFY_EMAIL")).toURL());
+        ((HtmlElement) enviar.getHtmlElementById("kc-verify-email-form").querySelector("input[type=submit]")).click(); // "send the email"
         MimeMessage verificacion = correo.esperar(direccion, 1, ESPERA_MS).get(0);
         Matcher enlace = Pattern.compile("https?://\\S+action-token\\S+").matcher(CorreoDePrueba.parte(verificacion, "text/plain"));
         assertThat(enlace.find()).as(CorreoDePrueba.parte(verificacion, "text/plain")).isTrue();
