@@ -22,6 +22,8 @@ public final class DecisionAviso {
     public static final String DETALLE_NIVEL_ANTERIOR = "anses_nivel_anterior";
     /** Detail of the online enablement of a pending clave ({@code UPDATE_PROFILE}): {@code HABILITADA}. */
     public static final String DETALLE_ESTADO_CLAVE = "anses_estado_clave";
+    /** The same, as Crear clave's pending-clave step names it (the user attribute {@code estadoClave}). */
+    public static final String DETALLE_ESTADO_CLAVE_ATRIBUTO = "estadoClave";
 
     static final String CREDENTIAL_TYPE = "credential_type";
     static final String NUM_FAILURES = "num_failures";
@@ -34,6 +36,7 @@ public final class DecisionAviso {
     private static final Pattern CLAVE_PROVISORIA = Pattern.compile("users/([^/]+)/reset-password");
     private static final Pattern DESBLOQUEO = Pattern.compile("attack-detection/brute-force/users/([^/]+)");
     private static final Pattern NIVEL = Pattern.compile("anses-nivel/(\\d{11})");
+    private static final Pattern HABILITACION = Pattern.compile("anses-habilitacion/(\\d{11})");
 
     private DecisionAviso() {
     }
@@ -65,7 +68,7 @@ public final class DecisionAviso {
             case "USER_DISABLED_BY_TEMPORARY_LOCKOUT" -> entero(d.get(NUM_FAILURES)) >= fallosParaBloquear
                     ? Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA)) : Optional.empty();
             case "USER_DISABLED_BY_PERMANENT_LOCKOUT" -> Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA));
-            case "UPDATE_PROFILE" -> "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE))
+            case "UPDATE_PROFILE" -> "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE)) || "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE_ATRIBUTO))
                     ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
             default -> Optional.empty();
         };
@@ -108,6 +111,11 @@ public final class DecisionAviso {
             case "USER_LOGIN_FAILURE DELETE" -> {
                 return DESBLOQUEO.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.OFICINA_DESBLOQUEO)) : Optional.empty();
             }
+            case "ANSES_HABILITACION UPDATE" -> {
+                return HABILITACION.matcher(ruta).matches() && representacion != null
+                        && "HABILITADA".equals(String.valueOf(representacion.get("estadoNuevo")))
+                        ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
+            }
             case "ANSES_NIVEL UPDATE" -> {
                 if (!NIVEL.matcher(ruta).matches() || representacion == null) {
                     return Optional.empty();
@@ -136,8 +144,13 @@ public final class DecisionAviso {
                 return Optional.of("id:" + m.group(1));
             }
         }
-        Matcher m = NIVEL.matcher(ruta);
-        return m.matches() ? Optional.of("cuil:" + m.group(1)) : Optional.empty();
+        for (Pattern p : new Pattern[] {NIVEL, HABILITACION}) {
+            Matcher m = p.matcher(ruta);
+            if (m.matches()) {
+                return Optional.of("cuil:" + m.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Aviso nivel(int anterior, int nuevo) {

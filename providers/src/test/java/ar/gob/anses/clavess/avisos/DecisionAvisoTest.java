@@ -64,6 +64,7 @@ class DecisionAvisoTest {
     @Test
     void habilitacionOnline() {
         assertThat(evento("UPDATE_PROFILE", Map.of("anses_estado_clave", "HABILITADA"))).contains(TipoAviso.CLAVE_HABILITADA);
+        assertThat(evento("UPDATE_PROFILE", Map.of("anses_paso", "pendiente", "estadoClave", "HABILITADA"))).contains(TipoAviso.CLAVE_HABILITADA);
         assertThat(evento("UPDATE_PROFILE", Map.of())).isEmpty();
         assertThat(TipoAviso.CLAVE_HABILITADA.aDireccionSinVerificar()).isTrue();
         assertThat(TipoAviso.CLAVE_CAMBIADA.aDireccionSinVerificar()).isFalse();
@@ -112,6 +113,8 @@ class DecisionAvisoTest {
         assertThat(admin("ANSES_NIVEL", "UPDATE", "anses-nivel/20317320486", null, null, Map.of("nivelAnterior", 2, "nivelNuevo", 3)))
                 .contains(new Aviso(TipoAviso.NIVEL_SUBIDO, 2, 3));
         assertThat(admin("ANSES_NIVEL", "UPDATE", "anses-nivel/20317320486", null, null, Map.of("nivelAnterior", 3, "nivelNuevo", 3))).isEmpty();
+        assertThat(admin("ANSES_HABILITACION", "UPDATE", "anses-habilitacion/27326667779", null, null,
+                Map.of("estadoAnterior", "PENDIENTE", "estadoNuevo", "HABILITADA", "nivelNuevo", 2))).contains(Aviso.de(TipoAviso.CLAVE_HABILITADA));
         assertThat(admin("USER", "CREATE", "users/0b5e", null, null, null)).isEmpty();
         assertThat(DecisionAviso.deEventoAdmin("USER", "UPDATE", "users/0b5e", "error", null, null, null)).isEmpty();
     }
@@ -123,6 +126,7 @@ class DecisionAvisoTest {
         assertThat(DecisionAviso.cuenta("users/0b5e/reset-password")).contains("id:0b5e");
         assertThat(DecisionAviso.cuenta("attack-detection/brute-force/users/0b5e")).contains("id:0b5e");
         assertThat(DecisionAviso.cuenta("anses-nivel/20317320486")).contains("cuil:20317320486");
+        assertThat(DecisionAviso.cuenta("anses-habilitacion/27326667779")).contains("cuil:27326667779");
         assertThat(DecisionAviso.cuenta("clients/abc")).isEmpty();
         assertThat(DecisionAviso.cuenta(null)).isEmpty();
     }
