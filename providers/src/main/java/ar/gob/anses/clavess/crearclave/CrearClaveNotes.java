@@ -16,6 +16,8 @@ final class CrearClaveNotes {
 
     /** Event detail naming the step of the journey, on every event it sends. */
     static final String EVENT_PASO = "anses_paso";
+    /** Detail of the last step's UPDATE_CREDENTIAL: the level before the recovery. */
+    static final String EVENT_NIVEL_ANTERIOR = "anses_nivel_anterior";
 
     private CrearClaveNotes() {
     }

@@ -95,6 +95,7 @@ final class ElegiClaveAuthenticator implements Paso {
             return;
         }
 
+        int nivelAnterior = existente != null ? Nivel.de(existente) : 0;
         user.setEnabled(true);
         if (existente != null && EstadoClave.de(existente) == EstadoClave.PENDIENTE) {
             // The real person, proven, replaces a pending clave; the address given with it was never proven theirs.
@@ -110,7 +111,9 @@ final class ElegiClaveAuthenticator implements Paso {
         Usi07.asignarCodigo(session, realm, user); // a new clave, a new Formulario USI-07: the old form stops verifying
         new BloqueoClave(session, realm, context.getProtector()).limpiar(persona.cuil(), user);
 
-        new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user);
+        // The level before a recovery goes with the event: the citizen's notice says when it dropped from 3 to 2.
+        new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user,
+                existente != null ? String.valueOf(nivelAnterior) : null);
         context.setUser(user);
         context.success();
     }

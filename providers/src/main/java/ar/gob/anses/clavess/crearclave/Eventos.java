@@ -23,7 +23,16 @@ final class Eventos {
     }
 
     void exito(EventType tipo, UserModel user) {
-        context.getEvent().clone().event(tipo).user(user).detail(CrearClaveNotes.EVENT_PASO, paso).success();
+        exito(tipo, user, null);
+    }
+
+    /** With the level the user had before, in {@code anses_nivel_anterior}, when not null. */
+    void exito(EventType tipo, UserModel user, String nivelAnterior) {
+        var event = context.getEvent().clone().event(tipo).user(user).detail(CrearClaveNotes.EVENT_PASO, paso);
+        if (nivelAnterior != null) {
+            event.detail(CrearClaveNotes.EVENT_NIVEL_ANTERIOR, nivelAnterior);
+        }
+        event.success();
     }
 
     void error(String motivo) {

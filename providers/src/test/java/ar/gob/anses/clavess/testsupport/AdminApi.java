@@ -134,6 +134,17 @@ public final class AdminApi {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Server Info ({@code /admin/serverinfo}): the providers, with the operational info some of them publish. */
+    public JsonNode serverInfo() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/serverinfo"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET serverinfo answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** The realm's admin URL, or one under it; an empty path is the realm itself. */
     private URI uri(String path) {
         return URI.create(server.baseUri() + "admin/realms/" + KeycloakServer.REALM + (path.isEmpty() ? "" : "/" + path));

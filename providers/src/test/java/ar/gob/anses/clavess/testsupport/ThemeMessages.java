@@ -43,6 +43,11 @@ public final class ThemeMessages {
         return new ThemeMessages("es", Path.of("../themes/anses/account/messages"));
     }
 
+    /** The notices' texts of the anses email theme. */
+    public static ThemeMessages correoSpanish() {
+        return new ThemeMessages("es", Path.of("../themes/anses/email/messages"));
+    }
+
     public String get(String key, Object... params) {
         String pattern = messages.getProperty(key);
         if (pattern == null) {

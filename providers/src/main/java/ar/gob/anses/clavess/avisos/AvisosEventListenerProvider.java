@@ -1,0 +1,150 @@
+package ar.gob.anses.clavess.avisos;
+
+import ar.gob.anses.clavess.habilitacion.EstadoClave;
+import ar.gob.anses.clavess.nivel.Nivel;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * Turns an account change into a notice to its owner: decided now ({@link DecisionAviso}), sent only after this
+ * request's transaction has committed and on another thread, so that a slow or absent mail server never delays,
+ * fails or undoes the change.
+ */
+public final class AvisosEventListenerProvider implements EventListenerProvider {
+
+    private static final String ANTES = "anses-avisos-antes:";
+    private static final Logger LOG = Logger.getLogger(AvisosEventListenerProvider.class);
+
+    private final KeycloakSession session;
+    private final EnvioAvisos envio;
+
+    AvisosEventListenerProvider(KeycloakSession session, EnvioAvisos envio) {
+        this.session = session;
+        this.envio = envio;
+    }
+
+    /**
+     * Remembers the account's level and clave state before an admin's update, once per request (the user profile
+     * validates more than once); called from the {@code nivel} attribute's validator, the last moment the old values
+     * are still on the user.
+     */
+    public static void recordarAntes(KeycloakSession session, UserModel user) {
+        if (session.getAttribute(ANTES + user.getId()) == null) {
+            session.setAttribute(ANTES + user.getId(), estado(user));
+        }
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event.getRealmId() == null || event.getUserId() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        if (realm == null) {
+            return;
+        }
+        Optional<Aviso> aviso = DecisionAviso.deEvento(event.getType() == null ? null : event.getType().name(),
+                event.getDetails(), event.getError(), realm.getFailureFactor());
+        aviso.ifPresent(a -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a, event.getTime(),
+                event.getIpAddress(), userAgent(), false, baseUri())));
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        if (event.getRealmId() == null || event.getResourcePath() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        Optional<String> cuenta = DecisionAviso.cuenta(event.getResourcePath());
+        if (realm == null || cuenta.isEmpty()) {
+            return;
+        }
+        DecisionAviso.Estado antes = null;
+        DecisionAviso.Estado despues = null;
+        if (cuenta.get().startsWith("id:")) {
+            String userId = cuenta.get().substring("id:".length());
+            antes = session.getAttribute(ANTES + userId, DecisionAviso.Estado.class);
+            UserModel user = session.users().getUserById(realm, userId);
+            despues = user == null ? null : estado(user);
+            session.removeAttribute(ANTES + userId);
+        }
+        Optional<Aviso> aviso = DecisionAviso.deEventoAdmin(event.getResourceTypeAsString(),
+                event.getOperationType() == null ? null : event.getOperationType().name(), event.getResourcePath(),
+                event.getError(), antes, despues, representacion(event));
+        String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
+        aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), true, baseUri())));
+    }
+
+    private void programar(Pedido pedido) {
+        KeycloakTransactionManager transaction = session.getTransactionManager();
+        if (!transaction.isActive()) {
+            enviarLuego(pedido); // already committed: nothing left to wait for
+            return;
+        }
+        transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                enviarLuego(pedido);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // The change was undone: there is nothing to tell.
+            }
+        });
+    }
+
+    private void enviarLuego(Pedido pedido) {
+        envio.enviarLuego(session.getKeycloakSessionFactory(), pedido);
+    }
+
+    private static DecisionAviso.Estado estado(UserModel user) {
+        return new DecisionAviso.Estado(Nivel.de(user), EstadoClave.de(user).name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> representacion(AdminEvent event) {
+        if (event.getRepresentation() == null || !event.getRepresentation().startsWith("{")) {
+            return null;
+        }
+        try {
+            return JsonSerialization.readValue(event.getRepresentation(), Map.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String userAgent() {
+        try {
+            var headers = session.getContext().getRequestHeaders();
+            return headers == null ? null : headers.getHeaderString("User-Agent");
+        } catch (RuntimeException e) {
+            return null; // no request (a background task)
+        }
+    }
+
+    private String baseUri() {
+        try {
+            String base = session.getContext().getUri().getBaseUri().toString();
+            return base.endsWith("/") ? base : base + "/";
+        } catch (RuntimeException e) {
+            LOG.debug("No request URI for the notice's links", e);
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

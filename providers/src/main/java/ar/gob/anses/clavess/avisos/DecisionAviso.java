@@ -1,0 +1,167 @@
+package ar.gob.anses.clavess.avisos;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which notice, if any, an event calls for. Plain Java over the event's strings, so that every rule is unit-tested
+ * without a server.
+ *
+ * <p>Keycloak 26 sends a credential change twice, as {@code UPDATE_CREDENTIAL}/{@code REMOVE_CREDENTIAL} with
+ * {@code credential_type} and again as the deprecated {@code UPDATE_PASSWORD}, {@code UPDATE_TOTP},
+ * {@code REMOVE_TOTP}: only the first are read, so one change is one notice.
+ */
+public final class DecisionAviso {
+
+    /** Detail of Crear clave's events: the step (see {@code crearclave.Eventos}). */
+    public static final String DETALLE_PASO = "anses_paso";
+    /** Detail of Crear clave's last step: the level the citizen had before a recovery. */
+    public static final String DETALLE_NIVEL_ANTERIOR = "anses_nivel_anterior";
+    /** Detail of the online enablement of a pending clave ({@code UPDATE_PROFILE}): {@code HABILITADA}. */
+    public static final String DETALLE_ESTADO_CLAVE = "anses_estado_clave";
+    /** The same, as Crear clave's pending-clave step names it (the user attribute {@code estadoClave}). */
+    public static final String DETALLE_ESTADO_CLAVE_ATRIBUTO = "estadoClave";
+
+    static final String CREDENTIAL_TYPE = "credential_type";
+    static final String NUM_FAILURES = "num_failures";
+    private static final String PASSWORD = "password";
+    /** Credential types that are a second factor: TOTP, passkeys and security keys, recovery codes. */
+    static final Set<String> SEGUNDOS_FACTORES = Set.of("otp", "webauthn", "webauthn-passwordless", "recovery-authn-codes");
+
+    private static final Pattern USUARIO = Pattern.compile("users/([^/]+)");
+    private static final Pattern CREDENCIAL = Pattern.compile("users/([^/]+)/credentials/[^/]+");
+    private static final Pattern CLAVE_PROVISORIA = Pattern.compile("users/([^/]+)/reset-password");
+    private static final Pattern DESBLOQUEO = Pattern.compile("attack-detection/brute-force/users/([^/]+)");
+    private static final Pattern NIVEL = Pattern.compile("anses-nivel/(\\d{11})");
+    private static final Pattern HABILITACION = Pattern.compile("anses-habilitacion/(\\d{11})");
+
+    private DecisionAviso() {
+    }
+
+    /**
+     * A citizen's own event (or Keycloak's brute-force lock). {@code fallosParaBloquear} is the realm's failure
+     * factor: a lock for a quick second try before it (Keycloak's quick-login check) is no lock by failures.
+     */
+    public static Optional<Aviso> deEvento(String tipo, Map<String, String> detalles, String error, int fallosParaBloquear) {
+        if (error != null || tipo == null) {
+            return Optional.empty();
+        }
+        Map<String, String> d = detalles == null ? Map.of() : detalles;
+        String paso = d.get(DETALLE_PASO);
+        String credencial = d.get(CREDENTIAL_TYPE);
+        return switch (tipo) {
+            case "REGISTER" -> "clave".equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
+            case "UPDATE_CREDENTIAL" -> {
+                if ("clave".equals(paso)) {
+                    yield Optional.of(new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DETALLE_NIVEL_ANTERIOR)), 2));
+                }
+                if (credencial == null || PASSWORD.equals(credencial)) {
+                    yield Optional.of(Aviso.de(TipoAviso.CLAVE_CAMBIADA));
+                }
+                yield SEGUNDOS_FACTORES.contains(credencial) ? Optional.of(Aviso.de(TipoAviso.SEGUNDO_FACTOR_AGREGADO)) : Optional.empty();
+            }
+            case "REMOVE_CREDENTIAL" -> SEGUNDOS_FACTORES.contains(credencial)
+                    ? Optional.of(Aviso.de(TipoAviso.SEGUNDO_FACTOR_QUITADO)) : Optional.empty();
+            case "USER_DISABLED_BY_TEMPORARY_LOCKOUT" -> entero(d.get(NUM_FAILURES)) >= fallosParaBloquear
+                    ? Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA)) : Optional.empty();
+            case "USER_DISABLED_BY_PERMANENT_LOCKOUT" -> Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA));
+            case "UPDATE_PROFILE" -> "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE)) || "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE_ATRIBUTO))
+                    ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    /** What of an account the notices compare before and after an admin's update. */
+    public record Estado(int nivel, String estadoClave) {
+    }
+
+    /**
+     * An admin (office) event. {@code antes} and {@code despues} are the account's state around a user update
+     * ({@code antes} null when not recorded); {@code representacion} is the event's, for our own level resource.
+     */
+    public static Optional<Aviso> deEventoAdmin(String recurso, String operacion, String ruta, String error,
+                                                Estado antes, Estado despues, Map<String, ?> representacion) {
+        if (error != null || recurso == null || operacion == null || ruta == null) {
+            return Optional.empty();
+        }
+        switch (recurso + " " + operacion) {
+            case "USER UPDATE" -> {
+                if (!USUARIO.matcher(ruta).matches()) {
+                    return Optional.empty();
+                }
+                if (antes != null && despues != null) {
+                    if ("PENDIENTE".equals(antes.estadoClave()) && "HABILITADA".equals(despues.estadoClave())) {
+                        return Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA));
+                    }
+                    if (antes.nivel() != despues.nivel()) {
+                        return Optional.of(nivel(antes.nivel(), despues.nivel()));
+                    }
+                }
+                return Optional.of(Aviso.de(TipoAviso.OFICINA_DATOS));
+            }
+            case "USER ACTION" -> {
+                return CLAVE_PROVISORIA.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.OFICINA_CLAVE)) : Optional.empty();
+            }
+            case "USER DELETE" -> {
+                return CREDENCIAL.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.OFICINA_METODO_QUITADO)) : Optional.empty();
+            }
+            case "USER_LOGIN_FAILURE DELETE" -> {
+                return DESBLOQUEO.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.OFICINA_DESBLOQUEO)) : Optional.empty();
+            }
+            case "ANSES_HABILITACION UPDATE" -> {
+                return HABILITACION.matcher(ruta).matches() && representacion != null
+                        && "HABILITADA".equals(String.valueOf(representacion.get("estadoNuevo")))
+                        ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
+            }
+            case "ANSES_NIVEL UPDATE" -> {
+                if (!NIVEL.matcher(ruta).matches() || representacion == null) {
+                    return Optional.empty();
+                }
+                int anterior = entero(String.valueOf(representacion.get("nivelAnterior")));
+                int nuevo = entero(String.valueOf(representacion.get("nivelNuevo")));
+                return anterior == nuevo || nuevo == 0 ? Optional.empty() : Optional.of(nivel(anterior, nuevo));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Whose account an admin event is about: {@code id:<user id>} or {@code cuil:<CUIL>}, from the event's resource
+     * path; empty when the path names no user.
+     */
+    public static Optional<String> cuenta(String ruta) {
+        if (ruta == null) {
+            return Optional.empty();
+        }
+        for (Pattern p : new Pattern[] {USUARIO, CREDENCIAL, CLAVE_PROVISORIA, DESBLOQUEO}) {
+            Matcher m = p.matcher(ruta);
+            if (m.matches()) {
+                return Optional.of("id:" + m.group(1));
+            }
+        }
+        for (Pattern p : new Pattern[] {NIVEL, HABILITACION}) {
+            Matcher m = p.matcher(ruta);
+            if (m.matches()) {
+                return Optional.of("cuil:" + m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Aviso nivel(int anterior, int nuevo) {
+        return new Aviso(nuevo > anterior ? TipoAviso.NIVEL_SUBIDO : TipoAviso.NIVEL_BAJADO, anterior, nuevo);
+    }
+
+    private static int entero(String valor) {
+        try {
+            return valor == null ? 0 : Integer.parseInt(valor.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package ar.gob.anses.clavess.avisos;
+
+/**
+ * What changed in the account, as the notice tells it. Each kind has its own subject and text in the {@code anses}
+ * email theme ({@code ansesAviso<Kind>Asunto}, {@code ansesAviso<Kind>Texto}).
+ */
+public enum TipoAviso {
+    CLAVE_CREADA("ClaveCreada"),
+    CLAVE_RECUPERADA("ClaveRecuperada"),
+    CLAVE_CAMBIADA("ClaveCambiada"),
+    NIVEL_SUBIDO("NivelSubido"),
+    NIVEL_BAJADO("NivelBajado"),
+    SEGUNDO_FACTOR_AGREGADO("FactorAgregado"),
+    SEGUNDO_FACTOR_QUITADO("FactorQuitado"),
+    CLAVE_BLOQUEADA("ClaveBloqueada"),
+    CLAVE_HABILITADA("ClaveHabilitada"),
+    OFICINA_DATOS("OficinaDatos"),
+    OFICINA_CLAVE("OficinaClave"),
+    OFICINA_DESBLOQUEO("OficinaDesbloqueo"),
+    OFICINA_METODO_QUITADO("OficinaMetodoQuitado");
+
+    private final String mensaje;
+
+    TipoAviso(String mensaje) {
+        this.mensaje = mensaje;
+    }
+
+    /** Message key of the subject. */
+    public String asunto() {
+        return "ansesAviso" + mensaje + "Asunto";
+    }
+
+    /** Message key of the sentence that says what happened. */
+    public String texto() {
+        return "ansesAviso" + mensaje + "Texto";
+    }
+
+    /**
+     * Whether the notice may go to an address the citizen gave but never verified. Only the enablement of a pending
+     * clave: the agency promises to confirm it by email (seed 003, B.1.1), and it is the first use of that address.
+     */
+    public boolean aDireccionSinVerificar() {
+        return this == CLAVE_HABILITADA;
+    }
+
+}

@@ -1,0 +1,133 @@
+package ar.gob.anses.clavess.avisos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.avisos.DecisionAviso.Estado;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DecisionAvisoTest {
+
+    private static final int FALLOS = 5;
+
+    private static Optional<TipoAviso> evento(String tipo, Map<String, String> detalles) {
+        return DecisionAviso.deEvento(tipo, detalles, null, FALLOS).map(Aviso::tipo);
+    }
+
+    @DisplayName("given Crear clave's last step, then a new user is a created clave and an existing one a recovered clave, "
+            + "with the level it had before")
+    @Test
+    void crearYRecuperar() {
+        assertThat(evento("REGISTER", Map.of("anses_paso", "clave"))).contains(TipoAviso.CLAVE_CREADA);
+        Optional<Aviso> recuperada = DecisionAviso.deEvento("UPDATE_CREDENTIAL",
+                Map.of("anses_paso", "clave", "anses_nivel_anterior", "3"), null, FALLOS);
+        assertThat(recuperada).contains(new Aviso(TipoAviso.CLAVE_RECUPERADA, 3, 2));
+        assertThat(recuperada.get().bajoElNivel()).isTrue();
+        assertThat(DecisionAviso.deEvento("UPDATE_CREDENTIAL", Map.of("anses_paso", "clave", "anses_nivel_anterior", "2"),
+                null, FALLOS).get().bajoElNivel()).isFalse();
+    }
+
+    @DisplayName("given a clave change (ours without credential_type, Keycloak's with password), then a changed clave; "
+            + "Keycloak's deprecated twin events give nothing")
+    @Test
+    void cambiarClave() {
+        assertThat(evento("UPDATE_CREDENTIAL", Map.of())).contains(TipoAviso.CLAVE_CAMBIADA);
+        assertThat(evento("UPDATE_CREDENTIAL", Map.of("credential_type", "password"))).contains(TipoAviso.CLAVE_CAMBIADA);
+        assertThat(evento("UPDATE_PASSWORD", Map.of())).isEmpty();
+        assertThat(evento("UPDATE_TOTP", Map.of())).isEmpty();
+        assertThat(evento("REMOVE_TOTP", Map.of())).isEmpty();
+    }
+
+    @DisplayName("given a second factor added or removed (TOTP, passkey, security key, recovery codes), then one notice each way")
+    @Test
+    void segundoFactor() {
+        for (String tipo : new String[] {"otp", "webauthn", "webauthn-passwordless", "recovery-authn-codes"}) {
+            assertThat(evento("UPDATE_CREDENTIAL", Map.of("credential_type", tipo))).contains(TipoAviso.SEGUNDO_FACTOR_AGREGADO);
+            assertThat(evento("REMOVE_CREDENTIAL", Map.of("credential_type", tipo))).contains(TipoAviso.SEGUNDO_FACTOR_QUITADO);
+        }
+        assertThat(evento("REMOVE_CREDENTIAL", Map.of("credential_type", "password"))).isEmpty();
+        assertThat(evento("UPDATE_CREDENTIAL", Map.of("credential_type", "kerberos"))).isEmpty();
+    }
+
+    @DisplayName("given Keycloak's lock events, then a lock by failures is a locked clave and a quick-login wait is not")
+    @Test
+    void bloqueo() {
+        assertThat(evento("USER_DISABLED_BY_TEMPORARY_LOCKOUT", Map.of("num_failures", "5"))).contains(TipoAviso.CLAVE_BLOQUEADA);
+        assertThat(evento("USER_DISABLED_BY_TEMPORARY_LOCKOUT", Map.of("num_failures", "7"))).contains(TipoAviso.CLAVE_BLOQUEADA);
+        assertThat(evento("USER_DISABLED_BY_TEMPORARY_LOCKOUT", Map.of("num_failures", "2"))).isEmpty();
+        assertThat(evento("USER_DISABLED_BY_PERMANENT_LOCKOUT", Map.of())).contains(TipoAviso.CLAVE_BLOQUEADA);
+    }
+
+    @DisplayName("given the online enablement of a pending clave, then an enabled clave; any other profile update gives nothing")
+    @Test
+    void habilitacionOnline() {
+        assertThat(evento("UPDATE_PROFILE", Map.of("anses_estado_clave", "HABILITADA"))).contains(TipoAviso.CLAVE_HABILITADA);
+        assertThat(evento("UPDATE_PROFILE", Map.of("anses_paso", "pendiente", "estadoClave", "HABILITADA"))).contains(TipoAviso.CLAVE_HABILITADA);
+        assertThat(evento("UPDATE_PROFILE", Map.of())).isEmpty();
+        assertThat(TipoAviso.CLAVE_HABILITADA.aDireccionSinVerificar()).isTrue();
+        assertThat(TipoAviso.CLAVE_CAMBIADA.aDireccionSinVerificar()).isFalse();
+    }
+
+    @DisplayName("given failed or unrelated events, then no notice")
+    @Test
+    void sinAviso() {
+        assertThat(DecisionAviso.deEvento("UPDATE_CREDENTIAL", Map.of(), "anses_clave_no_cumple_politica", FALLOS)).isEmpty();
+        assertThat(evento("LOGIN", Map.of())).isEmpty();
+        assertThat(evento("RESET_PASSWORD", Map.of("anses_paso", "tramite"))).isEmpty();
+        assertThat(evento("REGISTER", Map.of())).isEmpty();
+        assertThat(evento(null, Map.of())).isEmpty();
+    }
+
+    private static Optional<Aviso> admin(String recurso, String op, String ruta, Estado antes, Estado despues, Map<String, ?> rep) {
+        return DecisionAviso.deEventoAdmin(recurso, op, ruta, null, antes, despues, rep);
+    }
+
+    @DisplayName("given an office's update of a user, then the enablement of a pending clave, else a level change, else a change of the account")
+    @Test
+    void oficinaActualizaUsuario() {
+        String ruta = "users/0b5e";
+        assertThat(admin("USER", "UPDATE", ruta, new Estado(2, "PENDIENTE"), new Estado(2, "HABILITADA"), null))
+                .contains(Aviso.de(TipoAviso.CLAVE_HABILITADA));
+        assertThat(admin("USER", "UPDATE", ruta, new Estado(2, "HABILITADA"), new Estado(3, "HABILITADA"), null))
+                .contains(new Aviso(TipoAviso.NIVEL_SUBIDO, 2, 3));
+        assertThat(admin("USER", "UPDATE", ruta, new Estado(3, "HABILITADA"), new Estado(2, "HABILITADA"), null))
+                .contains(new Aviso(TipoAviso.NIVEL_BAJADO, 3, 2));
+        assertThat(admin("USER", "UPDATE", ruta, new Estado(2, "HABILITADA"), new Estado(2, "HABILITADA"), null))
+                .contains(Aviso.de(TipoAviso.OFICINA_DATOS));
+        assertThat(admin("USER", "UPDATE", ruta, null, new Estado(2, "HABILITADA"), null)).contains(Aviso.de(TipoAviso.OFICINA_DATOS));
+    }
+
+    @DisplayName("given the office's other changes, then a temporary clave, an unlock, a removed sign-in method, a level by CUIL")
+    @Test
+    void oficinaOtrosCambios() {
+        assertThat(admin("USER", "ACTION", "users/0b5e/reset-password", null, null, null)).contains(Aviso.de(TipoAviso.OFICINA_CLAVE));
+        assertThat(admin("USER", "ACTION", "users/0b5e/logout", null, null, null)).isEmpty();
+        assertThat(admin("USER", "DELETE", "users/0b5e/credentials/77", null, null, null)).contains(Aviso.de(TipoAviso.OFICINA_METODO_QUITADO));
+        assertThat(admin("USER", "DELETE", "users/0b5e", null, null, null)).isEmpty();
+        assertThat(admin("USER_LOGIN_FAILURE", "DELETE", "attack-detection/brute-force/users/0b5e", null, null, null))
+                .contains(Aviso.de(TipoAviso.OFICINA_DESBLOQUEO));
+        // Keycloak's own record of the failures cleared by enabling a user: the update itself is the notice.
+        assertThat(admin("USER_LOGIN_FAILURE", "DELETE", "users/0b5e", null, null, null)).isEmpty();
+        assertThat(admin("ANSES_NIVEL", "UPDATE", "anses-nivel/20317320486", null, null, Map.of("nivelAnterior", 2, "nivelNuevo", 3)))
+                .contains(new Aviso(TipoAviso.NIVEL_SUBIDO, 2, 3));
+        assertThat(admin("ANSES_NIVEL", "UPDATE", "anses-nivel/20317320486", null, null, Map.of("nivelAnterior", 3, "nivelNuevo", 3))).isEmpty();
+        assertThat(admin("ANSES_HABILITACION", "UPDATE", "anses-habilitacion/27326667779", null, null,
+                Map.of("estadoAnterior", "PENDIENTE", "estadoNuevo", "HABILITADA", "nivelNuevo", 2))).contains(Aviso.de(TipoAviso.CLAVE_HABILITADA));
+        assertThat(admin("USER", "CREATE", "users/0b5e", null, null, null)).isEmpty();
+        assertThat(DecisionAviso.deEventoAdmin("USER", "UPDATE", "users/0b5e", "error", null, null, null)).isEmpty();
+    }
+
+    @DisplayName("given an admin event's path, then the account it is about, by id or by CUIL")
+    @Test
+    void cuenta() {
+        assertThat(DecisionAviso.cuenta("users/0b5e")).contains("id:0b5e");
+        assertThat(DecisionAviso.cuenta("users/0b5e/reset-password")).contains("id:0b5e");
+        assertThat(DecisionAviso.cuenta("attack-detection/brute-force/users/0b5e")).contains("id:0b5e");
+        assertThat(DecisionAviso.cuenta("anses-nivel/20317320486")).contains("cuil:20317320486");
+        assertThat(DecisionAviso.cuenta("anses-habilitacion/27326667779")).contains("cuil:27326667779");
+        assertThat(DecisionAviso.cuenta("clients/abc")).isEmpty();
+        assertThat(DecisionAviso.cuenta(null)).isEmpty();
+    }
+}

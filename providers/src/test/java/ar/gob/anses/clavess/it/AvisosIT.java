@@ -1,0 +1,425 @@
+package ar.gob.anses.clavess.it;
+
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.responder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.padron.PadronFile;
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Notices of account changes (issue 13), end to end: the realm sends them to a real SMTP server (GreenMail) after the
+ * change is committed. Each test has citizens of its own; a marker notice to a citizen of the class, sent last, proves
+ * that every notice queued before it went out (one sender thread, in commit order), so "exactly one" is checked
+ * without waiting for time to pass.
+ */
+@ExtendWith({KeycloakExtension.class, CorreoDePrueba.class})
+class AvisosIT {
+
+    private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
+    private static final String DOMINIO = "@correo.demo.anses.example";
+    private static final long ESPERA_MS = 60_000;
+    private static final String MARCA_CUIL = "20419001016";
+    private static final String MARCA = "marca.avisos" + DOMINIO;
+
+    private final KeycloakServer server;
+    private final CorreoDePrueba correo;
+    private final Oidc oidc;
+
+    AvisosIT(KeycloakServer server, CorreoDePrueba correo) throws Exception {
+        this.server = server;
+        this.correo = correo;
+        this.oidc = new Oidc(server);
+        AdminApi admin = new AdminApi(server);
+        correo.apuntar(admin);
+        if (admin.get("users?exact=true&username=" + MARCA_CUIL).isEmpty()) {
+            crear(admin, MARCA_CUIL, "Testigo", "Avisos", "41900101", 2, "Roble7Luz", MARCA);
+        }
+    }
+
+    @DisplayName("given a citizen who creates a clave online, gets a verified address and level 3 at an office, then recovers "
+            + "the clave online, then no notice for the creation (no address yet), one for the level raised and one for "
+            + "the recovery that says the level dropped to 2, none with the clave, the trámite or an answer")
+    @Test
+    void crearSubirNivelYRecuperar() throws Exception {
+        Persona silvia = PADRON.get("27248889999");
+        String direccion = "silvia.mendez" + DOMINIO;
+        long sinDireccion = contador("sinDireccion");
+
+        crearClave(silvia, "Lapacho5Sur");
+        esperarContador("sinDireccion", sinDireccion + 1);
+
+        AdminApi admin = new AdminApi(server);
+        String id = admin.userId(silvia.cuil().digitos());
+        ObjectNode usuario = (ObjectNode) admin.get("users/" + id);
+        usuario.put("email", direccion).put("emailVerified", true);
+        ((ObjectNode) usuario.get("attributes")).putArray("nivel").add("3");
+        admin.put("users/" + id, usuario);
+        MimeMessage nivel = unico(direccion);
+        assertThat(nivel.getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
+        assertThat(texto(nivel)).contains(CORREO.get("ansesAvisoNivelSubidoTexto", "2", "3"))
+                .contains(CORREO.get("ansesAvisoNoPedisteTitulo")).contains(CORREO.get("ansesAvisoDondeOficina"));
+
+        crearClave(silvia, "Quebrada8Sol");
+        List<MimeMessage> mensajes = todos(direccion, 2);
+        MimeMessage recuperada = mensajes.get(1);
+        assertThat(recuperada.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveRecuperadaAsunto"));
+        String texto = texto(recuperada);
+        assertThat(texto).contains(CORREO.get("ansesAvisoClaveRecuperadaTexto"))
+                .contains(CORREO.get("ansesAvisoNivelBajoPorRecuperacion", "3", "2"))
+                .contains(CORREO.get("ansesAvisoNoFuisteTitulo"))
+                .contains(CORREO.get("ansesAvisoNoFuisteOficina"))
+                .contains(CORREO.get("ansesAvisoDondeNavegador", "Chrome", "Windows", "127.0.0.1"))
+                .contains(CORREO.get("ansesAvisoSaludo", "Silvia"))
+                .contains(server.baseUri() + "realms/anses/login-actions/reset-credentials");
+        sinSecretos(recuperada, silvia, "Lapacho5Sur", "Quebrada8Sol");
+        assertThat(((InternetAddress) recuperada.getFrom()[0]).getAddress()).isEqualTo(CorreoDePrueba.REMITENTE);
+    }
+
+    @DisplayName("given a citizen with a verified address, when they change the clave, then one notice that says so, "
+            + "without either clave")
+    @Test
+    void cambiarClave() throws Exception {
+        String cuil = "27419001010";
+        String direccion = "clave.cambiada" + DOMINIO;
+        crear(new AdminApi(server), cuil, "Elena", "Cambio", "41900101", 2, "Laurel4Patio", direccion);
+
+        assertThat(cambiarClave(cuil, "Laurel4Patio", "Sauce9Barca")).isTrue();
+
+        MimeMessage aviso = unico(direccion);
+        assertThat(aviso.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveCambiadaAsunto"));
+        assertThat(texto(aviso)).contains(CORREO.get("ansesAvisoClaveCambiadaTexto")).contains(CORREO.get("ansesAvisoNoFuisteTitulo"));
+        assertThat(CorreoDePrueba.parte(aviso, "text/html")).contains(CORREO.get("ansesAvisoOlvideMiClave"));
+        sinSecretos(aviso, null, "Laurel4Patio", "Sauce9Barca");
+    }
+
+    @DisplayName("given office staff, when they raise a citizen's level by CUIL and then change the account's name, then one "
+            + "notice each: the level raised from 2 to 3, and the account changed by an office")
+    @Test
+    void oficina() throws Exception {
+        String cuil = "20419001024";
+        String direccion = "cambio.oficina" + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        crear(admin, cuil, "Hugo", "Oficina", "41900102", 2, "Nogal6Cima", direccion);
+        AdminApi oficina = AdminApi.as(server, "27291112221", "Ceibo4Rama");
+
+        assertThat(oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        MimeMessage nivel = unico(direccion);
+        assertThat(nivel.getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
+        assertThat(texto(nivel)).contains(CORREO.get("ansesAvisoNivelSubidoTexto", "2", "3"));
+
+        String id = admin.userId(cuil);
+        ObjectNode usuario = (ObjectNode) admin.get("users/" + id);
+        usuario.put("firstName", "Hugo Martín");
+        assertThat(oficina.putRaw("users/" + id, usuario.toString()).statusCode()).isEqualTo(204);
+        MimeMessage cambio = todos(direccion, 2).get(1);
+        assertThat(cambio.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDatosAsunto"));
+        assertThat(texto(cambio)).contains(CORREO.get("ansesAvisoOficinaDatosTexto"))
+                .contains(CORREO.get("ansesAvisoSaludo", "Hugo Martín"))
+                .contains(CORREO.get("ansesAvisoNoPedisteTitulo"));
+    }
+
+    @DisplayName("given a citizen with a verified address, when the clave is locked by 5 failures and an office unlocks it, "
+            + "then one notice for the lock and one for the unlock, with none of the claves tried")
+    @Test
+    void bloqueo() throws Exception {
+        String cuil = "27419001029";
+        String direccion = "clave.bloqueada" + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        crear(admin, cuil, "Irma", "Bloqueo", "41900102", 2, "Tipa3Durazno", direccion);
+
+        LoginPage login = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
+        for (int fallo = 1; fallo <= 5; fallo++) {
+            Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+            login = LoginPage.of(login.submit(cuil, "Intento" + fallo + "Mal"));
+        }
+        assertThat(login.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        Thread.sleep(1100); // as above
+        assertThat(LoginPage.of(login.submit(cuil, "Tipa3Durazno")).alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
+        MimeMessage bloqueada = unico(direccion);
+        assertThat(bloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));
+        assertThat(texto(bloqueada)).contains(CORREO.get("ansesAvisoClaveBloqueadaTexto"))
+                .contains(CORREO.get("ansesAvisoNoFuisteTitulo")).contains(CORREO.get("ansesAvisoNoFuisteOficina"));
+        sinSecretos(bloqueada, null, "Tipa3Durazno", "Intento1Mal", "Intento5Mal");
+
+        assertThat(admin.delete("attack-detection/brute-force/users/" + admin.userId(cuil))).isEqualTo(204);
+        MimeMessage desbloqueada = todos(direccion, 2).get(1);
+        assertThat(desbloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDesbloqueoAsunto"));
+    }
+
+    @DisplayName("given a citizen asked to set up a TOTP app, when they add it at login and remove it with Keycloak's "
+            + "delete_credential action, then one notice for the second factor added and one for the one removed")
+    @Test
+    void segundoFactor() throws Exception {
+        String cuil = "27419001045";
+        String direccion = "segundo.factor" + DOMINIO;
+        var creado = new AdminApi(server).postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Nora", "lastName": "Factor", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["41900104"], "nivel": ["2"]}, "requiredActions": ["CONFIGURE_TOTP"],
+                 "credentials": [{"type": "password", "value": "Ombu4Laguna", "temporary": false}]}
+                """.formatted(cuil, direccion));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+
+        WebClient browser = LoginPage.browser();
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage totp = (HtmlPage) LoginPage.open(browser, request.uri()).submit(cuil, "Ombu4Laguna");
+        String secreto = totp.<HtmlInput>getHtmlElementById("totpSecret").getValue();
+        totp.<HtmlInput>getHtmlElementById("totp").setValue(codigoTotp(secreto));
+        totp.<HtmlInput>getHtmlElementById("userLabel").setValue("celular");
+        Page app = totp.getHtmlElementById("saveTOTPBtn").click();
+        assertThat(LoginPage.loggedIn(app, request)).as(app.getWebResponse().getContentAsString()).isTrue();
+        MimeMessage agregado = unico(direccion);
+        assertThat(agregado.getSubject()).isEqualTo(CORREO.get("ansesAvisoFactorAgregadoAsunto"));
+        assertThat(texto(agregado)).contains(CORREO.get("ansesAvisoFactorAgregadoTexto"));
+        sinSecretos(agregado, null, "Ombu4Laguna", secreto);
+
+        // Removed by the citizen as Keycloak 26 lets them: the delete_credential action (the account API has no DELETE).
+        AdminApi admin = new AdminApi(server);
+        String otp = null;
+        for (JsonNode credencial : admin.get("users/" + admin.userId(cuil) + "/credentials")) {
+            if ("otp".equals(credencial.path("type").asText())) {
+                otp = credencial.path("id").asText();
+            }
+        }
+        assertThat(otp).isNotBlank();
+        Oidc.Request quitar = oidc.request(Oidc.MI_ANSES);
+        HtmlPage confirmar = (HtmlPage) browser.getPage(quitar.uri(Map.of("kc_action", "delete_credential:" + otp)).toURL());
+        Page vuelta = confirmar.getHtmlElementById("kc-accept").click();
+        assertThat(LoginPage.loggedIn(vuelta, quitar)).as(vuelta.getWebResponse().getContentAsString()).isTrue();
+        MimeMessage quitado = todos(direccion, 2).get(1);
+        assertThat(quitado.getSubject()).isEqualTo(CORREO.get("ansesAvisoFactorQuitadoAsunto"));
+    }
+
+    /** RFC 6238 with the realm's defaults (HmacSHA1, 6 digits, 30 s), over the secret as Keycloak holds it. */
+    private static String codigoTotp(String secreto) throws Exception {
+        long paso = System.currentTimeMillis() / 1000 / 30;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secreto.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(paso).array());
+        int desde = hash[hash.length - 1] & 0xf;
+        int binario = ((hash[desde] & 0x7f) << 24) | ((hash[desde + 1] & 0xff) << 16) | ((hash[desde + 2] & 0xff) << 8) | (hash[desde + 3] & 0xff);
+        return String.format("%06d", binario % 1_000_000);
+    }
+
+    @DisplayName("given a citizen without an address, when they add one in the account API and verify it with Keycloak's "
+            + "Verify email (kc_action), then the next change of the clave is told to it, once")
+    @Test
+    void correoAgregadoYVerificado() throws Exception {
+        String cuil = "20419001059";
+        String direccion = "correo.nuevo" + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        admin.crearCiudadano(cuil, "Tobias", "Verifica", "41900105", 2, "Coihue5Rama", false);
+
+        WebClient browser = LoginPage.browser();
+        Oidc.Request login = oidc.request(Oidc.MI_ANSES);
+        Page app = LoginPage.open(browser, login.uri()).submit(cuil, "Coihue5Rama");
+        String token = login.exchange(login.codeFrom(LoginPage.landedOn(app))).get("access_token").asText();
+        HttpClient http = HttpClient.newHttpClient();
+        URI cuenta = URI.create(server.baseUri() + "realms/anses/account/");
+        ObjectNode yo = (ObjectNode) new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(cuenta)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        yo.put("email", direccion);
+        HttpResponse<String> guardado = http.send(HttpRequest.newBuilder(cuenta).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(yo.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(guardado.statusCode()).as(guardado.body()).isEqualTo(204);
+        assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isFalse();
+
+        Oidc.Request verificar = oidc.request(Oidc.MI_ANSES);
+        HtmlPage enviar = (HtmlPage) browser.getPage(verificar.uri(Map.of("kc_action", "VERIFY_EMAIL")).toURL());
+        ((HtmlElement) enviar.getHtmlElementById("kc-verify-email-form").querySelector("input[type=submit]")).click(); // "send the email"
+        MimeMessage verificacion = correo.esperar(direccion, 1, ESPERA_MS).get(0);
+        Matcher enlace = Pattern.compile("https?://\\S+action-token\\S+").matcher(CorreoDePrueba.parte(verificacion, "text/plain"));
+        assertThat(enlace.find()).as(CorreoDePrueba.parte(verificacion, "text/plain")).isTrue();
+        browser.getPage(enlace.group());
+        assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isTrue();
+
+        assertThat(cambiarClave(cuil, "Coihue5Rama", "Cipres4Lago")).isTrue();
+        List<MimeMessage> mensajes = todos(direccion, 2);
+        assertThat(mensajes.get(1).getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveCambiadaAsunto"));
+    }
+
+    @DisplayName("given the realm's mail server down, when a citizen changes the clave, then the change stands, no message "
+            + "goes out and the failure is counted")
+    @Test
+    void servidorCaido() throws Exception {
+        String cuil = "20419001032";
+        String direccion = "sin.servidor" + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        crear(admin, cuil, "Raúl", "Caido", "41900103", 2, "Alamo5Ribera", direccion);
+        long fallidos = contador("fallidos");
+        CorreoDePrueba.apuntar(admin, KeycloakServer.freePort()); // nobody listens there
+        try {
+            assertThat(cambiarClave(cuil, "Alamo5Ribera", "Jacaranda8Luz")).isTrue();
+            esperarContador("fallidos", fallidos + 1);
+        } finally {
+            correo.apuntar(new AdminApi(server));
+        }
+        assertThat(loginWorks(cuil, "Jacaranda8Luz")).isTrue();
+        assertThat(loginWorks(cuil, "Alamo5Ribera")).isFalse();
+        marca();
+        assertThat(correo.para(direccion)).isEmpty();
+    }
+
+    // --- journeys
+
+    private void crearClave(Persona persona, String clave) throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage preguntas = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), request)), persona.cuil().digitos(), true);
+        Page app = presionar(elegirClave(responder(preguntas, persona, true), clave, clave));
+        assertThat(request.codeFrom(LoginPage.landedOn(app))).isNotBlank();
+    }
+
+    /** Cambiar mi clave from the login page; whether the browser came back to the app. */
+    private boolean cambiarClave(String cuil, String actual, String nueva) throws Exception {
+        WebClient browser = LoginPage.browser();
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage login = (HtmlPage) browser.getPage(request.uri().toURL());
+        HtmlPage cambiar = login.getHtmlElementById("anses-cambiar-mi-clave").click();
+        HtmlPage formulario = (HtmlPage) LoginPage.of(cambiar).submit(cuil, actual);
+        formulario.<HtmlInput>getHtmlElementById("clave").setValue(nueva);
+        formulario.<HtmlInput>getHtmlElementById("confirmacion").setValue(nueva);
+        Page fin = formulario.getHtmlElementById("anses-continuar").click();
+        return LoginPage.loggedIn(fin, request);
+    }
+
+    private boolean loginWorks(String cuil, String clave) throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        return LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, clave), request);
+    }
+
+    /** A citizen with a clave and a verified address, created by an admin (a creation sends no notice). */
+    private static void crear(AdminApi admin, String cuil, String nombre, String apellido, String dni, int nivel, String clave,
+                              String direccion) throws Exception {
+        var creado = admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "%s", "lastName": "%s", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["%d"]},
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
+                """.formatted(cuil, nombre, apellido, direccion, dni, nivel, clave));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+    }
+
+    // --- mail
+
+    /**
+     * Sends the marker notice (an admin's update of the marker citizen) and waits for it: every notice committed before
+     * it has then been sent or given up, since one thread sends them in commit order.
+     */
+    private void marca() throws Exception {
+        int antes = correo.para(MARCA).size();
+        AdminApi admin = new AdminApi(server);
+        String id = admin.userId(MARCA_CUIL);
+        admin.put("users/" + id, admin.get("users/" + id));
+        correo.esperar(MARCA, antes + 1, ESPERA_MS);
+    }
+
+    /** The one message to {@code direccion}, after the marker: there is exactly one. */
+    private MimeMessage unico(String direccion) throws Exception {
+        return todos(direccion, 1).get(0);
+    }
+
+    /** The messages to {@code direccion}, after the marker: there are exactly {@code cuantos}. */
+    private List<MimeMessage> todos(String direccion, int cuantos) throws Exception {
+        correo.esperar(direccion, cuantos, ESPERA_MS);
+        marca();
+        List<MimeMessage> mensajes = correo.para(direccion);
+        assertThat(mensajes).hasSize(cuantos);
+        return mensajes;
+    }
+
+    /** The text part, after checking both parts are there; both are kept in target/avisos/ to be looked at. */
+    private static String texto(MimeMessage mensaje) throws Exception {
+        String texto = CorreoDePrueba.parte(mensaje, "text/plain");
+        String html = CorreoDePrueba.parte(mensaje, "text/html");
+        assertThat(texto).as("text part").isNotBlank();
+        assertThat(html).as("html part").isNotBlank();
+        Path carpeta = Files.createDirectories(Path.of("target/avisos"));
+        String nombre = mensaje.getSubject().replaceAll("[^A-Za-z0-9]+", "-");
+        Files.writeString(carpeta.resolve(nombre + ".txt"), texto);
+        Files.writeString(carpeta.resolve(nombre + ".html"), html);
+        return texto;
+    }
+
+    /** Neither part holds a clave, a trámite number or an answer to the questions (the registry's data of the person). */
+    private static void sinSecretos(MimeMessage mensaje, Persona persona, String... claves) throws Exception {
+        String todo = CorreoDePrueba.parte(mensaje, "text/plain") + CorreoDePrueba.parte(mensaje, "text/html") + mensaje.getSubject();
+        for (String clave : claves) {
+            assertThat(todo).doesNotContain(clave);
+        }
+        if (persona != null) {
+            assertThat(todo).doesNotContain(persona.dni()).doesNotContain(persona.cuil().digitos())
+                    .doesNotContain(persona.provinciaNacimiento().orElse(persona.dni())).doesNotContain(String.valueOf(persona.fechaNacimiento().getYear()));
+            persona.tramites().forEach(t -> assertThat(todo).doesNotContain(t));
+            persona.empleadores().forEach(e -> assertThat(todo).doesNotContain(e));
+            persona.prestaciones().forEach(p -> assertThat(todo).doesNotContain(p));
+        }
+    }
+
+    // --- the counter
+
+    private long contador(String nombre) throws Exception {
+        JsonNode info = new AdminApi(server).serverInfo()
+                .at("/providers/eventsListener/providers/anses-avisos/operationalInfo/" + nombre);
+        assertThat(info.isMissingNode()).as("counter " + nombre + " in Server Info").isFalse();
+        return Long.parseLong(info.asText());
+    }
+
+    /** Polls Server Info until the counter reaches {@code valor}; fails after the deadline. */
+    private void esperarContador(String nombre, long valor) throws Exception {
+        long hasta = System.currentTimeMillis() + ESPERA_MS;
+        while (contador(nombre) < valor) {
+            assertThat(System.currentTimeMillis()).as("counter " + nombre + " reaching " + valor).isLessThan(hasta);
+            marcaSinEsperar();
+        }
+    }
+
+    /** Waits (up to a second) for any message: a pause that ends as soon as the sender has done something. */
+    private void marcaSinEsperar() throws Exception {
+        try {
+            correo.esperar(MARCA, correo.para(MARCA).size() + 1, 1_000);
+        } catch (AssertionError nada) {
+            // nothing arrived in that second: look at the counter again
+        }
+    }
+}
