@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Residents abroad (seed 003, B and C): a pending clave that opens no app, enabled online with 2 attempts, by an
  * office, or deleted after the deadline; and what it must never do to the real person. Each test has its own person.
  */
-@ExtendWith(KeycloakExtension.class)
+@ExtendWith({KeycloakExtension.class, CorreoDePrueba.class})
 class ResidentesExteriorIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
@@ -56,12 +57,18 @@ class ResidentesExteriorIT {
     private static final String STAFF = "27291112221";
     private static final String STAFF_CLAVE = "Ceibo4Rama";
 
+    private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
+    private static final long ESPERA_MS = 60_000;
+
     private final KeycloakServer server;
     private final Oidc oidc;
+    private final CorreoDePrueba correo;
 
-    ResidentesExteriorIT(KeycloakServer server) {
+    ResidentesExteriorIT(KeycloakServer server, CorreoDePrueba correo) throws Exception {
         this.server = server;
         this.oidc = new Oidc(server);
+        this.correo = correo;
+        correo.apuntar(new AdminApi(server));
     }
 
     @DisplayName("given a resident abroad, when they create a clave, then it is pending with no level and no token, "
@@ -123,6 +130,9 @@ class ResidentesExteriorIT {
         JsonNode habilitado = user(admin, "20347778886");
         assertThat(habilitado.at("/attributes/estadoClave/0").asText()).isEqualTo("HABILITADA");
         assertThat(habilitado.at("/attributes/nivel/0").asText()).isEqualTo("2");
+        // The agency confirms the enablement by email (seed 003 B.1.1), to the address given with the pending clave.
+        assertThat(correo.esperar("pablo.gimenez@correo.example", 1, ESPERA_MS).get(0).getSubject())
+                .isEqualTo(CORREO.get("ansesAvisoClaveHabilitadaAsunto"));
         JsonNode events = admin.get("events?type=UPDATE_PROFILE&max=100&user=" + habilitado.get("id").asText());
         assertThat(events.findValues("estadoClave").stream().map(JsonNode::asText)).contains("HABILITADA");
         // Enabled, it logs in straight to the app.
@@ -201,6 +211,9 @@ class ResidentesExteriorIT {
         assertThat(cambio.get("estadoNuevo").asText()).isEqualTo("HABILITADA");
         assertThat(cambio.get("nivelNuevo").asInt()).isEqualTo(3);
 
+        assertThat(correo.esperar("valeria.sosa@correo.example", 1, ESPERA_MS).get(0).getSubject())
+                .isEqualTo(CORREO.get("ansesAvisoClaveHabilitadaAsunto"));
+
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         Page app = LoginPage.open(LoginPage.browser(), request.uri()).submit("27382223344", "Aconcagua6x");
         assertThat(oidc.verify(request.exchange(request.codeFrom(LoginPage.landedOn(app))).get("id_token").asText(), Oidc.MI_ANSES)
@@ -222,6 +235,7 @@ class ResidentesExteriorIT {
         assertThat(martin.at("/attributes/estadoClave").isMissingNode()).isTrue();
         assertThat(martin.at("/attributes/nivel/0").asText()).isEqualTo("3");
         assertThat(martin.has("email")).isFalse();
+        assertThat(correo.para("intruso@correo.example")).isEmpty();
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit("20355556663", "Chamame9Rio"), request)).isTrue();
 
