@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.segundofactor;
 
 import java.util.List;
+import java.util.function.Predicate;
 import org.keycloak.Config;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
@@ -12,22 +13,28 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/**
- * Condition of the subflow that asks the second factor an app demands: true when the app demands it (client scope
- * {@value SegundoFactor#SCOPE}) and this session has not proved one yet. It runs after the SSO cookie too, so a session
- * opened with the clave alone is asked only the second factor (step-up), and one that proved it is not asked again.
- */
-public final class CondicionSegundoFactorAuthenticatorFactory implements ConditionalAuthenticatorFactory {
-
-    public static final String PROVIDER_ID = "anses-condicion-segundo-factor";
+/** What the second factor's conditions have in common (no config, no page); a subclass names the condition and its test. */
+abstract class CondicionSegundoFactorAuthenticatorFactory implements ConditionalAuthenticatorFactory {
 
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED, Requirement.DISABLED};
 
-    private static final ConditionalAuthenticator CONDICION = new ConditionalAuthenticator() {
+    private final String id;
+    private final String displayType;
+    private final String helpText;
+    private final ConditionalAuthenticator condicion;
+
+    CondicionSegundoFactorAuthenticatorFactory(String id, String displayType, String helpText,
+            Predicate<AuthenticationFlowContext> test) {
+        this.id = id;
+        this.displayType = displayType;
+        this.helpText = helpText;
+        this.condicion = new Condicion(test);
+    }
+
+    private record Condicion(Predicate<AuthenticationFlowContext> test) implements ConditionalAuthenticator {
         @Override
         public boolean matchCondition(AuthenticationFlowContext context) {
-            return SegundoFactor.pedidoPorLaAplicacion(context.getAuthenticationSession())
-                    && !SegundoFactor.hechoEnLaSesion(context.getAuthenticationSession(), context.getRealm());
+            return test.test(context);
         }
 
         @Override
@@ -49,28 +56,26 @@ public final class CondicionSegundoFactorAuthenticatorFactory implements Conditi
         public void close() {
             // Nothing held.
         }
-    };
-
-    @Override
-    public ConditionalAuthenticator getSingleton() {
-        return CONDICION;
     }
 
     @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public final ConditionalAuthenticator getSingleton() {
+        return condicion;
     }
 
     @Override
-    public String getDisplayType() {
-        return "ANSES: Condition - la aplicación pide segundo factor";
+    public final String getId() {
+        return id;
     }
 
     @Override
-    public String getHelpText() {
-        return "True when the client has the client scope " + SegundoFactor.SCOPE + " (default, or requested as optional) "
-                + "and no second factor (amr otp, hwk or swk) was proved in this session. Put it first in a conditional "
-                + "subflow after the identification subflow, so SSO reuse is stepped up too.";
+    public final String getDisplayType() {
+        return displayType;
+    }
+
+    @Override
+    public final String getHelpText() {
+        return helpText;
     }
 
     @Override

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
@@ -283,7 +284,7 @@ class SegundoFactorIT {
             wait.until(ExpectedConditions.urlContains("code="));
             assertThat(authenticator.getCredentials()).hasSize(1);
 
-            chromium.manage().deleteAllCookies();
+            ((ChromiumDriver) chromium).executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path: a new browser
             Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
             chromium.get(request.uri().toString());
             clave(chromium, PASSKEY);

@@ -38,6 +38,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -358,7 +359,7 @@ class TemaAccesibleIT {
         enviar();
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
 
-        chromium.manage().deleteAllCookies();
+        ((ChromiumDriver) chromium).executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path: a new browser
         Oidc.Request otra = oidc.request(Oidc.MI_ANSES);
         chromium.get(otra.uri().toString());
         teclado.tabHasta("username").teclas(PILAR).tabHasta("password").teclas("Tala8Ombu");
@@ -403,7 +404,7 @@ class TemaAccesibleIT {
         espera.until(ExpectedConditions.alertIsPresent()).accept();   // Keycloak's prompt for the passkey's name: its default
         espera.until(ExpectedConditions.urlContains("code="));
 
-        chromium.manage().deleteAllCookies();
+        ((ChromiumDriver) chromium).executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path: a new browser
         Oidc.Request otra = oidc.request(Oidc.MI_ANSES);
         chromium.get(otra.uri().toString());
         teclado.tabHasta("username").teclas(TEO).tabHasta("password").teclas("Tala8Ombu");
