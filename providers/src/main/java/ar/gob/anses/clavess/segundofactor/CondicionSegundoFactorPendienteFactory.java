@@ -7,7 +7,7 @@ package ar.gob.anses.clavess.segundofactor;
  */
 public final class CondicionSegundoFactorPendienteFactory extends CondicionSegundoFactorAuthenticatorFactory {
 
-    public static final String PROVIDER_ID = "anses-condicion-segundo-factor-pendiente";
+    public static final String PROVIDER_ID = "anses-condicion-factor-pendiente";
 
     public CondicionSegundoFactorPendienteFactory() {
         super(PROVIDER_ID, "ANSES: Condition - segundo factor pendiente en la sesión",

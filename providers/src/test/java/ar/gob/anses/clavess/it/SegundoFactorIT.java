@@ -7,6 +7,7 @@ import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.responder;
+import static ar.gob.anses.clavess.testsupport.SegundoFactorPages.guardarCodigos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.padron.PadronFile;
@@ -18,6 +19,8 @@ import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.Requisitos;
+import ar.gob.anses.clavess.testsupport.SegundoFactorPages;
+import ar.gob.anses.clavess.testsupport.SegundoFactorPages.TotpConfigurado;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import ar.gob.anses.clavess.testsupport.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +34,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
@@ -99,7 +101,7 @@ class SegundoFactorIT {
         crear(TOTP, 2, "CONFIGURE_TOTP");
         Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
         HtmlPage setup = html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(TOTP, CLAVE));
-        Configurado configurado = configurarTotp(setup);
+        TotpConfigurado configurado = configurarTotp(setup);
         assertThat(LoginPage.loggedIn(configurado.landed(), primera)).isTrue();
 
         WebClient browser = LoginPage.browser();
@@ -172,7 +174,7 @@ class SegundoFactorIT {
         Oidc.Request request = oidc.request(APP_NIVEL_3);
         HtmlPage setup = html(LoginPage.open(LoginPage.browser(), request.uri()).submit(SIN_FACTOR_APP, CLAVE));
         assertThat(titulo(setup)).isEqualTo(ES.get("loginTotpTitle"));
-        Configurado configurado = configurarTotp(setup);
+        TotpConfigurado configurado = configurarTotp(setup);
         HtmlPage codigos = html(configurado.landed());
         assertThat(titulo(codigos)).isEqualTo(ES.get("recovery-code-config-header"));
         Page landed = guardarCodigos(codigos);
@@ -203,7 +205,7 @@ class SegundoFactorIT {
         Oidc.Request consola = oidc.request(Oidc.MI_ANSES);
         HtmlPage setup = html(browser.getPage(consola.uri(Map.of("kc_action", "CONFIGURE_TOTP")).toURL()));
         assertThat(titulo(setup)).isEqualTo(ES.get("loginTotpTitle"));
-        Configurado configurado = configurarTotp(setup);
+        TotpConfigurado configurado = configurarTotp(setup);
         assertThat(LoginPage.loggedIn(configurado.landed(), consola)).isTrue();
         assertAmr(exchange(consola, configurado.landed()), "pwd");
 
@@ -232,7 +234,7 @@ class SegundoFactorIT {
         Persona ricardo = PadronFile.leer(Path.of("../realm-export/padron-demo.json")).get(RICARDO);
         crear(RICARDO, ricardo.nombre(), ricardo.apellido(), ricardo.dni(), 2, "CONFIGURE_TOTP");
         Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
-        Configurado configurado = configurarTotp(html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(RICARDO, CLAVE)));
+        TotpConfigurado configurado = configurarTotp(html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(RICARDO, CLAVE)));
         assertThat(LoginPage.loggedIn(configurado.landed(), primera)).isTrue();
 
         // Identity proven, but no code: the page asks it, and the clave is not replaced.
@@ -301,27 +303,15 @@ class SegundoFactorIT {
 
     // --- the journeys' steps
 
-    private record Configurado(Totp totp, Page landed) {
-    }
-
-    /** On Keycloak's TOTP set-up page: "¿No podés escanear?", the key typed into the app, its code and a name. */
-    private static Configurado configurarTotp(HtmlPage setup) throws Exception {
+    /** On Keycloak's TOTP set-up page, checked to be ours first. */
+    private static TotpConfigurado configurarTotp(HtmlPage setup) throws Exception {
         assertThat(titulo(setup)).isEqualTo(ES.get("loginTotpTitle"));
-        HtmlPage manual = html(setup.getHtmlElementById("mode-manual").click());
-        Totp totp = new Totp(manual.getHtmlElementById("kc-totp-secret-key").getTextContent());
-        manual.<HtmlInput>getHtmlElementById("totp").setValue(totp.siguiente());
-        manual.<HtmlInput>getHtmlElementById("userLabel").setValue("Mi celular");
-        return new Configurado(totp, manual.getHtmlElementById("saveTOTPBtn").click());
+        return SegundoFactorPages.configurarTotp(setup);
     }
 
     private static Page otp(HtmlPage page, String codigo) throws Exception {
         page.<HtmlInput>getHtmlElementById("otp").setValue(codigo);
         return page.getHtmlElementById("kc-login").click();
-    }
-
-    private static Page guardarCodigos(HtmlPage page) throws Exception {
-        page.<HtmlCheckBoxInput>getHtmlElementById("kcRecoveryCodesConfirmationCheck").setChecked(true);
-        return page.getHtmlElementById("saveRecoveryAuthnCodesBtn").click();
     }
 
     private static Page codigoDeRecuperacion(HtmlPage page, String codigo) throws Exception {
