@@ -1,16 +1,24 @@
 <#import "template.ftl" as layout>
 <#import "anses-clave-nueva.ftl" as claveNueva>
 <#import "anses-fields.ftl" as anses>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('clave','confirmacion'); section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('clave','confirmacion','email'); section>
     <#if section = "header">
         ${msg("ansesCrearClavePaso", 4)}
     <#elseif section = "form">
-        <p class="anses-intro"><strong>${msg("ansesIdentidadComprobada")}</strong></p>
+        <#if exterior??>
+            <p class="anses-intro"><strong>${msg("ansesExteriorElegiClave")}</strong></p>
+            <p>${msg("ansesExteriorClavePendiente")}</p>
+        <#else>
+            <p class="anses-intro"><strong>${msg("ansesIdentidadComprobada")}</strong></p>
+        </#if>
         <p>${msg("ansesIngresaLaClave")}</p>
         <ul class="anses-politicas">
             <li>${msg("ansesClaveRecorda")}</li>
         </ul>
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
+            <#if exterior??>
+                <@anses.text name="email" label=msg("ansesTuEmail") value=emailIngresado inputmode="email" autocomplete="email" hint=msg("ansesEmailExteriorAyuda")/>
+            </#if>
             <@claveNueva.campos/>
             <@anses.continuar/>
         </form>

@@ -2,7 +2,7 @@
 <#import "anses-fields.ftl" as anses>
 <@layout.registrationLayout; section>
     <#if section = "header">
-        ${msg("ansesCrearClavePaso", 3)}
+        <#if ansesHabilitacion??>${msg("ansesHabilitarClaveTitulo")}<#else>${msg("ansesCrearClavePaso", 3)}</#if>
     <#elseif section = "form">
         <p class="anses-intro">${msg("ansesPreguntasIntro")}</p>
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">

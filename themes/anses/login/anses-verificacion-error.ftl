@@ -7,7 +7,7 @@
         <div id="anses-verificacion-error" role="alert">
             <p><strong>${msg("ansesNoPudimosVerificar")}</strong></p>
             <p>${msg("ansesPodesIntentarNuevamente")}</p>
-            <p>${msg("ansesContasConIntentos")}</p>
+            <p>${msg(ansesHabilitacion???then("ansesContasConIntentosHabilitacion", "ansesContasConIntentos"))}</p>
             <p id="anses-intentos-restantes">${msg("ansesIntentosRestantes", intentosRestantes)}</p>
         </div>
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">

@@ -6,6 +6,8 @@ final class CrearClaveNotes {
     static final String POLITICAS_VERSION = "anses.politicas.version";
     static final String CUIL = "anses.cuil";
     static final String IDENTIDAD_VERIFICADA = "anses.identidad.verificada";
+    /** The citizen said they live abroad: no verification now, the clave is created pending. */
+    static final String EXTERIOR = "anses.exterior";
     static final String PREGUNTAS = "anses.preguntas";
     static final String PREGUNTAS_ANTERIORES = "anses.preguntas.anteriores";
     static final String ROBOT_SALT = "anses.robot.salt";

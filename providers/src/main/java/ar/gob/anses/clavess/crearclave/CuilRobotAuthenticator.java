@@ -21,6 +21,8 @@ final class CuilRobotAuthenticator implements Paso {
 
     static final String FIELD_CUIL = "cuil";
     static final String FIELD_ROBOT = "robot";
+    static final String FIELD_RESIDENCIA = "residencia";
+    static final String RESIDENCIA_EXTERIOR = "exterior";
     private static final String TEMPLATE = "anses-crear-cuil.ftl";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,9 +43,15 @@ final class CuilRobotAuthenticator implements Paso {
             context.challenge(page(context, typed).setError("ansesLimitePorDireccion").createForm(TEMPLATE));
             return;
         }
+        String residencia = form.getFirst(FIELD_RESIDENCIA);
         Cuil.Lectura parsed = Cuil.leer(typed);
         if (!parsed.esValido()) {
             context.challenge(page(context, typed).addError(new FormMessage(FIELD_CUIL, parsed.problema().messageKey())).createForm(TEMPLATE));
+            return;
+        }
+        // The page always sends one of the two; a form without it (an older page, a script) means the country, as the default choice.
+        if (residencia != null && !residencia.equals("pais") && !residencia.equals(RESIDENCIA_EXTERIOR)) {
+            context.challenge(page(context, typed).addError(new FormMessage(FIELD_RESIDENCIA, "ansesResidenciaInvalida")).createForm(TEMPLATE));
             return;
         }
         if (config.antiRobot() && !robotResuelto(context.getAuthenticationSession(), form.getFirst(FIELD_ROBOT))) {
@@ -59,6 +67,11 @@ final class CuilRobotAuthenticator implements Paso {
             return;
         }
         context.getAuthenticationSession().setAuthNote(CrearClaveNotes.CUIL, cuil.digitos());
+        if (RESIDENCIA_EXTERIOR.equals(residencia)) {
+            context.getAuthenticationSession().setAuthNote(CrearClaveNotes.EXTERIOR, "true");
+        } else {
+            context.getAuthenticationSession().removeAuthNote(CrearClaveNotes.EXTERIOR);
+        }
         eventos.exito();
         context.success();
     }
@@ -66,7 +79,9 @@ final class CuilRobotAuthenticator implements Paso {
     /** The page with a fresh challenge (replacing the one shown before, so a refused try needs a new solution) and what the citizen typed. */
     private LoginFormsProvider page(AuthenticationFlowContext context, String typed) {
         CuilRobotConfig config = new CuilRobotConfig(context.getAuthenticatorConfig());
+        String residencia = context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_RESIDENCIA);
         LoginFormsProvider form = context.form().setAttribute("cuilIngresado", typed == null ? "" : typed)
+                .setAttribute("residencia", RESIDENCIA_EXTERIOR.equals(residencia) ? RESIDENCIA_EXTERIOR : "pais")
                 .setAttribute("antiRobot", config.antiRobot());
         if (config.antiRobot()) {
             DesafioRobot desafio = DesafioRobot.nuevo(RANDOM, config.dificultad());

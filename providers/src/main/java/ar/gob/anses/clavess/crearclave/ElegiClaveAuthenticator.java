@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
+import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.login.BloqueoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
@@ -33,18 +34,25 @@ final class ElegiClaveAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (verificada(context).isEmpty()) {
+        if (verificada(context).isPresent()) {
+            context.challenge(page(context, null, List.of()).createForm(TEMPLATE));
+        } else if (exterior(context).isPresent()) {
+            context.challenge(ClavePendienteNueva.page(context, List.of()).createForm(TEMPLATE));
+        } else {
             context.failure(AuthenticationFlowError.INTERNAL_ERROR);
-            return;
         }
-        context.challenge(page(context, null, List.of()).createForm(TEMPLATE));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
         Optional<Persona> verificada = verificada(context);
         if (verificada.isEmpty()) {
-            context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            Optional<Persona> exterior = exterior(context);
+            if (exterior.isPresent()) {
+                new ClavePendienteNueva(context).crear(exterior.get());
+            } else {
+                context.failure(AuthenticationFlowError.INTERNAL_ERROR);
+            }
             return;
         }
         Persona persona = verificada.get();
@@ -87,6 +95,11 @@ final class ElegiClaveAuthenticator implements Paso {
         }
 
         user.setEnabled(true);
+        if (existente != null && EstadoClave.de(existente) == EstadoClave.PENDIENTE) {
+            // The real person, proven, replaces a pending clave; the address given with it was never proven theirs.
+            user.setEmail(null);
+        }
+        EstadoClave.HABILITADA.asignar(user);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
         if (politicas != null) {
@@ -102,6 +115,15 @@ final class ElegiClaveAuthenticator implements Paso {
 
     private static LoginFormsProvider page(AuthenticationFlowContext context, UserModel user, List<PolicyError> incumplidas) {
         return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), user, incumplidas);
+    }
+
+    /** The resident abroad of this journey (not verified: their clave is created pending), if they said they live abroad. */
+    private static Optional<Persona> exterior(AuthenticationFlowContext context) {
+        String cuil = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CUIL);
+        if (cuil == null || context.getAuthenticationSession().getAuthNote(CrearClaveNotes.EXTERIOR) == null) {
+            return Optional.empty();
+        }
+        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil());
     }
 
     /** The person whose identity this journey proved, if it did. */

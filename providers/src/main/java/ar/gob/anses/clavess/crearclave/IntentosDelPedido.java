@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import ar.gob.anses.clavess.verificacion.IntentosVerificacionStore;
+import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -18,12 +19,26 @@ final class IntentosDelPedido {
     private final String cuil;
     private final IntentosVerificacionStore store;
     private final VerificacionConfig config;
+    private final Bloqueo bloqueo;
 
+    /** The page shown while locked: its title and its text, which takes the hours left. */
+    record Bloqueo(String tituloKey, String mensajeKey) {
+    }
+
+    static final Bloqueo BLOQUEO_VERIFICACION = new Bloqueo("ansesVerificacionBloqueadaTitulo", "ansesVerificacionBloqueada");
+    static final Bloqueo BLOQUEO_HABILITACION = new Bloqueo("ansesHabilitacionBloqueadaTitulo", "ansesHabilitacionBloqueada");
+
+    /** Crear clave's verification attempts. */
     IntentosDelPedido(AuthenticationFlowContext context, String cuil) {
+        this(context, cuil, TipoIntentos.VERIFICACION, new VerificacionConfig(context.getAuthenticatorConfig()), BLOQUEO_VERIFICACION);
+    }
+
+    IntentosDelPedido(AuthenticationFlowContext context, String cuil, TipoIntentos tipo, VerificacionConfig config, Bloqueo bloqueo) {
         this.context = context;
         this.cuil = cuil;
-        this.store = new IntentosVerificacionStore(context.getSession(), context.getRealm());
-        this.config = new VerificacionConfig(context.getAuthenticatorConfig());
+        this.store = new IntentosVerificacionStore(context.getSession(), context.getRealm(), tipo);
+        this.config = config;
+        this.bloqueo = bloqueo;
     }
 
     /** True, with the lock page shown, when verification of this CUIL is locked now. */
@@ -72,6 +87,6 @@ final class IntentosDelPedido {
 
     private Response bloqueoPage(IntentosVerificacion intentos) {
         long horas = Math.max(1, (intentos.bloqueadaHasta() - Time.currentTime() + 3599) / 3600);
-        return Paginas.info(context, "ansesVerificacionBloqueadaTitulo", "ansesVerificacionBloqueada", horas);
+        return Paginas.info(context, bloqueo.tituloKey(), bloqueo.mensajeKey(), horas);
     }
 }

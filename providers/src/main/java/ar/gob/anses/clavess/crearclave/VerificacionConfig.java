@@ -6,36 +6,59 @@ import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** Typed settings of the identity-verification step. */
+/**
+ * Typed settings of a step that proves identity with counted attempts: Crear clave's verification (3 attempts,
+ * 24-hour lock) and the online enablement of a pending clave (2 attempts, then an office: seed 003, C.3).
+ */
 final class VerificacionConfig {
 
     static final String INTENTOS = "intentos";
     static final String HORAS_BLOQUEO = "horasBloqueo";
     static final String PREGUNTAS = "preguntasPorIntento";
 
-    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+    static final Defaults CREAR_CLAVE = new Defaults(3, 24,
+            "Failed verifications (wrong trámite or failed questions) of one CUIL before verification locks; "
+                    + "counted on the server, whatever the browser.");
+    static final Defaults HABILITACION = new Defaults(2, 24 * 90,
+            "Failed sets of questions of one CUIL before online enablement locks and the citizen is sent to an office; "
+                    + "counted on the server, apart from Crear clave's.");
+
+    /** The defaults of one step, and what its attempts are. */
+    record Defaults(int intentos, int horasBloqueo, String ayudaIntentos) {
+    }
+
+    static final List<ProviderConfigProperty> PROPERTIES = propiedades(CREAR_CLAVE);
+
+    static List<ProviderConfigProperty> propiedades(Defaults defaults) {
+        return ProviderConfigurationBuilder.create()
             .property().name(INTENTOS).type(ProviderConfigProperty.INTEGER_TYPE).label("Attempts before the lock")
-            .helpText("Failed verifications (wrong trámite or failed questions) of one CUIL before verification locks; "
-                    + "counted on the server, whatever the browser.").defaultValue("3").add()
+            .helpText(defaults.ayudaIntentos()).defaultValue(String.valueOf(defaults.intentos())).add()
             .property().name(HORAS_BLOQUEO).type(ProviderConfigProperty.INTEGER_TYPE).label("Lock (hours)")
-            .helpText("How long verification stays locked for that CUIL.").defaultValue("24").add()
+            .helpText("How long the attempts stay locked for that CUIL.").defaultValue(String.valueOf(defaults.horasBloqueo())).add()
             .property().name(PREGUNTAS).type(ProviderConfigProperty.INTEGER_TYPE).label("Questions per attempt")
             .helpText("Knowledge questions asked per attempt when the registry has no trámite number (4 to 7); "
                     + "all must be answered right.").defaultValue("4").add()
             .build();
+    }
 
     private final Map<String, String> config;
+    private final Defaults defaults;
 
     VerificacionConfig(AuthenticatorConfigModel model) {
+        this(model, CREAR_CLAVE);
+    }
+
+    VerificacionConfig(AuthenticatorConfigModel model, Defaults defaults) {
         this.config = model == null ? Map.of() : model.getConfig();
+        this.defaults = defaults;
     }
 
     int intentos() {
-        return entre(INTENTOS, 3, 1, 20);
+        return entre(INTENTOS, defaults.intentos(), 1, 20);
     }
 
     long bloqueoSegundos() {
-        return entre(HORAS_BLOQUEO, 24, 1, 24 * 90) * 3600L;
+        return entre(HORAS_BLOQUEO, defaults.horasBloqueo(), 1, 24 * 365) * 3600L;
     }
 
     int preguntas() {

@@ -29,6 +29,12 @@ final class VerificacionIdentidadAuthenticator implements Paso {
         if (new IntentosDelPedido(context, persona.get().cuil().digitos()).bloqueada()) {
             return;
         }
+        if (context.getAuthenticationSession().getAuthNote(CrearClaveNotes.EXTERIOR) != null) {
+            // A resident abroad proves nothing now: the clave is created pending and enabled later (ClavePendienteNueva).
+            new Eventos(context, "exterior").exito();
+            context.success();
+            return;
+        }
         if (!persona.get().tramites().isEmpty()) {
             new VerificacionPorTramite(context).pedir();
         } else {

@@ -32,10 +32,18 @@ final class VerificacionPorPreguntas {
 
     private final AuthenticationFlowContext context;
     private final PreguntasEnSesion enSesion;
+    private final boolean habilitacion;
 
+    /** Crear clave's questions. */
     VerificacionPorPreguntas(AuthenticationFlowContext context) {
+        this(context, false);
+    }
+
+    /** {@code habilitacion}: the questions enable a pending clave, and the pages say so. */
+    VerificacionPorPreguntas(AuthenticationFlowContext context, boolean habilitacion) {
         this.context = context;
         this.enSesion = new PreguntasEnSesion(context.getAuthenticationSession());
+        this.habilitacion = habilitacion;
     }
 
     /** Draws a new set (other kinds first after a failed one) and shows it. */
@@ -73,7 +81,7 @@ final class VerificacionPorPreguntas {
             return cargado;
         }
         if (intentos.fallo(cargado.get(), "anses_preguntas_incorrectas", PASO)) {
-            context.challenge(context.form().setAttribute("intentosRestantes", intentos.restantes(cargado.get()))
+            context.challenge(form().setAttribute("intentosRestantes", intentos.restantes(cargado.get()))
                     .createForm("anses-verificacion-error.ftl"));
         }
         return Optional.empty();
@@ -107,7 +115,12 @@ final class VerificacionPorPreguntas {
     }
 
     private LoginFormsProvider preguntasPage(List<Pregunta> preguntas) {
-        return context.form().setAttribute("preguntas", preguntas);
+        return form().setAttribute("preguntas", preguntas);
+    }
+
+    private LoginFormsProvider form() {
+        LoginFormsProvider form = context.form();
+        return habilitacion ? form.setAttribute("ansesHabilitacion", true) : form;
     }
 
     /** The realm's HMAC key: secret, per realm, and the same on every node of a cluster. */

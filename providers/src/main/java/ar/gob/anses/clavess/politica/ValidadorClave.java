@@ -71,6 +71,24 @@ public final class ValidadorClave {
         return errores;
     }
 
+    /**
+     * The broken rules for a clave whose owner is not proven yet (a resident abroad creating a pending clave): the
+     * personal-data rule looks only at what the citizen typed, the CUIL and its DNI, never at the registry's name or
+     * birth date, whose refusal would tell those data to whoever typed the CUIL; no history, no user needed.
+     */
+    public List<PolicyError> incumplidas(String cuil, String clave) {
+        List<PolicyError> errores = new ArrayList<>();
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        for (String id : enOrden(policy)) {
+            PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, id);
+            PolicyError error = provider == null ? null : provider.validate(cuil, clave);
+            if (error != null) {
+                errores.add(error);
+            }
+        }
+        return errores;
+    }
+
     /** The rules as the page lists them: what each checks in the browser, its setting and its text. */
     public List<ReglaVisible> checklist(UserModel user) {
         List<ReglaVisible> reglas = new ArrayList<>();

@@ -2,6 +2,8 @@ package ar.gob.anses.clavess.verificacion;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -10,7 +12,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "ANSES_VERIFICACION")
 @NamedQuery(name = "ansesVerificacionBloqueadas",
-        query = "select v from BloqueoVerificacionEntity v where v.realmId = :realmId and v.bloqueadaHasta > :ahora order by v.bloqueadaHasta")
+        query = "select v from BloqueoVerificacionEntity v where v.realmId = :realmId and v.tipo = :tipo and v.bloqueadaHasta > :ahora order by v.bloqueadaHasta")
 public class BloqueoVerificacionEntity {
 
     @Id
@@ -22,6 +24,10 @@ public class BloqueoVerificacionEntity {
 
     @Column(name = "CUIL", length = 11, nullable = false)
     private String cuil;
+
+    @Column(name = "TIPO", length = 16, nullable = false)
+    @Enumerated(EnumType.STRING)
+    private TipoIntentos tipo;
 
     @Column(name = "INTENTOS_FALLIDOS", nullable = false)
     private int intentosFallidos;
@@ -35,14 +41,16 @@ public class BloqueoVerificacionEntity {
     protected BloqueoVerificacionEntity() {
     }
 
-    BloqueoVerificacionEntity(String realmId, String cuil) {
-        this.id = id(realmId, cuil);
+    BloqueoVerificacionEntity(String realmId, TipoIntentos tipo, String cuil) {
+        this.id = id(realmId, tipo, cuil);
         this.realmId = realmId;
+        this.tipo = tipo;
         this.cuil = cuil;
     }
 
-    static String id(String realmId, String cuil) {
-        return realmId + ":" + cuil;
+    /** Verification rows keep the id they had before enablement attempts existed. */
+    static String id(String realmId, TipoIntentos tipo, String cuil) {
+        return tipo == TipoIntentos.VERIFICACION ? realmId + ":" + cuil : realmId + ":" + tipo.name() + ":" + cuil;
     }
 
     String getCuil() {

@@ -18,15 +18,22 @@ public final class IntentosVerificacionStore {
     private final KeycloakSession session;
     private final KeycloakSessionFactory factory;
     private final String realmId;
+    private final TipoIntentos tipo;
 
+    /** The attempts of Crear clave's identity verification. */
     public IntentosVerificacionStore(KeycloakSession session, RealmModel realm) {
+        this(session, realm, TipoIntentos.VERIFICACION);
+    }
+
+    public IntentosVerificacionStore(KeycloakSession session, RealmModel realm, TipoIntentos tipo) {
         this.session = session;
         this.factory = session.getKeycloakSessionFactory();
         this.realmId = realm.getId();
+        this.tipo = tipo;
     }
 
     public IntentosVerificacion get(String cuil) {
-        BloqueoVerificacionEntity entity = em().find(BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, cuil));
+        BloqueoVerificacionEntity entity = em().find(BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, tipo, cuil));
         return entity == null ? IntentosVerificacion.NINGUNO : entity.estado();
     }
 
@@ -69,13 +76,13 @@ public final class IntentosVerificacionStore {
     /** CUILs whose verification is locked now, soonest to unlock first. */
     public List<String> bloqueadas(long ahora) {
         return em().createNamedQuery("ansesVerificacionBloqueadas", BloqueoVerificacionEntity.class)
-                .setParameter("realmId", realmId).setParameter("ahora", ahora)
+                .setParameter("realmId", realmId).setParameter("tipo", tipo).setParameter("ahora", ahora)
                 .getResultStream().map(BloqueoVerificacionEntity::getCuil).toList();
     }
 
     private <T> T cambiar(String cuil, Function<BloqueoVerificacionEntity, T> cambio) {
-        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, cuil),
-                () -> new BloqueoVerificacionEntity(realmId, cuil), cambio);
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, tipo, cuil),
+                () -> new BloqueoVerificacionEntity(realmId, tipo, cuil), cambio);
     }
 
     private EntityManager em() {

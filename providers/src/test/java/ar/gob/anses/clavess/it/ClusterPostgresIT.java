@@ -7,8 +7,10 @@ import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClaveConEmail;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.errorDeCampo;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuilDesdeElExterior;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.titulo;
@@ -239,6 +241,26 @@ class ClusterPostgresIT {
         JsonNode refrescados = enB.refresh(Oidc.TEST_CLIENT, tokens.get("refresh_token").asText());
         assertThat(enB.verify(refrescados.get("access_token").asText()).getLongClaim("nivel")).isEqualTo(3);
         assertThat(enB.verify(refrescados.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
+    }
+
+    @DisplayName("given a resident abroad who creates a pending clave on A, then B gives it no token, and once an admin "
+            + "enables it on A, B logs the citizen in")
+    @Order(7)
+    @Test
+    void clavePendienteEntreNodos() throws Exception {
+        WebClient browser = cluster.navegador(A);
+        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(browser,
+                new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES))), "20347778886");
+        HtmlPage registrada = elegirClaveConEmail(elegi, "pablo.gimenez@correo.example", "Tango5Malbec");
+        assertThat(titulo(registrada)).isEqualTo(ES.get("ansesClaveRegistradaTitulo"));
+
+        Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
+        Page pendiente = LoginPage.open(cluster.navegador(B), enB.uri()).submit("20347778886", "Tango5Malbec");
+        assertThat(LoginPage.loggedIn(pendiente, enB)).isFalse();
+        assertThat(titulo((HtmlPage) pendiente)).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+
+        assertThat(new AdminApi(cluster.nodo(A)).postRaw("anses-habilitacion/20347778886", "{\"nivel\": 2}").statusCode()).isEqualTo(200);
+        assertThat(login(B, "20347778886", "Tango5Malbec")).isTrue();
     }
 
     @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "

@@ -66,6 +66,7 @@ class TemaAccesibleIT {
     private static final String DIEGO = "20298887771";   // padrón, trámite, no clave yet
     private static final String ROBERTO = "20214445558"; // padrón, questions only, no clave yet
     private static final String GRACIELA = "27173332225"; // padrón, questions only; her verification is locked here
+    private static final String LUCAS = "20391112224";   // padrón, lives abroad: creates a pending clave here and enables it
     private static final String ROSA = "27263334448";    // demo curadora, clave Yerba7Mate; Ignacio (20441112220) is her ward
     private static final String PILAR = "20429183082";   // created here, sets up a TOTP app and recovery codes by keyboard
     private static final String TEO = "20429183090";     // created here, registers a passkey by keyboard
@@ -250,6 +251,39 @@ class TemaAccesibleIT {
         ingresarCuil(GRACIELA);
         assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
         revisar(chromium, "verificacion-bloqueada");
+    }
+
+    @DisplayName("a resident abroad by keyboard: 'En el exterior', the clave with an email, the pending page at login, "
+            + "and the questions that enable it and land in the app")
+    @Test
+    void residenteExterior() throws Exception {
+        hastaElCuil(oidc.request(Oidc.MI_ANSES));
+        teclado.teclas(LUCAS).tabHasta("residencia-pais").teclas(Keys.ARROW_DOWN);
+        assertThat(chromium.findElement(By.id("residencia-exterior")).isSelected()).isTrue();
+        teclado.tabHasta("anses-robot-check").teclas(" ");
+        espera.until(ExpectedConditions.textToBe(By.id("anses-robot-estado"), ES.get("ansesRobotListo")));
+        teclado.tabHasta("anses-continuar");
+        enviar();
+        assertThat(chromium.findElements(By.id("email"))).hasSize(1);
+        revisar(chromium, "elegi-clave-exterior");
+        teclado.tabHasta("email").teclas("lucas.fernandez@correo.example")
+                .tabHasta("clave").teclas("Pehuen6Lago").tabHasta("confirmacion").teclas("Pehuen6Lago");
+        enviar();
+        revisar(chromium, "clave-registrada");
+        teclado.tabHasta("anses-ingresar");
+        enviar();
+
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("username").teclas(LUCAS).tabHasta("password").teclas("Pehuen6Lago");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+        revisar(chromium, "clave-pendiente");
+        teclado.tabHasta("anses-habilitar");
+        enviar();
+        revisar(chromium, "habilitar-preguntas");
+        responder(PADRON.get(LUCAS), true);
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
 
     @DisplayName("a level-3 app refuses a level-2 citizen: the page, and its button, work with the keyboard")

@@ -42,6 +42,18 @@ public final class CrearClavePages {
         return continuar(completarCuil(page, cuil, resolverRobot));
     }
 
+    /** The CUIL step of a resident abroad: "En el exterior", the CUIL and the anti-robot check. */
+    public static HtmlPage ingresarCuilDesdeElExterior(HtmlPage page, String cuil) throws IOException {
+        page.<HtmlRadioButtonInput>getHtmlElementById("residencia-exterior").setChecked(true);
+        return ingresarCuil(page, cuil, true);
+    }
+
+    /** Elegí tu clave of a resident abroad: the email address too. */
+    public static HtmlPage elegirClaveConEmail(HtmlPage page, String email, String clave) throws IOException {
+        page.<HtmlInput>getHtmlElementById("email").setValue(email);
+        return elegirClave(page, clave, clave);
+    }
+
     /** Fills the CUIL step as {@link #ingresarCuil} does, without sending it (to send many at once). */
     public static HtmlPage completarCuil(HtmlPage page, String cuil, boolean resolverRobot) {
         page.<HtmlInput>getHtmlElementById("cuil").setValue(cuil);

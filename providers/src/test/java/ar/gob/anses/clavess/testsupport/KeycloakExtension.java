@@ -29,6 +29,7 @@ public final class KeycloakExtension implements ParameterResolver {
     private static KeycloakServer start() {
         Path home = Path.of(required("keycloak.home"));
         KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
+        KeycloakServer.installTestClock(home);
         KeycloakServer.deleteTree(home.resolve("data/h2")); // the previous run's database
         int httpPort = KeycloakServer.freePort();
         int managementPort = KeycloakServer.freePort();
@@ -37,11 +38,13 @@ public final class KeycloakExtension implements ParameterResolver {
         return KeycloakServer.start(home, base,
                 List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
                         // A file database, fresh for each run, so that a test can restart the server and see what survives.
-                        "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG"),
+                        "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG",
+                        // Expired pending claves looked for every 2 s, so that a test that moves the clock sees them go.
+                        "--spi-anses-claves-pendientes--default--intervalo=2s"),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString()),
                 false, ProcessBuilder.Redirect.to(Path.of(required("keycloak.log")).toFile()))
-                .awaitRealm(Duration.ofMinutes(4));
+                .awaitRealm(Duration.ofMinutes(8)); // 40 s alone; much more on a machine busy with other builds
     }
 
     private static String required(String property) {

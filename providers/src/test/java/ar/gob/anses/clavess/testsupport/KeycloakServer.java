@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.testsupport;
 
+import ar.gob.anses.clavess.testsupport.reloj.RelojResourceProviderFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,9 +9,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +45,7 @@ public final class KeycloakServer implements AutoCloseable {
      * commit before the transaction ends.
      */
     static final String H2_DURABLE = ";WRITE_DELAY=0";
+    private static final String TEST_CLOCK_JAR = "anses-test-reloj.jar";
     private static final String DEV_FILE = "dev-file";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -96,6 +102,7 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static void install(Path home, Path providersJar, Path realmDir) {
         try {
+            Files.deleteIfExists(home.resolve("providers").resolve(TEST_CLOCK_JAR)); // only installTestClock puts it there
             Files.copy(providersJar, home.resolve("providers").resolve(providersJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             Path importDir = Files.createDirectories(home.resolve("data/import"));
             try (Stream<Path> realms = Files.list(realmDir)) {
@@ -118,6 +125,48 @@ public final class KeycloakServer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install into " + home, e);
+        }
+    }
+
+    /**
+     * Adds to providers/ a jar of the test clock ({@link RelojResourceProviderFactory}), built from the compiled test
+     * classes: the tests' server only, never {@code mvn -Prun} or a deployment ({@link #install} removes it).
+     */
+    public static void installTestClock(Path home) {
+        Class<?> factory = RelojResourceProviderFactory.class;
+        String paquete = factory.getPackageName().replace('.', '/');
+        try {
+            Path classes = Path.of(factory.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(home.resolve("providers").resolve(TEST_CLOCK_JAR)));
+                 Stream<Path> files = Files.list(classes.resolve(paquete))) {
+                for (Path clase : (Iterable<Path>) files::iterator) {
+                    jar.putNextEntry(new JarEntry(paquete + "/" + clase.getFileName()));
+                    jar.write(Files.readAllBytes(clase));
+                    jar.closeEntry();
+                }
+                jar.putNextEntry(new JarEntry("META-INF/services/org.keycloak.services.resource.RealmResourceProviderFactory"));
+                jar.write((factory.getName() + "\n").getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot install the test clock into " + home, e);
+        }
+    }
+
+    /** Sets Keycloak's time offset (seconds; 0 is the real time) through the test clock. */
+    public void setTimeOffset(long segundos) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            baseUri.resolve("realms/master/" + RelojResourceProviderFactory.ID + "/" + segundos))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("the test clock answered " + response.statusCode() + ": is installTestClock in place?");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
