@@ -7,11 +7,13 @@ import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.SegundoFactorPages;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -28,6 +30,7 @@ class NivelIT {
     private static final String LUCAS = "20401112228";   // level 2, clave Pampa8Sol
     private static final String MARIA = "27271234568";   // level 3, clave Tango5Luz
     private static final String HUGO = "20392018477";    // created here, level 2
+    private static final String NORMA = "20429183104";   // created here, level 3, no second factor until a level-3 app asks
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -45,11 +48,13 @@ class NivelIT {
     }
 
     @DisplayName("given a level-3 citizen, then acr stays \"3\" on SSO reuse by another app and on refresh; "
-            + "and the SSO session opens a level-3 app without the form")
+            + "and the SSO session opens a level-3 app without the clave form (that app demands a second factor, "
+            + "which this citizen sets up there) with acr \"3\"")
     @Test
     void acrConSsoYRefresh() throws Exception {
+        new AdminApi(server).crearCiudadano(NORMA, "Norma", "Ibarra", "42918310", 3, "Yacare5Lago", List.of());
         WebClient browser = LoginPage.browser();
-        login(browser, Oidc.MI_ANSES, MARIA, "Tango5Luz");
+        login(browser, Oidc.MI_ANSES, NORMA, "Yacare5Lago");
 
         Oidc.Request sso = oidc.request(Oidc.TEST_CLIENT);
         JsonNode ssoTokens = sso.exchange(sso.codeFrom(LoginPage.landedOn(browser.getPage(sso.uri().toURL()))));
@@ -60,7 +65,9 @@ class NivelIT {
         assertThat(oidc.verify(refreshed.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
 
         Oidc.Request nivel3 = oidc.request("servicios-corporativos");
-        Page page = browser.getPage(nivel3.uri().toURL());
+        HtmlPage setup = browser.getPage(nivel3.uri().toURL());
+        assertThat(setup.getElementById("password")).as("no clave form on SSO").isNull();
+        Page page = SegundoFactorPages.guardarCodigos((HtmlPage) SegundoFactorPages.configurarTotp(setup).landed());
         JsonNode tokens = nivel3.exchange(nivel3.codeFrom(LoginPage.landedOn(page)));
         assertThat(oidc.verify(tokens.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
     }

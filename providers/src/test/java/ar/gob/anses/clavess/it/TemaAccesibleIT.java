@@ -16,6 +16,7 @@ import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.SoloTeclado;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import ar.gob.anses.clavess.testsupport.Totp;
 import ar.gob.anses.clavess.verificacion.TipoPregunta;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,10 +38,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Every page a citizen can see, in Chromium: axe-core finds no serious or critical WCAG 2.1 AA problem, the
@@ -64,6 +68,8 @@ class TemaAccesibleIT {
     private static final String GRACIELA = "27173332225"; // padrón, questions only; her verification is locked here
     private static final String LUCAS = "20391112224";   // padrón, lives abroad: creates a pending clave here and enables it
     private static final String ROSA = "27263334448";    // demo curadora, clave Yerba7Mate; Ignacio (20441112220) is her ward
+    private static final String PILAR = "20429183082";   // created here, sets up a TOTP app and recovery codes by keyboard
+    private static final String TEO = "20429183090";     // created here, registers a passkey by keyboard
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -83,6 +89,8 @@ class TemaAccesibleIT {
         admin.crearCiudadano(BRUNO, "Bruno", "Sal", "30333444", 2, "Espino5Rama", false);
         admin.crearCiudadano(IRENE, "Irene", "Vaca", "30444555", 2, "Tacuara8Sol", false);
         admin.crearCiudadano(OMAR, "Omar", "Lezama", "30111222", 3, "Temporal5Ok", true);
+        admin.crearCiudadano(PILAR, "Pilar", "Sosa", "42918308", 2, "Tala8Ombu", List.of("CONFIGURE_TOTP", "CONFIGURE_RECOVERY_AUTHN_CODES"));
+        admin.crearCiudadano(TEO, "Teo", "Roca", "42918309", 2, "Tala8Ombu", List.of("webauthn-register"));
     }
 
     @BeforeEach
@@ -361,6 +369,87 @@ class TemaAccesibleIT {
     }
 
     /** From the login page through the policies to the CUIL step, by keyboard. */
+    @DisplayName("the second factor with the keyboard: TOTP set-up (QR and manual key), recovery codes, the code asked "
+            + "after the clave, \"Probar otra forma\" and a recovery code")
+    @Test
+    void segundoFactor() throws Exception {
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("username").teclas(PILAR).tabHasta("password").teclas("Tala8Ombu");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("loginTotpTitle"));
+        revisar(chromium, "totp-configurar");
+        teclado.tabHasta("mode-manual");
+        enviar();
+        revisar(chromium, "totp-configurar-clave");
+        Totp totp = new Totp(chromium.findElement(By.id("kc-totp-secret-key")).getText());
+        teclado.tabHasta("totp").teclas(totp.siguiente()).tabHasta("userLabel").teclas("Mi celular");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("recovery-code-config-header"));
+        revisar(chromium, "codigos-recuperacion");
+        List<String> codigos = chromium.findElements(By.cssSelector("#kc-recovery-codes-list li")).stream()
+                .map(WebElement::getText).toList();
+        teclado.tabHasta("kcRecoveryCodesConfirmationCheck").teclas(Keys.SPACE).tabHasta("saveRecoveryAuthnCodesBtn");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+
+        ((ChromiumDriver) chromium).executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path: a new browser
+        Oidc.Request otra = oidc.request(Oidc.MI_ANSES);
+        chromium.get(otra.uri().toString());
+        teclado.tabHasta("username").teclas(PILAR).tabHasta("password").teclas("Tala8Ombu");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesOtpTitulo"));
+        revisar(chromium, "otp");
+        teclado.tabHasta("otp").teclas(totp.deOtraHora());
+        enviar();
+        assertThat(mensaje()).isEqualTo(ES.get("invalidTotpMessage"));
+        revisar(chromium, "otp-error");
+        teclado.tabHasta("try-another-way");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("loginChooseAuthenticator"));
+        revisar(chromium, "otra-forma");
+        WebElement recuperacion = chromium.findElements(By.cssSelector("form.anses-otra-forma")).stream()
+                .filter(f -> f.getText().contains(ES.get("recovery-authn-codes-display-name"))).findFirst().orElseThrow();
+        teclado.tabHastaDentroDe(recuperacion);
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("auth-recovery-code-header"));
+        revisar(chromium, "codigo-recuperacion");
+        String etiqueta = chromium.findElement(By.cssSelector("label[for=recoveryCodeInput]")).getText();
+        int numero = Integer.parseInt(etiqueta.replaceAll("\\D+", " ").strip().split(" ")[0]);
+        teclado.tabHasta("recoveryCodeInput").teclas(codigos.get(numero - 1));
+        enviar();
+        assertThat(otra.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    @DisplayName("a passkey with the keyboard, on Chromium's virtual authenticator: the registration page, then the "
+            + "passkey asked after the clave")
+    @Test
+    void passkey() throws Exception {
+        ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        chromium.get(request.uri().toString());
+        teclado.tabHasta("username").teclas(TEO).tabHasta("password").teclas("Tala8Ombu");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("webauthn-registration-title"));
+        revisar(chromium, "passkey-registrar");
+        teclado.tabHasta("registerWebAuthn").teclas(Keys.ENTER);
+        espera.until(ExpectedConditions.alertIsPresent()).accept();   // Keycloak's prompt for the passkey's name: its default
+        espera.until(ExpectedConditions.urlContains("code="));
+
+        ((ChromiumDriver) chromium).executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path: a new browser
+        Oidc.Request otra = oidc.request(Oidc.MI_ANSES);
+        chromium.get(otra.uri().toString());
+        teclado.tabHasta("username").teclas(TEO).tabHasta("password").teclas("Tala8Ombu");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("webauthn-login-title"));
+        revisar(chromium, "passkey-ingresar");
+        teclado.tabHasta("authenticateWebAuthnButton").teclas(Keys.ENTER);
+        espera.until(ExpectedConditions.urlContains("code="));
+        assertThat(otra.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
     private void hastaElCuil(Oidc.Request request) throws Exception {
         chromium.get(request.uri().toString());
         teclado.tabHasta("anses-crea-tu-clave");

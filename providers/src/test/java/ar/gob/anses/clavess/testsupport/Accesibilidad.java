@@ -35,7 +35,8 @@ public final class Accesibilidad {
     /** The pages the README shows. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
             "elegi-clave", "finalizar", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
-            "clave-registrada", "clave-pendiente");
+            "clave-registrada", "clave-pendiente",
+            "totp-configurar", "codigos-recuperacion", "otp", "otra-forma", "codigo-recuperacion", "passkey-registrar", "passkey-ingresar");
 
     private Accesibilidad() {
     }

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.htmlunit.Page;
 
 /**
@@ -57,6 +59,23 @@ public final class AdminApi {
                  "attributes": {"dni": ["%s"], "nivel": ["%d"]},
                  "credentials": [{"type": "password", "value": "%s", "temporary": %b}]}
                 """.formatted(cuil, nombre, apellido, dni, nivel, clave, temporal));
+        if (creado.statusCode() != 201) {
+            throw new AssertionError("creating " + cuil + " answered " + creado.statusCode() + ": " + creado.body());
+        }
+    }
+
+    /**
+     * Creates a citizen with a (non-temporary) clave and Keycloak required actions to do at the next login
+     * ({@code CONFIGURE_TOTP}, {@code webauthn-register}, {@code CONFIGURE_RECOVERY_AUTHN_CODES}…), as an office would set them.
+     */
+    public void crearCiudadano(String cuil, String nombre, String apellido, String dni, int nivel, String clave,
+            List<String> requiredActions) throws IOException, InterruptedException {
+        String acciones = requiredActions.stream().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "));
+        HttpResponse<String> creado = postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "%s", "lastName": "%s",
+                 "attributes": {"dni": ["%s"], "nivel": ["%d"]}, "requiredActions": [%s],
+                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
+                """.formatted(cuil, nombre, apellido, dni, nivel, acciones, clave));
         if (creado.statusCode() != 201) {
             throw new AssertionError("creating " + cuil + " answered " + creado.statusCode() + ": " + creado.body());
         }

@@ -1,0 +1,61 @@
+package ar.gob.anses.clavess.segundofactor;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
+import org.keycloak.protocol.oidc.utils.AmrUtils;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The second factor as the flows see it: whether the citizen has one, whether this session already proved one (read
+ * from the same completed executions and {@code amr} references that Keycloak's AMR mapper puts in the token), and
+ * whether the app asks for one (the client scope {@value #SCOPE}).
+ */
+public final class SegundoFactor {
+
+    /** The client scope that marks an app as demanding the second factor: a default scope of the client, or requested. */
+    public static final String SCOPE = "anses-segundo-factor";
+
+    /** The RFC 8176 {@code amr} values that are a second factor (TOTP and recovery codes: otp; WebAuthn: hwk, swk). */
+    public static final Set<String> AMR = Set.of("otp", "hwk", "swk");
+
+    private SegundoFactor() {
+    }
+
+    /** Whether the citizen has a second factor they can be asked for: a TOTP app, a passkey or recovery codes. */
+    public static boolean configurado(UserModel user) {
+        return user != null && (user.credentialManager().isConfiguredFor(OTPCredentialModel.TYPE)
+                || user.credentialManager().isConfiguredFor(WebAuthnCredentialModel.TYPE_TWOFACTOR)
+                || user.credentialManager().isConfiguredFor(RecoveryAuthnCodesCredentialModel.TYPE));
+    }
+
+    /**
+     * Whether a second factor was proved in this login or in the SSO session it resumes: Keycloak's cookie step merges
+     * the session's completed executions into the authentication session, and their {@code amr} references say which.
+     */
+    public static boolean hechoEnLaSesion(AuthenticationSessionModel authSession, RealmModel realm) {
+        Map<String, Integer> completadas = AuthenticatorUtils.parseCompletedExecutions(
+                authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
+        return AmrUtils.getAuthenticationExecutionReferences(completadas, realm).stream().anyMatch(AMR::contains);
+    }
+
+    /** Whether the app asks for the second factor: the scope is one of its default scopes, or it was requested. */
+    public static boolean pedidoPorLaAplicacion(AuthenticationSessionModel authSession) {
+        ClientModel client = authSession.getClient();
+        if (client.getClientScopes(true).containsKey(SCOPE)) {
+            return true;
+        }
+        String scope = authSession.getClientNote(OAuth2Constants.SCOPE);
+        return scope != null && client.getClientScopes(false).containsKey(SCOPE)
+                && Arrays.asList(scope.trim().split("\\s+")).contains(SCOPE);
+    }
+}

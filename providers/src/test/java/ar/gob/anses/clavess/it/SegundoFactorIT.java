@@ -1,0 +1,394 @@
+package ar.gob.anses.clavess.it;
+
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.responder;
+import static ar.gob.anses.clavess.testsupport.SegundoFactorPages.guardarCodigos;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ar.gob.anses.clavess.padron.PadronFile;
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.Chromium;
+import ar.gob.anses.clavess.testsupport.KeycloakExtension;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.Requisitos;
+import ar.gob.anses.clavess.testsupport.SegundoFactorPages;
+import ar.gob.anses.clavess.testsupport.SegundoFactorPages.TotpConfigurado;
+import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import ar.gob.anses.clavess.testsupport.Totp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * The optional second factor against the real server: a TOTP app, a passkey, recovery codes; asked after the clave only
+ * of a citizen who has one; amr in the tokens beside an unchanged acr; apps that demand it (set-up once, step-up);
+ * and Crear clave / Olvidé mi clave, which must not get round it.
+ */
+@ExtendWith(KeycloakExtension.class)
+class SegundoFactorIT {
+
+    private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final String CLAVE = "Tala8Ombu";
+    private static final String APP_NIVEL_3 = "servicios-corporativos";   // demands the second factor (client scope)
+    private static final String OTRA_APP_NIVEL_3 = "cambio-lugar-cobro";   // demands it too
+
+    // Citizens created here (fresh CUILs, valid check digits, used by no other test).
+    private static final String TOTP = "20429183015";
+    private static final String RECUPERACION = "20429183023";
+    private static final String SIN_FACTOR_APP = "20429183031";
+    private static final String STEP_UP = "20429183058";
+    private static final String PASSKEY = "20429183066";
+    private static final String SIN_FACTOR = "20429183074";
+    // Of the demo padrón, with no account until this test makes one: Ricardo Molina, questions only.
+    private static final String RICARDO = "20235556678";
+
+    private final KeycloakServer server;
+    private final Oidc oidc;
+
+    SegundoFactorIT(KeycloakServer server) {
+        this.server = server;
+        this.oidc = new Oidc(server);
+    }
+
+    @DisplayName("given a citizen without a second factor, then the clave alone logs in and the token says amr [pwd], "
+            + "with acr and nivel unchanged")
+    @Test
+    void sinSegundoFactorSoloClave() throws Exception {
+        crear(SIN_FACTOR, 2);
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        Page landed = LoginPage.open(LoginPage.browser(), request.uri()).submit(SIN_FACTOR, CLAVE);
+        assertThat(LoginPage.loggedIn(landed, request)).isTrue();
+        JsonNode tokens = exchange(request, landed);
+        assertAmr(tokens, "pwd");
+        assertNivel(tokens, 2);
+    }
+
+    @DisplayName("given a citizen asked to set up a TOTP app (required action), when they scan the key and type a code, "
+            + "then the next login asks the code after the clave (amr [pwd, otp], acr unchanged), a wrong code is refused, "
+            + "and SSO reuse by another app does not ask again")
+    @Test
+    void totpComoAccionRequerida() throws Exception {
+        crear(TOTP, 2, "CONFIGURE_TOTP");
+        Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage setup = html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(TOTP, CLAVE));
+        TotpConfigurado configurado = configurarTotp(setup);
+        assertThat(LoginPage.loggedIn(configurado.landed(), primera)).isTrue();
+
+        WebClient browser = LoginPage.browser();
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage otp = html(LoginPage.open(browser, request.uri()).submit(TOTP, CLAVE));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(otp.getElementById("username")).isNull();
+
+        HtmlPage mal = html(otp(otp, configurado.totp().deOtraHora()));
+        assertThat(titulo(mal)).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(mal.asNormalizedText()).contains(ES.get("invalidTotpMessage"));
+
+        Page landed = otp(mal, configurado.totp().siguiente());
+        assertThat(LoginPage.loggedIn(landed, request)).isTrue();
+        JsonNode tokens = exchange(request, landed);
+        assertAmr(tokens, "pwd", "otp");
+        assertNivel(tokens, 2);
+
+        Oidc.Request sso = oidc.request(Oidc.MI_ANSES);
+        Page reuso = browser.getPage(sso.uri().toURL());
+        assertThat(LoginPage.loggedIn(reuso, sso)).as("SSO reuse lands without any page").isTrue();
+        assertAmr(exchange(sso, reuso), "pwd", "otp");
+    }
+
+    @DisplayName("given a citizen with a TOTP app and recovery codes who lost the phone, when they choose \"Probar otra "
+            + "forma\", then both factors are offered and a recovery code logs them in, once")
+    @Test
+    void probarOtraFormaYCodigoDeRecuperacion() throws Exception {
+        crear(RECUPERACION, 2, "CONFIGURE_TOTP", "CONFIGURE_RECOVERY_AUTHN_CODES");
+        Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage setup = html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(RECUPERACION, CLAVE));
+        HtmlPage codigosPage = html(configurarTotp(setup).landed());
+        assertThat(titulo(codigosPage)).isEqualTo(ES.get("recovery-code-config-header"));
+        List<String> codigos = codigosPage.querySelectorAll("#kc-recovery-codes-list li").stream()
+                .map(n -> n.getTextContent().strip()).toList();
+        assertThat(codigos).hasSizeGreaterThanOrEqualTo(10);
+        Page landed = guardarCodigos(codigosPage);
+        assertThat(LoginPage.loggedIn(landed, primera)).isTrue();
+
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage otp = html(LoginPage.open(LoginPage.browser(), request.uri()).submit(RECUPERACION, CLAVE));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        HtmlPage elegir = html(otp.getHtmlElementById("try-another-way").click());
+        assertThat(titulo(elegir)).isEqualTo(ES.get("loginChooseAuthenticator"));
+        assertThat(opciones(elegir)).containsExactlyInAnyOrder(ES.get("otp-display-name"), ES.get("recovery-authn-codes-display-name"));
+
+        HtmlPage recuperacion = html(opcion(elegir, ES.get("recovery-authn-codes-display-name")).click());
+        assertThat(titulo(recuperacion)).isEqualTo(ES.get("auth-recovery-code-header"));
+        int numero = numeroPedido(recuperacion);
+        String codigo = codigos.get(numero - 1);
+        Page conCodigo = codigoDeRecuperacion(recuperacion, codigo);
+        assertThat(LoginPage.loggedIn(conCodigo, request)).isTrue();
+        JsonNode tokens = exchange(request, conCodigo);
+        assertAmr(tokens, "pwd", "otp");
+
+        // Each code serves once: the next login asks for another one.
+        Oidc.Request otra = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage otp2 = html(LoginPage.open(LoginPage.browser(), otra.uri()).submit(RECUPERACION, CLAVE));
+        HtmlPage recuperacion2 = html(opcion(html(otp2.getHtmlElementById("try-another-way").click()),
+                ES.get("recovery-authn-codes-display-name")).click());
+        assertThat(numeroPedido(recuperacion2)).isNotEqualTo(numero);
+    }
+
+    @DisplayName("given a level-3 citizen without a second factor, when a level-3 app that demands one opens, then after "
+            + "the clave they set up a TOTP app and recovery codes once, land in the app with amr [pwd, otp] and acr 3; "
+            + "and the next login asks the code, not a new set-up")
+    @Test
+    void aplicacionExigeSegundoFactorAltaUnaVez() throws Exception {
+        crear(SIN_FACTOR_APP, 3);
+        Oidc.Request request = oidc.request(APP_NIVEL_3);
+        HtmlPage setup = html(LoginPage.open(LoginPage.browser(), request.uri()).submit(SIN_FACTOR_APP, CLAVE));
+        assertThat(titulo(setup)).isEqualTo(ES.get("loginTotpTitle"));
+        TotpConfigurado configurado = configurarTotp(setup);
+        HtmlPage codigos = html(configurado.landed());
+        assertThat(titulo(codigos)).isEqualTo(ES.get("recovery-code-config-header"));
+        Page landed = guardarCodigos(codigos);
+        assertThat(LoginPage.loggedIn(landed, request)).isTrue();
+        JsonNode tokens = exchange(request, landed);
+        assertAmr(tokens, "pwd", "otp");
+        assertNivel(tokens, 3);
+
+        Oidc.Request otra = oidc.request(APP_NIVEL_3);
+        HtmlPage otp = html(LoginPage.open(LoginPage.browser(), otra.uri()).submit(SIN_FACTOR_APP, CLAVE));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        Page again = otp(otp, configurado.totp().siguiente());
+        assertThat(LoginPage.loggedIn(again, otra)).isTrue();
+        assertAmr(exchange(otra, again), "pwd", "otp");
+    }
+
+    @DisplayName("given a session opened with the clave alone, when the citizen adds a TOTP app from the account console "
+            + "(kc_action) and then enters an app that demands the second factor, then only the code is asked (step-up, not "
+            + "the clave), the token says amr [pwd, otp], and another such app is not asked again")
+    @Test
+    void stepUpDesdeSesionConClave() throws Exception {
+        crear(STEP_UP, 3);
+        WebClient browser = LoginPage.browser();
+        Oidc.Request miAnses = oidc.request(Oidc.MI_ANSES);
+        Page landed = LoginPage.open(browser, miAnses.uri()).submit(STEP_UP, CLAVE);
+        assertAmr(exchange(miAnses, landed), "pwd");
+
+        Oidc.Request consola = oidc.request(Oidc.MI_ANSES);
+        HtmlPage setup = html(browser.getPage(consola.uri(Map.of("kc_action", "CONFIGURE_TOTP")).toURL()));
+        assertThat(titulo(setup)).isEqualTo(ES.get("loginTotpTitle"));
+        TotpConfigurado configurado = configurarTotp(setup);
+        assertThat(LoginPage.loggedIn(configurado.landed(), consola)).isTrue();
+        assertAmr(exchange(consola, configurado.landed()), "pwd");
+
+        Oidc.Request app = oidc.request(APP_NIVEL_3);
+        HtmlPage otp = html(browser.getPage(app.uri().toURL()));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(otp.getElementById("password")).as("step-up does not ask the clave again").isNull();
+        Page enLaApp = otp(otp, configurado.totp().siguiente());
+        assertThat(LoginPage.loggedIn(enLaApp, app)).isTrue();
+        JsonNode tokens = exchange(app, enLaApp);
+        assertAmr(tokens, "pwd", "otp");
+        assertNivel(tokens, 3);
+
+        Oidc.Request otra = oidc.request(OTRA_APP_NIVEL_3);
+        Page directo = browser.getPage(otra.uri().toURL());
+        assertThat(LoginPage.loggedIn(directo, otra)).as("second factor already proved in this session, but: %s",
+                directo instanceof HtmlPage h ? h.asNormalizedText() : directo.getUrl()).isTrue();
+        assertAmr(exchange(otra, directo), "pwd", "otp");
+    }
+
+    @DisplayName("given a citizen with a TOTP app who forgot the clave, when they prove their identity in Olvidé mi clave, "
+            + "then the code is asked before a new clave can be chosen: without it the old clave still stands, with it "
+            + "the new clave is set and the token says otp")
+    @Test
+    void crearClaveNoSaltaElSegundoFactor() throws Exception {
+        Persona ricardo = PadronFile.leer(Path.of("../realm-export/padron-demo.json")).get(RICARDO);
+        crear(RICARDO, ricardo.nombre(), ricardo.apellido(), ricardo.dni(), 2, "CONFIGURE_TOTP");
+        Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
+        TotpConfigurado configurado = configurarTotp(html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(RICARDO, CLAVE)));
+        assertThat(LoginPage.loggedIn(configurado.landed(), primera)).isTrue();
+
+        // Identity proven, but no code: the page asks it, and the clave is not replaced.
+        Oidc.Request ladron = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage verificado = verificarIdentidad(LoginPage.browser(), ladron, ricardo);
+        assertThat(titulo(verificado)).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(verificado.getElementById("clave")).as("no Elegí tu clave before the second factor").isNull();
+        HtmlPage mal = html(otp(verificado, configurado.totp().deOtraHora()));
+        assertThat(titulo(mal)).isEqualTo(ES.get("ansesOtpTitulo"));
+        Oidc.Request vieja = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage conClaveVieja = html(LoginPage.open(LoginPage.browser(), vieja.uri()).submit(RICARDO, CLAVE));
+        assertThat(titulo(conClaveVieja)).as("the old clave still works").isEqualTo(ES.get("ansesOtpTitulo"));
+
+        // The citizen, with the phone: the code, then Elegí tu clave, and they land with otp in amr.
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage otp = verificarIdentidad(LoginPage.browser(), request, ricardo);
+        HtmlPage elegi = html(otp(otp, configurado.totp().siguiente()));
+        assertThat(elegi.getElementById("clave")).as("Elegí tu clave after the code").isNotNull();
+        HtmlPage finalizar = elegirClave(elegi, "Sauce5Nube", "Sauce5Nube");
+        Page landed = presionar(finalizar);
+        assertThat(LoginPage.loggedIn(landed, request)).isTrue();
+        assertAmr(exchange(request, landed), "otp");
+
+        Oidc.Request nueva = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage conClaveNueva = html(LoginPage.open(LoginPage.browser(), nueva.uri()).submit(RICARDO, "Sauce5Nube"));
+        assertThat(titulo(conClaveNueva)).as("the new clave, then still the code").isEqualTo(ES.get("ansesOtpTitulo"));
+    }
+
+    @DisplayName("given Chromium's virtual authenticator, when a citizen registers a passkey and logs in again, then "
+            + "after the clave the passkey is asked and the token says amr [pwd, hwk]")
+    @Test
+    @ExtendWith(Requisitos.Chromium.class)
+    void passkeyConAutenticadorVirtual() throws Exception {
+        crear(PASSKEY, 2, "webauthn-register");
+        WebDriver chromium = Chromium.start();
+        try {
+            VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(
+                    new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                            .setTransport(VirtualAuthenticatorOptions.Transport.USB).setHasResidentKey(true)
+                            .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
+
+            Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
+            chromium.get(primera.uri().toString());
+            clave(chromium, PASSKEY);
+            wait.until(ExpectedConditions.textToBe(By.id("kc-page-title"), ES.get("webauthn-registration-title")));
+            chromium.findElement(By.id("registerWebAuthn")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();   // the passkey's name: Keycloak's prompt, its default
+            wait.until(ExpectedConditions.urlContains("code="));
+            assertThat(authenticator.getCredentials()).hasSize(1);
+
+            ((ChromiumDriver) chromium).executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path: a new browser
+            Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+            chromium.get(request.uri().toString());
+            clave(chromium, PASSKEY);
+            wait.until(ExpectedConditions.textToBe(By.id("kc-page-title"), ES.get("webauthn-login-title")));
+            chromium.findElement(By.id("authenticateWebAuthnButton")).click();
+            wait.until(ExpectedConditions.urlContains("code="));
+            JsonNode tokens = request.exchange(request.codeFrom(URI.create(chromium.getCurrentUrl())));
+            assertAmr(tokens, "pwd", "hwk");
+            assertNivel(tokens, 2);
+        } finally {
+            chromium.quit();
+        }
+    }
+
+    // --- the journeys' steps
+
+    /** On Keycloak's TOTP set-up page, checked to be ours first. */
+    private static TotpConfigurado configurarTotp(HtmlPage setup) throws Exception {
+        assertThat(titulo(setup)).isEqualTo(ES.get("loginTotpTitle"));
+        return SegundoFactorPages.configurarTotp(setup);
+    }
+
+    private static Page otp(HtmlPage page, String codigo) throws Exception {
+        page.<HtmlInput>getHtmlElementById("otp").setValue(codigo);
+        return page.getHtmlElementById("kc-login").click();
+    }
+
+    private static Page codigoDeRecuperacion(HtmlPage page, String codigo) throws Exception {
+        page.<HtmlInput>getHtmlElementById("recoveryCodeInput").setValue(codigo);
+        return page.getHtmlElementById("kc-login").click();
+    }
+
+    private static int numeroPedido(HtmlPage page) {
+        String etiqueta = page.querySelector("label[for=recoveryCodeInput]").getTextContent();
+        Matcher numero = Pattern.compile("(\\d+)").matcher(etiqueta);
+        assertThat(numero.find()).as(etiqueta).isTrue();
+        return Integer.parseInt(numero.group(1));
+    }
+
+    private static List<String> opciones(HtmlPage elegir) {
+        return elegir.querySelectorAll(".anses-otra-forma-nombre").stream().map(n -> n.getTextContent().strip()).toList();
+    }
+
+    private static HtmlElement opcion(HtmlPage elegir, String nombre) {
+        return elegir.querySelectorAll("button.anses-otra-forma-opcion").stream().map(HtmlElement.class::cast)
+                .filter(b -> b.getTextContent().strip().equals(nombre)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + nombre + " in " + elegir.asNormalizedText()));
+    }
+
+    /** Olvidé mi clave from the login page, up to the step after Verificación de identidad (questions). */
+    private static HtmlPage verificarIdentidad(WebClient browser, Oidc.Request request, Persona persona) throws Exception {
+        HtmlPage page = aceptarPoliticas(desdeElLogin(browser, request));
+        page = ingresarCuil(page, persona.cuil().digitos(), true);
+        return responder(page, persona, true);
+    }
+
+    private static void clave(WebDriver chromium, String cuil) {
+        chromium.findElement(By.id("username")).sendKeys(cuil);
+        chromium.findElement(By.id("password")).sendKeys(CLAVE);
+        chromium.findElement(By.id("kc-login")).click();
+    }
+
+    // --- users and tokens
+
+    private void crear(String cuil, int nivel, String... requiredActions) throws Exception {
+        crear(cuil, "Prueba", "Segundo Factor", cuil.substring(2, 10), nivel, requiredActions);
+    }
+
+    private void crear(String cuil, String nombre, String apellido, String dni, int nivel, String... requiredActions)
+            throws Exception {
+        new AdminApi(server).crearCiudadano(cuil, nombre, apellido, dni, nivel, CLAVE, List.of(requiredActions));
+    }
+
+    private static JsonNode exchange(Oidc.Request request, Page landed) throws Exception {
+        return request.exchange(request.codeFrom(LoginPage.landedOn(landed)));
+    }
+
+    private void assertAmr(JsonNode tokens, String... amr) throws Exception {
+        for (String token : List.of("id_token", "access_token")) {
+            JWTClaimsSet claims = oidc.verify(tokens.get(token).asText());
+            assertThat(claims.getStringListClaim("amr")).as("amr of the " + token).containsExactlyInAnyOrder(amr);
+        }
+    }
+
+    private void assertNivel(JsonNode tokens, int nivel) throws Exception {
+        JWTClaimsSet claims = oidc.verify(tokens.get("id_token").asText());
+        assertThat(claims.getStringClaim("acr")).isEqualTo(String.valueOf(nivel));
+        assertThat(((Number) claims.getClaim("nivel")).intValue()).isEqualTo(nivel);
+    }
+
+    private static HtmlPage html(Page page) {
+        if (!(page instanceof HtmlPage html)) {
+            throw new AssertionError("not a page: " + page.getUrl() + " " + page.getWebResponse().getContentAsString());
+        }
+        return html;
+    }
+
+    private static String titulo(HtmlPage page) {
+        org.htmlunit.html.DomElement title = page.getElementById("kc-page-title");
+        if (title == null) {
+            throw new AssertionError("no title on " + page.getUrl() + ": " + page.asNormalizedText());
+        }
+        return title.getTextContent().strip().replaceAll("\\s+", " ");
+    }
+}

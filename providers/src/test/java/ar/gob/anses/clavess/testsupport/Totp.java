@@ -1,0 +1,75 @@
+package ar.gob.anses.clavess.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A TOTP app, as the citizen's phone runs one (RFC 6238: HMAC-SHA1, 6 digits, 30 s, the realm's OTP policy): it is
+ * given the key the set-up page shows for manual entry (base32) and computes the codes from the clock. Keycloak
+ * accepts the step before and after the current one and refuses a code used before, so each code it gives is of a
+ * later step than the last one: up to three codes in the same 30 s, without waiting.
+ */
+public final class Totp {
+
+    private static final int PERIODO = 30;
+
+    private final byte[] key;
+    private long ultimoPaso = Long.MIN_VALUE;
+
+    public Totp(String base32) {
+        this.key = base32(base32);
+    }
+
+    /** The code of the earliest step Keycloak still accepts that this app has not used yet. */
+    public String siguiente() {
+        long ahora = System.currentTimeMillis() / 1000 / PERIODO;
+        long paso = Math.max(ultimoPaso + 1, ahora - 1);
+        if (paso > ahora + 1) {
+            throw new IllegalStateException("more than three codes within one 30-second step");
+        }
+        ultimoPaso = paso;
+        return codigo(paso);
+    }
+
+    /** A code Keycloak refuses: one of a step far away from now. */
+    public String deOtraHora() {
+        return codigo(System.currentTimeMillis() / 1000 / PERIODO - 240);
+    }
+
+    private String codigo(long paso) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(paso).array());
+            int offset = hash[hash.length - 1] & 0xf;
+            int binario = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%06d", binario % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] base32(String texto) {
+        String alfabeto = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : texto.replaceAll("[\\s=]", "").toUpperCase().toCharArray()) {
+            int valor = alfabeto.indexOf(c);
+            if (valor < 0) {
+                throw new IllegalArgumentException("not base32: " + texto);
+            }
+            buffer = (buffer << 5) | valor;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+}
