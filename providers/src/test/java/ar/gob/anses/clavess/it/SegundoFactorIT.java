@@ -69,8 +69,8 @@ class SegundoFactorIT {
     private static final String STEP_UP = "20429183058";
     private static final String PASSKEY = "20429183066";
     private static final String SIN_FACTOR = "20429183074";
-    // Of the demo padrón, with no account until this test makes one: Ricardo Molina, questions only.
-    private static final String RICARDO = "20235556678";
+    // Of the demo padrón, with no account until this test makes one: Tomás Quiroga, questions only (no other test uses him).
+    private static final String TOMAS = "20355556671";
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -231,26 +231,26 @@ class SegundoFactorIT {
             + "the new clave is set and the token says otp")
     @Test
     void crearClaveNoSaltaElSegundoFactor() throws Exception {
-        Persona ricardo = PadronFile.leer(Path.of("../realm-export/padron-demo.json")).get(RICARDO);
-        crear(RICARDO, ricardo.nombre(), ricardo.apellido(), ricardo.dni(), 2, "CONFIGURE_TOTP");
+        Persona tomas = PadronFile.leer(Path.of("../realm-export/padron-demo.json")).get(TOMAS);
+        crear(TOMAS, tomas.nombre(), tomas.apellido(), tomas.dni(), 2, "CONFIGURE_TOTP");
         Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
-        TotpConfigurado configurado = configurarTotp(html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(RICARDO, CLAVE)));
+        TotpConfigurado configurado = configurarTotp(html(LoginPage.open(LoginPage.browser(), primera.uri()).submit(TOMAS, CLAVE)));
         assertThat(LoginPage.loggedIn(configurado.landed(), primera)).isTrue();
 
         // Identity proven, but no code: the page asks it, and the clave is not replaced.
         Oidc.Request ladron = oidc.request(Oidc.TEST_CLIENT);
-        HtmlPage verificado = verificarIdentidad(LoginPage.browser(), ladron, ricardo);
+        HtmlPage verificado = verificarIdentidad(LoginPage.browser(), ladron, tomas);
         assertThat(titulo(verificado)).isEqualTo(ES.get("ansesOtpTitulo"));
         assertThat(verificado.getElementById("clave")).as("no Elegí tu clave before the second factor").isNull();
         HtmlPage mal = html(otp(verificado, configurado.totp().deOtraHora()));
         assertThat(titulo(mal)).isEqualTo(ES.get("ansesOtpTitulo"));
         Oidc.Request vieja = oidc.request(Oidc.TEST_CLIENT);
-        HtmlPage conClaveVieja = html(LoginPage.open(LoginPage.browser(), vieja.uri()).submit(RICARDO, CLAVE));
+        HtmlPage conClaveVieja = html(LoginPage.open(LoginPage.browser(), vieja.uri()).submit(TOMAS, CLAVE));
         assertThat(titulo(conClaveVieja)).as("the old clave still works").isEqualTo(ES.get("ansesOtpTitulo"));
 
         // The citizen, with the phone: the code, then Elegí tu clave, and they land with otp in amr.
         Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
-        HtmlPage otp = verificarIdentidad(LoginPage.browser(), request, ricardo);
+        HtmlPage otp = verificarIdentidad(LoginPage.browser(), request, tomas);
         HtmlPage elegi = html(otp(otp, configurado.totp().siguiente()));
         assertThat(elegi.getElementById("clave")).as("Elegí tu clave after the code").isNotNull();
         HtmlPage finalizar = elegirClave(elegi, "Sauce5Nube", "Sauce5Nube");
@@ -259,7 +259,7 @@ class SegundoFactorIT {
         assertAmr(exchange(request, landed), "otp");
 
         Oidc.Request nueva = oidc.request(Oidc.TEST_CLIENT);
-        HtmlPage conClaveNueva = html(LoginPage.open(LoginPage.browser(), nueva.uri()).submit(RICARDO, "Sauce5Nube"));
+        HtmlPage conClaveNueva = html(LoginPage.open(LoginPage.browser(), nueva.uri()).submit(TOMAS, "Sauce5Nube"));
         assertThat(titulo(conClaveNueva)).as("the new clave, then still the code").isEqualTo(ES.get("ansesOtpTitulo"));
     }
 
