@@ -15,6 +15,7 @@
             <@anses.continuar label="ansesComenzarAUtilizar" name="comenzar"/>
         </form>
         <p id="anses-como-nivel3">${msg("ansesComoNivel3")}</p>
+        <p id="anses-agrega-email">${msg("ansesAgregaTuEmail")} <a href="${cuentaUrl}">${msg("ansesAgregaTuEmailEnlace")}</a></p>
         <#if usi07Url??>
             <#-- Seed 003: "Al pie de la página podrá descargar el Formulario USI-07". Its own form, posted without the
                  page's session code, so COMENZAR A UTILIZAR still works after downloading. -->

@@ -5,6 +5,7 @@ import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.services.Urls;
 
 /**
  * Step 5 of Crear clave: "Tu clave fue habilitada exitosamente con nivel 2"; COMENZAR A UTILIZAR goes on to the app.
@@ -41,7 +42,9 @@ final class FinalizarAuthenticator implements Paso {
     }
 
     private static Response page(AuthenticationFlowContext context) {
-        return context.form().setAttribute("nivel", String.valueOf(Nivel.ONLINE))
+        // Mi cuenta's personal data, where the citizen adds and verifies an email address for the notices (optional).
+        String cuenta = Urls.accountBase(context.getUriInfo().getBaseUri()).build(context.getRealm().getName()).toString(); // its first page: personal info
+        return context.form().setAttribute("nivel", String.valueOf(Nivel.ONLINE)).setAttribute("cuentaUrl", cuenta)
                 .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())
                 .createForm("anses-finalizar.ftl");
     }

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,9 @@ class CrearClaveIT {
         assertThat(clave.asNormalizedText()).contains(ES.get("ansesIdentidadComprobada"));
         HtmlPage finalizar = elegirClave(clave, "Yerba4Mate", "Yerba4Mate");
         assertThat(finalizar.getElementById("anses-habilitada").getTextContent().strip()).isEqualTo(ES.get("ansesClaveHabilitada", "2"));
+        // Where to add the (optional) email address the notices of account changes go to.
+        assertThat(((DomElement) finalizar.getElementById("anses-agrega-email").querySelector("a")).getAttribute("href"))
+                .isEqualTo(server.baseUri() + "realms/anses/account");
 
         Page app = presionar(finalizar);
         JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(app)));
