@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.habilitacion;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.admin.Ciudadanos;
 import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.usi07.CodigoVerificacion;
 import ar.gob.anses.clavess.usi07.Usi07;
@@ -8,7 +8,6 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,7 +51,7 @@ public final class HabilitacionAdminResource {
     @Path("{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> estado(@PathParam("cuil") String cuil) {
-        UserModel user = usuario(cuil);
+        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
         auth.users().requireView(user);
         Map<String, Object> estado = new LinkedHashMap<>();
         estado.put("cuil", user.getUsername());
@@ -78,7 +77,7 @@ public final class HabilitacionAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> habilitar(@PathParam("cuil") String cuil, Map<String, Object> body) {
-        UserModel user = usuario(cuil);
+        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
         auth.users().requireManage(user);
         int nivel = Nivel.leer(body == null ? null : String.valueOf(body.get(Nivel.ATRIBUTO)))
                 .orElseThrow(() -> new BadRequestException("nivel must be 2 (USI-07 by mail or apoderado) or 3 (in person with the DNI)"));
@@ -102,12 +101,4 @@ public final class HabilitacionAdminResource {
         return estado(user.getUsername());
     }
 
-    private UserModel usuario(String cuil) {
-        Cuil.Lectura parsed = Cuil.leer(cuil);
-        UserModel user = parsed.esValido() ? session.users().getUserByUsername(realm, parsed.cuil().digitos()) : null;
-        if (user == null) {
-            throw new NotFoundException("no citizen with that CUIL");
-        }
-        return user;
-    }
 }

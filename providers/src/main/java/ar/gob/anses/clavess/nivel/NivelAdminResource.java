@@ -1,10 +1,9 @@
 package ar.gob.anses.clavess.nivel;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.admin.Ciudadanos;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,7 +41,7 @@ public final class NivelAdminResource {
     @Path("{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> nivel(@PathParam("cuil") String cuil) {
-        UserModel user = usuario(cuil);
+        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
         auth.users().requireView(user);
         return Map.of("cuil", user.getUsername(), "nivel", Nivel.de(user));
     }
@@ -52,7 +51,7 @@ public final class NivelAdminResource {
     @Path("{cuil}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response cambiar(@PathParam("cuil") String cuil, Map<String, Object> body) {
-        UserModel user = usuario(cuil);
+        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
         auth.users().requireManage(user);
         Integer nuevo = Nivel.leer(body == null ? null : String.valueOf(body.get("nivel"))).orElseThrow(
                 () -> new BadRequestException("nivel must be 2 or 3"));
@@ -62,12 +61,4 @@ public final class NivelAdminResource {
         return Response.noContent().build();
     }
 
-    private UserModel usuario(String cuil) {
-        Cuil.Lectura parsed = Cuil.leer(cuil);
-        UserModel user = parsed.esValido() ? session.users().getUserByUsername(realm, parsed.cuil().digitos()) : null;
-        if (user == null) {
-            throw new NotFoundException("no citizen with that CUIL");
-        }
-        return user;
-    }
 }
