@@ -47,14 +47,14 @@ public final class FormularioUsi07 {
     public static final ZoneId ZONA = ZoneId.of("America/Argentina/Buenos_Aires");
     public static final DateTimeFormatter FECHA_HORA = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONA);
     public static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONA);
-    /** Seed 003: "90 (noventa) días corridos" to enable a clave generated online. */
-    public static final int DIAS_PARA_HABILITAR = 90;
 
     /**
      * What the form shows. {@code nivel} is null when the clave has none (a pending clave); {@code creada} is when the
      * clave was set.
      */
-    public record Datos(Cuil cuil, String nombre, String apellido, Instant creada, EstadoClave estado, Integer nivel, String codigo) {
+    /** {@code diasParaHabilitar}: the deployment's deadline for a pending clave (seed 003: 90 calendar days). */
+    public record Datos(Cuil cuil, String nombre, String apellido, Instant creada, EstadoClave estado, Integer nivel, String codigo,
+                        int diasParaHabilitar) {
         public Datos {
             Objects.requireNonNull(cuil, "cuil");
             Objects.requireNonNull(creada, "creada");
@@ -178,7 +178,7 @@ public final class FormularioUsi07 {
             y = Math.min(y, abajoDatos) - 8 * e;
 
             if (d.exterior()) {
-                recuadroDestacado(texto("plazo", FECHA.format(d.creada().atZone(ZONA).plusDays(DIAS_PARA_HABILITAR))));
+                recuadroDestacado(texto("plazo", FECHA.format(d.creada().atZone(ZONA).plusDays(d.diasParaHabilitar())), d.diasParaHabilitar()));
             }
             separador();
             linea(texto("usoTitulo"), NEGRITA, 12.5f * e, MARGEN, AZUL_ANSES);

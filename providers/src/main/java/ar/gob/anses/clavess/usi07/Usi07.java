@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.usi07;
 
 import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -78,7 +79,8 @@ public final class Usi07 {
         boolean pendiente = EstadoClave.de(user) == EstadoClave.PENDIENTE;
         return new FormularioUsi07.Datos(Cuil.leer(user.getUsername()).cuil(), pendiente ? null : user.getFirstName(),
                 pendiente ? null : user.getLastName(), claveCreada(user), EstadoClave.de(user),
-                EstadoClave.de(user) == EstadoClave.PENDIENTE ? null : Nivel.de(user), codigo);
+                EstadoClave.de(user) == EstadoClave.PENDIENTE ? null : Nivel.de(user), codigo,
+                session.getProvider(ClavesPendientes.class).plazo().dias());
     }
 
     /** Whether the request is a download button's: a POST with {@code descargar=usi07}. */

@@ -18,11 +18,11 @@ class FormularioUsi07Test {
     private static final Cuil RICARDO = Cuil.leer("20235556678").cuil();
 
     private static FormularioUsi07.Datos residente(String nombre, String apellido, int nivel) {
-        return new FormularioUsi07.Datos(RICARDO, nombre, apellido, CREADA, EstadoClave.HABILITADA, nivel, "7K3M-Q9XA-2BCD");
+        return new FormularioUsi07.Datos(RICARDO, nombre, apellido, CREADA, EstadoClave.HABILITADA, nivel, "7K3M-Q9XA-2BCD", 90);
     }
 
     private static FormularioUsi07.Datos exterior(String nombre, String apellido) {
-        return new FormularioUsi07.Datos(RICARDO, nombre, apellido, CREADA, EstadoClave.PENDIENTE, null, "W0RD-5ZZ1-9PQT");
+        return new FormularioUsi07.Datos(RICARDO, nombre, apellido, CREADA, EstadoClave.PENDIENTE, null, "W0RD-5ZZ1-9PQT", 90);
     }
 
     @DisplayName("given a resident's clave at level 2, then one A4 page with the band, title, CUIL with dashes, name, "
@@ -58,7 +58,7 @@ class FormularioUsi07Test {
         PdfUsi07 pdf = new PdfUsi07(FormularioUsi07.pdf(exterior("Natalia", "Peralta")));
         assertThat(pdf.paginas()).isEqualTo(1);
         String texto = pdf.texto();
-        assertThat(texto).contains("Estado de la clave Pendiente de habilitación", "90 (noventa) días corridos",
+        assertThat(texto).contains("Estado de la clave Pendiente de habilitación", "Tenés 90 días corridos",
                 "hasta el 27/02/2027", "Firma del titular", "Certificación de firma: consular o apostilla",
                 "copia certificada de tu documento de identidad", "apoderado",
                 "poder cuya finalidad específica sea la habilitación de la Clave de la Seguridad Social",
@@ -67,6 +67,14 @@ class FormularioUsi07Test {
                 "Código de verificación W0RD-5ZZ1-9PQT", "Nombre y apellido Natalia Peralta");
         assertThat(texto).doesNotContain("Habilitada —");
         assertThat(pdf.qr()).isEqualTo("W0RD-5ZZ1-9PQT");
+    }
+
+    @DisplayName("given a deployment whose deadline is not 90 days, then the pending form tells that deadline and its last day")
+    @Test
+    void plazoConfigurado() throws Exception {
+        String texto = new PdfUsi07(FormularioUsi07.pdf(new FormularioUsi07.Datos(RICARDO, null, null, CREADA, EstadoClave.PENDIENTE,
+                null, "W0RD-5ZZ1-9PQT", 30))).texto();
+        assertThat(texto).contains("Tenés 30 días corridos", "hasta el 29/12/2026").doesNotContain("90 días");
     }
 
     @DisplayName("given a pending clave, whose creator has not proven who they are, then the form prints no name but a line to write it by hand")
