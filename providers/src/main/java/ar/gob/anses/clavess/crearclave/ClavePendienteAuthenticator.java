@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes.Solicitud;
 import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
@@ -22,12 +23,13 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.UserModel;
 
 /**
- * After the clave of the login: a {@link EstadoClave#PENDIENTE} clave goes no further (no session, no token for any
- * app). Its page says since when it is pending, how many of the days to enable it are left and the two ways (seed
- * 003, B.5): online here, with knowledge questions from the padrón and 2 attempts per CUIL charged in the database
- * before they are judged (their own count, apart from Crear clave's: failing them does not lock the real person out
- * of Crear clave), or on paper with the USI-07, downloaded here. Enabled online, the clave gets level 2 and the login goes on. Any
- * other clave passes straight through.
+ * After the clave of the login: a login made with a pending request's clave (there is no account, see
+ * {@link ClavesPendientes}) goes no further (no session, no token for any app). Its page says since when that request
+ * is pending, how many of the days to enable it are left and the two ways (seed 003, B.5): online here, with knowledge
+ * questions from the padrón and 2 attempts per CUIL — across all its requests — charged in the database before they are
+ * judged (their own count, apart from Crear clave's: failing them does not lock the real person out of Crear clave), or
+ * on paper with the USI-07, downloaded here. Enabled online, the request becomes the account with level 2 and the login
+ * goes on as that user. A login to an account passes straight through.
  */
 final class ClavePendienteAuthenticator implements Paso {
 
@@ -38,42 +40,41 @@ final class ClavePendienteAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        if (user == null || EstadoClave.de(user) != EstadoClave.PENDIENTE) {
-            context.success();
+        Optional<Solicitud> solicitud = solicitud(context);
+        if (solicitud.isEmpty()) {
             return;
         }
-        ClavesPendientes pendientes = context.getSession().getProvider(ClavesPendientes.class);
-        if (Usi07.pedida(context.getHttpRequest()) && !pendientes.vencida(user)) {
-            // Posted to the step's refresh URL (see FinalizarAuthenticator): the page's session code stays usable.
-            context.challenge(Usi07.descarga(context.getSession(), context.getRealm(), user));
-            return;
-        }
-        if (pendientes.vencida(user)) {
+        ClavesPendientes pendientes = pendientes(context);
+        if (pendientes.vencida(solicitud.get())) {
             // The deletion task has not run yet: the deadline is the same.
-            pendientes.eliminar(context.getRealm(), user);
-            context.clearUser();
+            pendientes.eliminarVencida(context.getRealm(), solicitud.get());
+            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
             context.challenge(Paginas.info(context, "ansesClavePendienteVencidaTitulo", "ansesClavePendienteVencida",
                     pendientes.plazo().dias()));
             return;
         }
-        context.challenge(pendientePage(context, user));
+        if (Usi07.pedida(context.getHttpRequest())) {
+            // Posted to the step's refresh URL (see FinalizarAuthenticator): the page's session code stays usable.
+            context.challenge(Usi07.descarga(solicitud.get(), pendientes.plazo().dias()));
+            return;
+        }
+        context.challenge(pendientePage(context, solicitud.get()));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        if (user == null || EstadoClave.de(user) != EstadoClave.PENDIENTE) {
-            context.success();
+        Optional<Solicitud> encontrada = solicitud(context);
+        if (encontrada.isEmpty()) {
             return;
         }
-        context.getEvent().user(user).detail(Details.USERNAME, user.getUsername()); // on every event of this step
-        Optional<Persona> persona = context.getSession().getProvider(PadronProvider.class).buscar(Cuil.leer(user.getUsername()).cuil());
+        Solicitud solicitud = encontrada.get();
+        context.getEvent().detail(Details.USERNAME, solicitud.cuil()); // on every event of this step
+        Optional<Persona> persona = context.getSession().getProvider(PadronProvider.class).buscar(Cuil.leer(solicitud.cuil()).cuil());
         if (persona.isEmpty()) {
             context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesHabilitacionSinPadron"));
             return;
         }
-        IntentosDelPedido intentos = intentos(context, user);
+        IntentosDelPedido intentos = intentos(context, solicitud.cuil());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(ACCION_HABILITAR) || form.containsKey(VerificacionPorPreguntas.FIELD_NUEVO_INTENTO)) {
             if (!intentos.bloqueada()) {
@@ -82,17 +83,17 @@ final class ClavePendienteAuthenticator implements Paso {
             return;
         }
         if (new PreguntasEnSesion(context.getAuthenticationSession()).actuales().isEmpty()) {
-            context.challenge(pendientePage(context, user)); // nothing asked: back to the page
+            context.challenge(pendientePage(context, solicitud)); // nothing asked: back to the page
             return;
         }
         if (intentos.bloqueada()) {
             return;
         }
         new VerificacionPorPreguntas(context, true).verificar(persona.get(), intentos, form)
-                .ifPresent(cargado -> habilitada(context, user, persona.get(), intentos, cargado));
+                .ifPresent(cargado -> habilitada(context, solicitud, persona.get(), intentos, cargado));
     }
 
-    private static void habilitada(AuthenticationFlowContext context, UserModel user, Persona persona,
+    private static void habilitada(AuthenticationFlowContext context, Solicitud solicitud, Persona persona,
                                    IntentosDelPedido intentos, IntentosVerificacion cargado) {
         intentos.acierto(cargado);
         if (persona.bajoCuratela()) {
@@ -100,34 +101,67 @@ final class ClavePendienteAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesCuratelaTitulo", "ansesCuratela"));
             return;
         }
-        EstadoClave.HABILITADA.asignar(user);
-        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));
+        Optional<String> id = pendientes(context).habilitar(context.getRealm(), solicitud,
+                new ClavesPendientes.Habilitacion(Nivel.ONLINE, persona, user -> { }));
+        context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+        UserModel user = id.map(u -> context.getSession().users().getUserById(context.getRealm(), u)).orElse(null);
+        if (user == null) {
+            // Another of the CUIL's requests was enabled a moment ago (or the person proved identity in Crear clave):
+            // that account stands, and this request is gone with the others.
+            new Eventos(context, PASO).error("anses_solicitud_no_vigente");
+            context.challenge(Paginas.info(context, "ansesSolicitudNoVigenteTitulo", "ansesSolicitudNoVigente"));
+            return;
+        }
         context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(CrearClaveNotes.EVENT_PASO, PASO)
                 .detail(EstadoClave.ATRIBUTO, EstadoClave.HABILITADA.name()).success();
+        context.setUser(user);
         context.success();
     }
 
-    private static IntentosDelPedido intentos(AuthenticationFlowContext context, UserModel user) {
-        return new IntentosDelPedido(context, user.getUsername(), TipoIntentos.HABILITACION,
+    /**
+     * The request this login was made with. Empty, with the flow moved on, for a login to an account; a pending clave of
+     * an earlier version, kept as a user, becomes a request here first.
+     */
+    private static Optional<Solicitud> solicitud(AuthenticationFlowContext context) {
+        ClavesPendientes pendientes = pendientes(context);
+        UserModel user = context.getUser();
+        if (user != null && EstadoClave.de(user) == EstadoClave.PENDIENTE) {
+            context.clearUser();
+            pendientes.migrar(context.getRealm(), user.getUsername())
+                    .ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));
+        } else if (user != null) {
+            context.success();
+            return Optional.empty();
+        }
+        Optional<Solicitud> solicitud = pendientes.buscar(context.getRealm(),
+                context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD));
+        if (solicitud.isEmpty()) {
+            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            context.challenge(Paginas.info(context, "ansesSolicitudNoVigenteTitulo", "ansesSolicitudNoVigente"));
+        }
+        return solicitud;
+    }
+
+    private static ClavesPendientes pendientes(AuthenticationFlowContext context) {
+        return context.getSession().getProvider(ClavesPendientes.class);
+    }
+
+    private static IntentosDelPedido intentos(AuthenticationFlowContext context, String cuil) {
+        return new IntentosDelPedido(context, cuil, TipoIntentos.HABILITACION,
                 new VerificacionConfig(context.getAuthenticatorConfig(), VerificacionConfig.HABILITACION),
                 IntentosDelPedido.BLOQUEO_HABILITACION);
     }
 
-    static Response pendientePage(AuthenticationFlowContext context, UserModel user) {
-        ClavesPendientes pendientes = context.getSession().getProvider(ClavesPendientes.class);
+    static Response pendientePage(AuthenticationFlowContext context, Solicitud solicitud) {
+        ClavesPendientes pendientes = pendientes(context);
         return context.form()
-                .setAttribute("cuil", Cuil.leer(user.getUsername()).cuil().conGuiones())
-                .setAttribute("creada", FECHA.format(Instant.ofEpochMilli(user.getCreatedTimestamp())))
-                .setAttribute("vence", FECHA.format(Instant.ofEpochMilli(pendientes.venceMillis(user))))
-                .setAttribute("diasRestantes", pendientes.diasRestantes(user))
+                .setAttribute("cuil", Cuil.leer(solicitud.cuil()).cuil().conGuiones())
+                .setAttribute("creada", FECHA.format(Instant.ofEpochMilli(solicitud.creadaMillis())))
+                .setAttribute("vence", FECHA.format(Instant.ofEpochMilli(pendientes.venceMillis(solicitud))))
+                .setAttribute("diasRestantes", pendientes.diasRestantes(solicitud))
                 .setAttribute("plazoDias", pendientes.plazo().dias())
                 .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())
                 .setAttribute("intentosHabilitacion", new VerificacionConfig(context.getAuthenticatorConfig(), VerificacionConfig.HABILITACION).intentos())
                 .createForm(TEMPLATE);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return true;
     }
 }

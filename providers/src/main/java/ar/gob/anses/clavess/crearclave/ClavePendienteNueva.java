@@ -4,30 +4,26 @@ import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
-import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelDuplicateException;
-import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.utils.EmailValidationUtil;
 
 /**
- * Elegí tu clave for a resident abroad (seed 003, B): identity is not proven, so the clave is created
- * {@link EstadoClave#PENDIENTE} — no level, no token — with the email address the agency confirms the enablement
- * to. Nothing on the way tells whether the CUIL already has a clave: a CUIL that has one (enabled or pending) gets
- * the same page, after the same work, and keeps its clave untouched.
+ * Elegí tu clave for a resident abroad (seed 003, B): identity is not proven, so the clave is registered as a pending
+ * request ({@link ClavesPendientes}) — no account, no level, no token — with the email address the agency confirms the
+ * enablement to. Each registration is a request of its own, so none blocks the real person's. Nothing on the way tells
+ * whether the CUIL already has a clave: a CUIL that has one gets the same page, after the same work, and keeps its
+ * clave untouched.
  */
 final class ClavePendienteNueva {
 
@@ -67,39 +63,20 @@ final class ClavePendienteNueva {
                     .addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm("anses-elegi-clave.ftl"));
             return;
         }
-        if (session.users().getUserByUsername(realm, cuil) != null) {
-            // An existing clave is never turned into a pending one, nor replaced without proof of identity. The hash
-            // a new clave costs is spent anyway, so that the answer's time does not tell either.
-            hashSinGuardar(session, realm, clave);
-            new Eventos(context, "exterior").error("anses_exterior_cuil_con_clave");
-            context.challenge(registradaPage());
-            return;
-        }
-        UserModel user;
-        try {
-            user = session.users().addUser(realm, cuil);
-        } catch (ModelDuplicateException e) {
-            session.getTransactionManager().setRollbackOnly(); // created a moment ago by another session: that one stands
-            new Eventos(context, "exterior").error("anses_clave_creada_en_paralelo");
-            context.challenge(registradaPage());
-            return;
-        }
-        user.setFirstName(persona.nombre());
-        user.setLastName(persona.apellido());
-        user.setSingleAttribute("dni", persona.dni());
-        user.setSingleAttribute("birthdate", persona.fechaNacimiento().toString());
-        user.setEmail(email);
-        user.setEmailVerified(false);
-        user.setEnabled(true);
-        EstadoClave.PENDIENTE.asignar(user);
+        ClavesPendientes pendientes = session.getProvider(ClavesPendientes.class);
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
-        if (politicas != null) {
-            user.setSingleAttribute("politicasVersion", politicas);
+        switch (pendientes.registrar(realm, cuil, clave, email, politicas)) {
+            case REGISTRADA -> context.getEvent().clone().event(EventType.REGISTER).detail(Details.USERNAME, cuil)
+                    .detail(CrearClaveNotes.EVENT_PASO, "exterior").detail(EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name()).success();
+            // An existing clave is never replaced without proof of identity, nor told apart: same page, same hash spent.
+            case CUIL_CON_CLAVE -> new Eventos(context, "exterior").error("anses_exterior_cuil_con_clave");
+            case LIMITE -> {
+                new Eventos(context, "exterior").error("anses_exterior_limite_solicitudes");
+                context.challenge(Paginas.info(context, "ansesSolicitudesLimiteTitulo", "ansesSolicitudesLimite",
+                        pendientes.plazo().dias()));
+                return;
+            }
         }
-        user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
-        Usi07.asignarCodigo(context.getSession(), context.getRealm(), user); // the code its Formulario USI-07 will carry
-        context.getEvent().clone().event(EventType.REGISTER).user(user).detail(CrearClaveNotes.EVENT_PASO, "exterior")
-                .detail(EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name()).success();
         context.challenge(registradaPage());
     }
 
@@ -115,12 +92,5 @@ final class ClavePendienteNueva {
             return Optional.of(new FormMessage(FIELD_EMAIL, "ansesEmailInvalido"));
         }
         return Optional.empty();
-    }
-
-    private static void hashSinGuardar(KeycloakSession session, RealmModel realm, String clave) {
-        PasswordPolicy policy = realm.getPasswordPolicy();
-        PasswordHashProvider hash = policy.getHashAlgorithm() == null ? null
-                : session.getProvider(PasswordHashProvider.class, policy.getHashAlgorithm());
-        (hash != null ? hash : session.getProvider(PasswordHashProvider.class)).encodedCredential(clave, policy.getHashIterations());
     }
 }

@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.login.BloqueoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
@@ -97,9 +98,10 @@ final class ElegiClaveAuthenticator implements Paso {
 
         int nivelAnterior = existente != null ? Nivel.de(existente) : 0;
         user.setEnabled(true);
-        if (existente != null && EstadoClave.de(existente) == EstadoClave.PENDIENTE) {
-            // The real person, proven, replaces a pending clave; the address given with it was never proven theirs.
-            user.setEmail(null);
+        if (existente == null) {
+            // The real person, proven, makes the account: the CUIL's pending requests (residents abroad, whoever made
+            // them) are discarded with their claves and addresses, none of which was ever proven theirs.
+            session.getProvider(ClavesPendientes.class).descartar(realm, persona.cuil().digitos());
         }
         EstadoClave.HABILITADA.asignar(user);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));

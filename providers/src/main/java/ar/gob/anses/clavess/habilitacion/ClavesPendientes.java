@@ -1,73 +1,334 @@
 package ar.gob.anses.clavess.habilitacion;
 
+import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.usi07.CodigoVerificacion;
+import ar.gob.anses.clavess.usi07.Usi07;
+import ar.gob.anses.clavess.verificacion.IntentosVerificacionStore;
+import ar.gob.anses.clavess.verificacion.TipoIntentos;
+import jakarta.persistence.EntityManager;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.provider.Provider;
 
 /**
- * Pending claves of a session: their deadline and their deletion. Time is Keycloak's ({@link Time}), so its offset
- * moves every deadline at once.
+ * The pending claves of residents abroad: requests in ANSES_SOLICITUD_PENDIENTE, never Keycloak users. Whoever knows a
+ * CUIL can register one, so a request holds nothing: no account, no level, no session, no second factor, no verified
+ * email. A CUIL may have up to {@link #maximoPorCuil()} open at once, each with its own clave, email, USI-07 code and
+ * deadline; none blocks another. The first one enabled (online questions, an office with its form's code) becomes the
+ * account and the others are deleted; a person who proves identity in Crear clave, or is served at an office with the
+ * DNI, discards them all. Every change of a CUIL's requests or account made here runs under that CUIL's row lock
+ * (the enablement attempts' row in ANSES_VERIFICACION), in a transaction committed before the caller goes on, so two
+ * nodes enabling two requests at once give one account.
  */
 public final class ClavesPendientes implements Provider {
 
     /** Event detail on the deletion of an expired pending clave (DELETE_ACCOUNT). */
     public static final String MOTIVO = "anses_motivo";
     public static final String MOTIVO_VENCIDA = "anses_clave_pendiente_vencida";
+    /** Auth note of a login made with a pending request's clave: the request's id (there is no user). */
+    public static final String NOTA_SOLICITUD = "anses.solicitud.pendiente";
+    /** User attribute of the policies version accepted (Crear clave's first step). */
+    public static final String ATRIBUTO_POLITICAS = "politicasVersion";
+
+    private static final Logger LOG = Logger.getLogger(ClavesPendientes.class);
+    private static final SecureRandom AZAR = new SecureRandom();
+    private static final int SORTEOS_CODIGO = 8;
 
     private final KeycloakSession session;
     private final PlazoHabilitacion plazo;
+    private final int maximoPorCuil;
 
-    ClavesPendientes(KeycloakSession session, PlazoHabilitacion plazo) {
+    ClavesPendientes(KeycloakSession session, PlazoHabilitacion plazo, int maximoPorCuil) {
         this.session = session;
         this.plazo = plazo;
+        this.maximoPorCuil = maximoPorCuil;
+    }
+
+    /** A request as the pages and the office see it; its clave never leaves this class. */
+    public record Solicitud(String id, String cuil, String email, String codigoUsi07, long creadaMillis, String politicasVersion) {
+
+        static Solicitud de(SolicitudPendienteEntity e) {
+            return new Solicitud(e.getId(), e.getCuil(), e.getEmail(), e.getCodigoUsi07(), e.getCreada(), e.getPoliticasVersion());
+        }
+    }
+
+    /** What became of a registration. The citizen is shown the same page for the first two. */
+    public enum Registro {
+        /** A new request, with its own clave, email and USI-07 code. */
+        REGISTRADA,
+        /** The CUIL has an account: nothing was stored and nothing changed. */
+        CUIL_CON_CLAVE,
+        /** The CUIL already has {@link #maximoPorCuil()} open requests. */
+        LIMITE
     }
 
     public PlazoHabilitacion plazo() {
         return plazo;
     }
 
-    /** When this pending clave is deleted: its creation is the user's, a pending clave is never given to an existing user. */
-    public long venceMillis(UserModel user) {
-        return plazo.venceMillis(creada(user));
+    public int maximoPorCuil() {
+        return maximoPorCuil;
     }
 
-    public long diasRestantes(UserModel user) {
-        return plazo.diasRestantes(creada(user), Time.currentTimeMillis());
+    public long venceMillis(Solicitud solicitud) {
+        return plazo.venceMillis(solicitud.creadaMillis());
     }
 
-    public boolean vencida(UserModel user) {
-        return EstadoClave.de(user) == EstadoClave.PENDIENTE && plazo.vencida(creada(user), Time.currentTimeMillis());
+    public long diasRestantes(Solicitud solicitud) {
+        return plazo.diasRestantes(solicitud.creadaMillis(), Time.currentTimeMillis());
     }
 
-    /** Deletes every expired pending clave of the realm; how many. */
-    public int eliminarVencidas(RealmModel realm) {
-        return (int) session.users().searchForUserByUserAttributeStream(realm, EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name())
-                .filter(this::vencida).toList().stream()
-                .filter(user -> eliminar(realm, user)).count();
+    public boolean vencida(Solicitud solicitud) {
+        return plazo.vencida(solicitud.creadaMillis(), Time.currentTimeMillis());
     }
 
-    /** Deletes an expired pending clave (the user: it never held anything else), with its event. */
-    public boolean eliminar(RealmModel realm, UserModel user) {
-        if (!vencida(user)) {
+    /**
+     * Registers a pending clave for {@code cuil}. The clave is hashed first, whatever the outcome, so that the answer's
+     * time tells nothing; the policy and the fields were checked by the caller.
+     */
+    public Registro registrar(RealmModel realm, String cuil, String clave, String email, String politicasVersion) {
+        PasswordCredentialModel credencial = hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
+        return bajoBloqueo(realm, cuil, tx -> {
+            if (tx.users().getUserByUsername(realm, cuil) != null) {
+                return Registro.CUIL_CON_CLAVE;
+            }
+            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
+            long abiertas = enTx.delCuil(realm, cuil).stream().filter(s -> !vencida(s)).count();
+            if (abiertas >= maximoPorCuil) {
+                return Registro.LIMITE;
+            }
+            enTx.em().persist(new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
+                    credencial.getSecretData(), credencial.getCredentialData(), email, enTx.codigoLibre(realm), politicasVersion,
+                    Time.currentTimeMillis()));
+            return Registro.REGISTRADA;
+        });
+    }
+
+    /**
+     * The request of {@code cuil} whose clave this is, expired or not. One hash per request of the CUIL (at most
+     * {@link #maximoPorCuil()} open ones); with none, {@code sinSolicitudes} spends the hash a missing user costs.
+     */
+    public Optional<Solicitud> conClave(RealmModel realm, String cuil, String clave, Runnable sinSolicitudes) {
+        List<SolicitudPendienteEntity> solicitudes = entidadesDelCuil(realm, cuil);
+        if (solicitudes.isEmpty()) {
+            sinSolicitudes.run();
+            return Optional.empty();
+        }
+        Optional<Solicitud> encontrada = Optional.empty();
+        for (SolicitudPendienteEntity e : solicitudes) {
+            // Every request is tried, also after a match, so that the time does not tell which one it was.
+            if (claveCorrecta(realm, e, clave) && encontrada.isEmpty()) {
+                encontrada = Optional.of(Solicitud.de(e));
+            }
+        }
+        return encontrada;
+    }
+
+    public Optional<Solicitud> buscar(RealmModel realm, String id) {
+        SolicitudPendienteEntity e = id == null ? null : em().find(SolicitudPendienteEntity.class, id);
+        return e == null || !e.getRealmId().equals(realm.getId()) ? Optional.empty() : Optional.of(Solicitud.de(e));
+    }
+
+    /** The request whose current Formulario USI-07 carries this code (canonical form). */
+    public Optional<Solicitud> porCodigo(RealmModel realm, String codigo) {
+        return em().createNamedQuery("ansesSolicitudPorCodigo", SolicitudPendienteEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("codigo", codigo)
+                .getResultStream().findFirst().map(Solicitud::de);
+    }
+
+    /** The CUIL's requests, oldest first, expired ones included. */
+    public List<Solicitud> delCuil(RealmModel realm, String cuil) {
+        return entidadesDelCuil(realm, cuil).stream().map(Solicitud::de).toList();
+    }
+
+    /** How the account an enablement creates comes to be. */
+    public record Habilitacion(int nivel, Persona persona, Consumer<UserModel> ademas) {
+    }
+
+    /**
+     * Turns the request into the CUIL's account: username = CUIL, the registry's data, the request's clave, email (not
+     * verified: the agency confirms the enablement to it) and USI-07 code, {@link EstadoClave#HABILITADA} with the level
+     * given; every other request of the CUIL is deleted. Empty when the request is gone (enabled, replaced or deleted
+     * meanwhile) or expired, or the CUIL has an account already: then nothing changes.
+     */
+    public Optional<String> habilitar(RealmModel realm, Solicitud solicitud, Habilitacion habilitacion) {
+        return bajoBloqueo(realm, solicitud.cuil(), tx -> {
+            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
+            SolicitudPendienteEntity e = enTx.em().find(SolicitudPendienteEntity.class, solicitud.id());
+            if (e == null || vencida(Solicitud.de(e)) || tx.users().getUserByUsername(realm, solicitud.cuil()) != null) {
+                return Optional.<String>empty();
+            }
+            UserModel user = tx.users().addUser(realm, solicitud.cuil());
+            habilitacion.persona().escribirEn(user);
+            user.setEnabled(true);
+            user.setEmail(e.getEmail());
+            user.setEmailVerified(false);
+            if (e.getPoliticasVersion() != null) {
+                user.setSingleAttribute(ATRIBUTO_POLITICAS, e.getPoliticasVersion());
+            }
+            EstadoClave.HABILITADA.asignar(user);
+            user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(habilitacion.nivel()));
+            user.setSingleAttribute(Usi07.ATRIBUTO, e.getCodigoUsi07());
+            PasswordCredentialModel clave = credencial(e);
+            clave.setCreatedDate(e.getCreada());
+            user.credentialManager().createStoredCredential(clave);
+            enTx.borrarDelCuil(realm, solicitud.cuil());
+            habilitacion.ademas().accept(user);
+            return Optional.of(user.getId());
+        });
+    }
+
+    /**
+     * Creates the account of a CUIL that has none for a person whose identity was proven some other way (an office with
+     * the DNI), discarding its requests: {@code crear} builds it in the same transaction. Empty if it has an account.
+     */
+    public <T> Optional<T> reemplazar(RealmModel realm, String cuil, java.util.function.Function<KeycloakSession, T> crear) {
+        return bajoBloqueo(realm, cuil, tx -> {
+            if (tx.users().getUserByUsername(realm, cuil) != null) {
+                return Optional.<T>empty();
+            }
+            tx.getProvider(ClavesPendientes.class).borrarDelCuil(realm, cuil);
+            return Optional.of(crear.apply(tx));
+        });
+    }
+
+    /** Deletes every request of the CUIL (its owner proved identity in this request's transaction); how many. */
+    public int descartar(RealmModel realm, String cuil) {
+        return borrarDelCuil(realm, cuil);
+    }
+
+    /** Deletes an expired request, with its event (no user: a request never was one). */
+    public boolean eliminarVencida(RealmModel realm, Solicitud solicitud) {
+        if (!vencida(solicitud)) {
             return false;
         }
-        String id = user.getId();
-        String cuil = user.getUsername();
-        boolean eliminada = session.users().removeUser(realm, user);
-        if (eliminada) {
-            new EventBuilder(realm, session).event(EventType.DELETE_ACCOUNT).user(id)
-                    .detail("username", cuil).detail(MOTIVO, MOTIVO_VENCIDA).success();
+        SolicitudPendienteEntity e = em().find(SolicitudPendienteEntity.class, solicitud.id());
+        if (e == null) {
+            return false;
         }
-        return eliminada;
+        em().remove(e);
+        new EventBuilder(realm, session).event(EventType.DELETE_ACCOUNT)
+                .detail("username", solicitud.cuil()).detail(MOTIVO, MOTIVO_VENCIDA).success();
+        return true;
     }
 
-    private static long creada(UserModel user) {
-        Long creada = user.getCreatedTimestamp();
-        return creada == null ? 0 : creada;
+    /** Deletes every expired request of the realm; how many. */
+    public int eliminarVencidas(RealmModel realm) {
+        long creadaHasta = Time.currentTimeMillis() - (plazo.venceMillis(0));
+        return (int) em().createNamedQuery("ansesSolicitudesVencidas", SolicitudPendienteEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("creadaHasta", creadaHasta)
+                .getResultList().stream().map(Solicitud::de).filter(s -> eliminarVencida(realm, s)).count();
+    }
+
+    /**
+     * A pending clave of an earlier version of Clave SS, kept as a Keycloak user with {@code estadoClave=PENDIENTE}: it
+     * becomes a request with the same clave, email, code and creation date, and the user is removed. The request, if made.
+     */
+    public Optional<Solicitud> migrar(RealmModel realm, String cuil) {
+        return bajoBloqueo(realm, cuil, tx -> {
+            UserModel user = tx.users().getUserByUsername(realm, cuil);
+            if (user == null || EstadoClave.de(user) != EstadoClave.PENDIENTE) {
+                return Optional.<Solicitud>empty();
+            }
+            Optional<CredentialModel> clave = user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findFirst();
+            String email = user.getEmail();
+            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
+            String codigo = Optional.ofNullable(user.getFirstAttribute(Usi07.ATRIBUTO)).orElse(null);
+            long creada = user.getCreatedTimestamp() == null ? Time.currentTimeMillis() : user.getCreatedTimestamp();
+            String politicas = user.getFirstAttribute(ATRIBUTO_POLITICAS);
+            tx.users().removeUser(realm, user);
+            if (clave.isEmpty() || email == null) {
+                return Optional.<Solicitud>empty(); // nothing to log in with, or nowhere to confirm it: nothing to keep
+            }
+            if (codigo == null || enTx.porCodigo(realm, codigo).isPresent()) {
+                codigo = enTx.codigoLibre(realm);
+            }
+            SolicitudPendienteEntity e = new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
+                    clave.get().getSecretData(), clave.get().getCredentialData(), email, codigo, politicas, creada);
+            enTx.em().persist(e);
+            LOG.infof("Realm %s: a pending clave kept as a user became a pending request", realm.getName());
+            return Optional.of(Solicitud.de(e));
+        });
+    }
+
+    /** Every pending clave of the realm still kept as a user (an earlier version): each becomes a request. */
+    public int migrarUsuarios(RealmModel realm) {
+        List<String> cuiles = session.users().searchForUserByUserAttributeStream(realm, EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name())
+                .map(UserModel::getUsername).toList();
+        cuiles.forEach(cuil -> migrar(realm, cuil));
+        return cuiles.size();
+    }
+
+    /** A USI-07 code no account and no request of the realm holds. */
+    String codigoLibre(RealmModel realm) {
+        for (int i = 0; i < SORTEOS_CODIGO; i++) {
+            String codigo = CodigoVerificacion.nuevo(AZAR);
+            if (Usi07.buscar(session, realm, codigo).isEmpty() && porCodigo(realm, codigo).isEmpty()) {
+                return codigo;
+            }
+        }
+        throw new IllegalStateException("no free USI-07 code after " + SORTEOS_CODIGO + " draws");
+    }
+
+    private <T> T bajoBloqueo(RealmModel realm, String cuil, java.util.function.Function<KeycloakSession, T> trabajo) {
+        String realmId = realm.getId();
+        return new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).bajoBloqueo(cuil, tx -> {
+            RealmModel enTx = tx.realms().getRealm(realmId);
+            tx.getContext().setRealm(enTx);
+            return trabajo.apply(tx);
+        });
+    }
+
+    private int borrarDelCuil(RealmModel realm, String cuil) {
+        return em().createNamedQuery("ansesSolicitudesBorrarDelCuil").setParameter("realmId", realm.getId())
+                .setParameter("cuil", cuil).executeUpdate();
+    }
+
+    private List<SolicitudPendienteEntity> entidadesDelCuil(RealmModel realm, String cuil) {
+        return em().createNamedQuery("ansesSolicitudesDelCuil", SolicitudPendienteEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("cuil", cuil).getResultList();
+    }
+
+    private boolean claveCorrecta(RealmModel realm, SolicitudPendienteEntity e, String clave) {
+        PasswordCredentialModel credencial = credencial(e);
+        PasswordHashProvider hash = session.getProvider(PasswordHashProvider.class, credencial.getPasswordCredentialData().getAlgorithm());
+        return hash != null && hash.verify(clave, credencial);
+    }
+
+    private static PasswordCredentialModel credencial(SolicitudPendienteEntity e) {
+        CredentialModel model = new CredentialModel();
+        model.setType(PasswordCredentialModel.TYPE);
+        model.setSecretData(e.getClaveSecreto());
+        model.setCredentialData(e.getClaveDatos());
+        model.setCreatedDate(e.getCreada());
+        return PasswordCredentialModel.createFromCredentialModel(model);
+    }
+
+    private PasswordHashProvider hash(RealmModel realm) {
+        PasswordPolicy policy = realm.getPasswordPolicy();
+        PasswordHashProvider hash = policy.getHashAlgorithm() == null ? null
+                : session.getProvider(PasswordHashProvider.class, policy.getHashAlgorithm());
+        return hash != null ? hash : session.getProvider(PasswordHashProvider.class);
+    }
+
+    private EntityManager em() {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
     @Override

@@ -1,39 +1,54 @@
 package ar.gob.anses.clavess.habilitacion;
 
-import ar.gob.anses.clavess.admin.Ciudadanos;
+import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.padron.PadronProvider;
+import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.usi07.CodigoVerificacion;
-import ar.gob.anses.clavess.usi07.Usi07;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/anses-habilitacion/{cuil}}: the state of a citizen's clave and, for a pending one, its
- * enablement by an office (seed 003, B.5.2: the USI-07 signed and certified, mailed to the UCA or brought by an
- * apoderado → level 2; the citizen in person with the DNI → level 3). Each enablement is an admin event of resource
- * type {@code ANSES_HABILITACION} with the old and new state; the citizen hears of it by email (the notices).
- * Reading needs the right to view that user, enabling the right to manage them (office staff have both).
+ * {@code /admin/realms/{realm}/anses-habilitacion/{cuil}}: the state of a CUIL's clave and the two ways an office
+ * serves a resident abroad (seed 003, B.5.2).
+ * <ul>
+ * <li>{@code POST {cuil}} {@code {"nivel": 2|3, "codigo": "<USI-07 code>"}}: enables the pending request whose current
+ * Formulario USI-07 carries that code — the form signed and certified, by mail or an apoderado (level 2), or brought
+ * with the DNI (level 3). The code is required: it is what ties the person at the counter to the request she made.</li>
+ * <li>{@code POST {cuil}/clave-provisoria}: a citizen without a form (she never made the request, or lost it), served
+ * after staff check her DNI. The account is created with level 3 and a provisional clave she must replace at her first
+ * login; every pending request of the CUIL is discarded.</li>
+ * </ul>
+ * Each is an admin event of resource type {@code ANSES_HABILITACION} with the old and new state; the citizen hears of an
+ * enablement by email (the notices). Reading needs the right to view users, enabling the right to manage them (office
+ * staff have both). Errors answer {@code {"error": "…"}} saying what to do.
  */
 public final class HabilitacionAdminResource {
 
     public static final String RECURSO = "ANSES_HABILITACION";
+    private static final SecureRandom AZAR = new SecureRandom();
+    private static final String SIN_CLAVE = "SIN_CLAVE";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -47,58 +62,166 @@ public final class HabilitacionAdminResource {
         this.adminEvent = adminEvent.resource(RECURSO);
     }
 
+    /**
+     * An account: its state and level. No account but pending requests: {@code PENDIENTE} with each request's creation
+     * and deadline (never their emails: whoever made them proved nothing). Neither: 404.
+     */
     @GET
     @Path("{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> estado(@PathParam("cuil") String cuil) {
-        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
-        auth.users().requireView(user);
+        String digitos = cuil(cuil);
+        UserModel user = session.users().getUserByUsername(realm, digitos);
         Map<String, Object> estado = new LinkedHashMap<>();
-        estado.put("cuil", user.getUsername());
-        estado.put(EstadoClave.ATRIBUTO, EstadoClave.de(user).name());
-        if (EstadoClave.de(user) == EstadoClave.PENDIENTE) {
-            ClavesPendientes pendientes = session.getProvider(ClavesPendientes.class);
-            estado.put("creada", Instant.ofEpochMilli(user.getCreatedTimestamp()).toString());
-            estado.put("vence", Instant.ofEpochMilli(pendientes.venceMillis(user)).toString());
-        } else {
+        estado.put("cuil", digitos);
+        if (user != null) {
+            auth.users().requireView(user);
+            estado.put(EstadoClave.ATRIBUTO, EstadoClave.de(user).name());
             estado.put(Nivel.ATRIBUTO, Nivel.de(user));
+            return estado;
         }
+        auth.users().requireView();
+        ClavesPendientes pendientes = pendientes();
+        List<ClavesPendientes.Solicitud> solicitudes = pendientes.delCuil(realm, digitos).stream().filter(s -> !pendientes.vencida(s)).toList();
+        if (solicitudes.isEmpty()) {
+            throw error(Response.Status.NOT_FOUND, "no clave and no pending clave for " + digitos);
+        }
+        estado.put(EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name());
+        estado.put("solicitudes", solicitudes.stream().map(s -> Map.of(
+                "creada", Instant.ofEpochMilli(s.creadaMillis()).toString(),
+                "vence", Instant.ofEpochMilli(pendientes.venceMillis(s)).toString())).toList());
         return estado;
     }
 
     /**
-     * Body {@code {"nivel": 2}} (the USI-07 by mail or by an apoderado) or {@code {"nivel": 3}} (in person with the DNI):
-     * the pending clave is enabled with that level. With {@code "codigo"} (the verification code of the form presented),
-     * only if that form is this clave's current one. 404 for an unknown CUIL, 409 for a clave that is not pending or a
-     * form of another clave.
+     * Body {@code {"nivel": 2, "codigo": …}} (the USI-07 by mail or by an apoderado) or {@code {"nivel": 3, "codigo": …}}
+     * (in person with the DNI and the form): the pending request that form belongs to becomes the account with that level.
+     * 400 without a valid level or code; 409 when the CUIL has an account already or no current form of its pending
+     * claves has that code.
      */
     @POST
     @Path("{cuil}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> habilitar(@PathParam("cuil") String cuil, Map<String, Object> body) {
-        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
-        auth.users().requireManage(user);
+        String digitos = cuil(cuil);
+        auth.users().requireManage();
         int nivel = Nivel.leer(body == null ? null : String.valueOf(body.get(Nivel.ATRIBUTO)))
-                .orElseThrow(() -> new BadRequestException("nivel must be 2 (USI-07 by mail or apoderado) or 3 (in person with the DNI)"));
-        if (EstadoClave.de(user) != EstadoClave.PENDIENTE) {
-            throw new ClientErrorException("the clave of " + user.getUsername() + " is not pending", 409);
+                .orElseThrow(() -> error(Response.Status.BAD_REQUEST,
+                        "nivel must be 2 (USI-07 by mail or apoderado) or 3 (in person with the DNI)"));
+        Optional<String> codigo = Optional.ofNullable(body.get("codigo")).map(String::valueOf).flatMap(CodigoVerificacion::leer);
+        if (codigo.isEmpty()) {
+            throw error(Response.Status.BAD_REQUEST, "codigo is required: the verification code printed on the USI-07 presented. "
+                    + "A citizen without the form is served with POST anses-habilitacion/" + digitos + "/clave-provisoria after "
+                    + "checking the DNI");
         }
-        Object codigo = body.get("codigo");
-        if (codigo != null && !CodigoVerificacion.leer(String.valueOf(codigo)).equals(Optional.ofNullable(user.getFirstAttribute(Usi07.ATRIBUTO)))) {
-            throw new ClientErrorException("the USI-07 presented is not the current form of " + user.getUsername() + "'s clave", 409);
+        if (session.users().getUserByUsername(realm, digitos) != null) {
+            throw error(Response.Status.CONFLICT, "the CUIL " + digitos + " has an enabled clave: nothing to enable");
         }
-        EstadoClave.HABILITADA.asignar(user);
-        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(nivel));
-        Map<String, Object> cambio = new LinkedHashMap<>();
-        cambio.put("cuil", user.getUsername());
-        cambio.put("estadoAnterior", EstadoClave.PENDIENTE.name());
-        cambio.put("estadoNuevo", EstadoClave.HABILITADA.name());
-        cambio.put("nivelNuevo", nivel);
-        adminEvent.operation(OperationType.UPDATE)
-                .resourcePath(HabilitacionAdminResourceProviderFactory.PROVIDER_ID + "/" + user.getUsername())
-                .representation(cambio).success();
-        return estado(user.getUsername());
+        ClavesPendientes pendientes = pendientes();
+        ClavesPendientes.Solicitud solicitud = pendientes.porCodigo(realm, codigo.get())
+                .filter(s -> s.cuil().equals(digitos) && !pendientes.vencida(s))
+                .orElseThrow(() -> error(Response.Status.CONFLICT, "the USI-07 presented is not a current form of a pending clave of "
+                        + digitos + ": check the code, or serve the citizen with POST anses-habilitacion/" + digitos
+                        + "/clave-provisoria after checking the DNI"));
+        Persona persona = persona(digitos);
+        String id = pendientes.habilitar(realm, solicitud, new ClavesPendientes.Habilitacion(nivel, persona, user -> { }))
+                .orElseThrow(() -> error(Response.Status.CONFLICT, "the pending clave of " + digitos
+                        + " was enabled or replaced a moment ago: look at its state again"));
+        auditar(digitos, EstadoClave.PENDIENTE.name(), nivel, false);
+        UserModel user = session.users().getUserById(realm, id);
+        Map<String, Object> estado = new LinkedHashMap<>();
+        estado.put("cuil", digitos);
+        estado.put(EstadoClave.ATRIBUTO, EstadoClave.HABILITADA.name());
+        estado.put(Nivel.ATRIBUTO, user == null ? nivel : Nivel.de(user));
+        return estado;
     }
 
+    /**
+     * The citizen at the counter without a form, her DNI checked by staff: her account is created with level 3 and a
+     * provisional clave (answered once, here) that she must replace at her first login (Keycloak's Update password);
+     * every pending request of the CUIL, with its email and USI-07 code, is discarded. 409 when the CUIL already has an
+     * account (its clave is reset from the console's Credentials tab, as temporary), is not in the padrón or is under
+     * curatela.
+     */
+    @POST
+    @Path("{cuil}/clave-provisoria")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> claveProvisoria(@PathParam("cuil") String cuil) {
+        String digitos = cuil(cuil);
+        auth.users().requireManage();
+        Persona persona = persona(digitos);
+        if (persona.bajoCuratela()) {
+            throw error(Response.Status.CONFLICT, "a person under curatela cannot have a clave of their own: their curador acts for them");
+        }
+        boolean pendiente = !pendientes().delCuil(realm, digitos).isEmpty();
+        String clave = pendientes().reemplazar(realm, digitos, tx -> crearConClaveProvisoria(tx, persona))
+                .orElseThrow(() -> error(Response.Status.CONFLICT, "the CUIL " + digitos + " has a clave: reset it from the user's "
+                        + "Credentials tab (Temporary on) instead"));
+        auditar(digitos, pendiente ? EstadoClave.PENDIENTE.name() : SIN_CLAVE, Nivel.PRESENCIAL, true);
+        Map<String, Object> respuesta = new LinkedHashMap<>();
+        respuesta.put("cuil", digitos);
+        respuesta.put(EstadoClave.ATRIBUTO, EstadoClave.HABILITADA.name());
+        respuesta.put(Nivel.ATRIBUTO, Nivel.PRESENCIAL);
+        respuesta.put("claveProvisoria", clave);
+        return respuesta;
+    }
+
+    private String crearConClaveProvisoria(KeycloakSession tx, Persona persona) {
+        RealmModel enTx = tx.getContext().getRealm();
+        UserModel user = tx.users().addUser(enTx, persona.cuil().digitos());
+        persona.escribirEn(user);
+        user.setEnabled(true);
+        EstadoClave.HABILITADA.asignar(user);
+        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.PRESENCIAL));
+        user.setSingleAttribute(ar.gob.anses.clavess.usi07.Usi07.ATRIBUTO, tx.getProvider(ClavesPendientes.class).codigoLibre(enTx));
+        user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        for (int intento = 0; ; intento++) {
+            String clave = ClaveProvisoria.nueva(AZAR);
+            try {
+                // Temporary: Keycloak asks for a new one at the first login, under the same policy.
+                user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
+                return clave;
+            } catch (ModelException e) {
+                if (intento == 4) {
+                    throw e; // the policy refused five random claves: a deployment's policy this generator does not meet
+                }
+            }
+        }
+    }
+
+    private void auditar(String cuil, String estadoAnterior, int nivel, boolean claveProvisoria) {
+        Map<String, Object> cambio = new LinkedHashMap<>();
+        cambio.put("cuil", cuil);
+        cambio.put("estadoAnterior", estadoAnterior);
+        cambio.put("estadoNuevo", EstadoClave.HABILITADA.name());
+        cambio.put("nivelNuevo", nivel);
+        cambio.put("claveProvisoria", claveProvisoria);
+        adminEvent.operation(claveProvisoria ? OperationType.CREATE : OperationType.UPDATE)
+                .resourcePath(HabilitacionAdminResourceProviderFactory.PROVIDER_ID + "/" + cuil)
+                .representation(cambio).success();
+    }
+
+    private Persona persona(String cuil) {
+        return session.getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil())
+                .orElseThrow(() -> error(Response.Status.CONFLICT, "the CUIL " + cuil + " is not in the padrón: its data must be "
+                        + "registered first"));
+    }
+
+    private ClavesPendientes pendientes() {
+        return session.getProvider(ClavesPendientes.class);
+    }
+
+    private static String cuil(String typed) {
+        Cuil.Lectura parsed = Cuil.leer(typed);
+        if (!parsed.esValido()) {
+            throw error(Response.Status.NOT_FOUND, "not a CUIL");
+        }
+        return parsed.cuil().digitos();
+    }
+
+    private static WebApplicationException error(Response.Status status, String mensaje) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", mensaje)).build());
+    }
 }

@@ -2,9 +2,11 @@ package ar.gob.anses.clavess.login;
 
 import ar.gob.anses.clavess.cambiarclave.CambiarClaveRequiredActionFactory;
 import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -100,6 +102,7 @@ final class CuilPasswordForm implements Authenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         context.clearUser();
+        context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
         context.getEvent().detail(Details.USERNAME, cuil.digitos());
         // Keycloak's later pages ("restart login" with the CUIL) read what was typed from this note.
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digitos());
@@ -119,6 +122,12 @@ final class CuilPasswordForm implements Authenticator {
             }
         } finally {
             bloqueo.devolverTurno(cuil, turno);
+        }
+        if (user == null) {
+            // The clave of a pending request (its id is in the note): no account, so no user. The pending step after
+            // this one shows that request's page and is the only way on.
+            context.success();
+            return;
         }
         // Only after the right clave: telling a disabled account apart would otherwise reveal that it exists.
         if (!user.isEnabled()) {
@@ -147,8 +156,12 @@ final class CuilPasswordForm implements Authenticator {
         }
         boolean correcta;
         if (user == null) {
-            AuthenticatorUtils.dummyHash(context);
-            correcta = false;
+            // No account: the clave may be one of the CUIL's pending requests (residents abroad). Without any, the
+            // dummy hash a missing user costs.
+            Optional<ClavesPendientes.Solicitud> solicitud = context.getSession().getProvider(ClavesPendientes.class)
+                    .conClave(context.getRealm(), cuil.digitos(), clave, () -> AuthenticatorUtils.dummyHash(context));
+            solicitud.ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));
+            correcta = solicitud.isPresent();
         } else {
             correcta = user.credentialManager().isValid(UserCredentialModel.password(clave));
         }

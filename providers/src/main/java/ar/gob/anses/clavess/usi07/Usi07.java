@@ -67,7 +67,7 @@ public final class Usi07 {
     }
 
     /**
-     * The form of a user whose username is a CUIL. A user without a code yet (a clave given before the form existed,
+     * The form of an account whose username is a CUIL. A user without a code yet (a clave given before the form existed,
      * or by an admin) gets one now.
      */
     public static FormularioUsi07.Datos datos(KeycloakSession session, RealmModel realm, UserModel user) {
@@ -75,12 +75,15 @@ public final class Usi07 {
         if (codigo == null || CodigoVerificacion.leer(codigo).filter(codigo::equals).isEmpty()) {
             codigo = asignarCodigo(session, realm, user);
         }
-        // Identity unproven: no name from the registry on a pending clave's form; the citizen writes it by hand.
-        boolean pendiente = EstadoClave.de(user) == EstadoClave.PENDIENTE;
-        return new FormularioUsi07.Datos(Cuil.leer(user.getUsername()).cuil(), pendiente ? null : user.getFirstName(),
-                pendiente ? null : user.getLastName(), claveCreada(user), EstadoClave.de(user),
-                EstadoClave.de(user) == EstadoClave.PENDIENTE ? null : Nivel.de(user), codigo,
+        return new FormularioUsi07.Datos(Cuil.leer(user.getUsername()).cuil(), user.getFirstName(), user.getLastName(),
+                claveCreada(user), EstadoClave.HABILITADA, Nivel.de(user), codigo,
                 session.getProvider(ClavesPendientes.class).plazo().dias());
+    }
+
+    /** The form of a pending request: identity unproven, so no name from the registry (the citizen writes it by hand). */
+    public static FormularioUsi07.Datos datos(ClavesPendientes.Solicitud solicitud, int plazoDias) {
+        return new FormularioUsi07.Datos(Cuil.leer(solicitud.cuil()).cuil(), null, null, Instant.ofEpochMilli(solicitud.creadaMillis()),
+                EstadoClave.PENDIENTE, null, solicitud.codigoUsi07(), plazoDias);
     }
 
     /** Whether the request is a download button's: a POST with {@code descargar=usi07}. */
@@ -97,7 +100,15 @@ public final class Usi07 {
         if (!Cuil.leer(user.getUsername()).esValido()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        FormularioUsi07.Datos datos = datos(session, realm, user);
+        return descarga(datos(session, realm, user));
+    }
+
+    /** A pending request's form as a download, as {@link #descarga(KeycloakSession, RealmModel, UserModel)}. */
+    public static Response descarga(ClavesPendientes.Solicitud solicitud, int plazoDias) {
+        return descarga(datos(solicitud, plazoDias));
+    }
+
+    private static Response descarga(FormularioUsi07.Datos datos) {
         return Response.ok(FormularioUsi07.pdf(datos), MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"USI-07-" + datos.cuil().digitos() + ".pdf\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.usi07;
 
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,20 +40,28 @@ public final class Usi07AdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verificar(@PathParam("codigo") String codigo) {
         auth.users().requireQuery();
-        Optional<UserModel> user = CodigoVerificacion.leer(codigo).flatMap(c -> Usi07.buscar(session, realm, c))
-                .filter(u -> auth.users().canView(u));
-        if (user.isEmpty()) {
+        Optional<String> canonico = CodigoVerificacion.leer(codigo);
+        Optional<UserModel> user = canonico.flatMap(c -> Usi07.buscar(session, realm, c)).filter(u -> auth.users().canView(u));
+        Map<String, Object> formulario = new LinkedHashMap<>();
+        if (user.isPresent()) {
+            UserModel u = user.get();
+            formulario.put("cuil", u.getUsername());
+            formulario.put("nombre", u.getFirstName());
+            formulario.put("apellido", u.getLastName());
+            formulario.put("estadoClave", EstadoClave.de(u).name());
+            Usi07.nivel(u).ifPresent(nivel -> formulario.put("nivel", nivel));
+            formulario.put("fechaCreacionClave", Usi07.claveCreada(u).atZone(FormularioUsi07.ZONA).toOffsetDateTime().toString());
+            return Response.ok(formulario, MediaType.APPLICATION_JSON).build();
+        }
+        // A pending request's form: its creator proved nothing, so there is no name to show, only what the form says.
+        Optional<ClavesPendientes.Solicitud> solicitud = canonico.flatMap(c -> session.getProvider(ClavesPendientes.class).porCodigo(realm, c));
+        if (solicitud.isEmpty() || !auth.users().canView()) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "ningún Formulario USI-07 vigente tiene ese código")).build();
         }
-        UserModel u = user.get();
-        Map<String, Object> formulario = new LinkedHashMap<>();
-        formulario.put("cuil", u.getUsername());
-        formulario.put("nombre", u.getFirstName());
-        formulario.put("apellido", u.getLastName());
-        formulario.put("estadoClave", EstadoClave.de(u).name());
-        Usi07.nivel(u).ifPresent(nivel -> formulario.put("nivel", nivel));
-        formulario.put("fechaCreacionClave", Usi07.claveCreada(u).atZone(FormularioUsi07.ZONA).toOffsetDateTime().toString());
+        formulario.put("cuil", solicitud.get().cuil());
+        formulario.put("estadoClave", EstadoClave.PENDIENTE.name());
+        formulario.put("fechaCreacionClave", Instant.ofEpochMilli(solicitud.get().creadaMillis()).atZone(FormularioUsi07.ZONA).toOffsetDateTime().toString());
         return Response.ok(formulario, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -3,9 +3,11 @@ package ar.gob.anses.clavess.verificacion;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -29,6 +31,15 @@ public final class FilaBloqueada {
      */
     public static <E, T> T cambiar(KeycloakSessionFactory factory, Class<E> entidad, String id, Supplier<E> nueva,
                             Function<E, T> cambio) {
+        return cambiar(factory, entidad, id, nueva, (session, fila) -> cambio.apply(fila));
+    }
+
+    /**
+     * The same, with the transaction's session: what {@code cambio} writes through it (a user, other rows) commits with
+     * the row, and parallel callers of the same id wait for it.
+     */
+    public static <E, T> T cambiar(KeycloakSessionFactory factory, Class<E> entidad, String id, Supplier<E> nueva,
+                            BiFunction<KeycloakSession, E, T> cambio) {
         for (int intento = 1; ; intento++) {
             try {
                 return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
@@ -39,7 +50,7 @@ public final class FilaBloqueada {
                         em.persist(fila);
                         em.flush(); // the row lock is ours from here; a parallel insert of the same id fails
                     }
-                    T resultado = cambio.apply(fila);
+                    T resultado = cambio.apply(session, fila);
                     em.flush();
                     return resultado;
                 });

@@ -73,6 +73,15 @@ public final class IntentosVerificacionStore {
         });
     }
 
+    /**
+     * Runs {@code trabajo} in a transaction of its own holding this CUIL's row lock, committed before it returns: two
+     * requests about the same CUIL (on any node) never run it at the same time. The counts are left as they are.
+     */
+    public <T> T bajoBloqueo(String cuil, Function<KeycloakSession, T> trabajo) {
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, tipo, cuil),
+                () -> new BloqueoVerificacionEntity(realmId, tipo, cuil), (enTransaccion, fila) -> trabajo.apply(enTransaccion));
+    }
+
     /** CUILs whose verification is locked now, soonest to unlock first. */
     public List<String> bloqueadas(long ahora) {
         return em().createNamedQuery("ansesVerificacionBloqueadas", BloqueoVerificacionEntity.class)

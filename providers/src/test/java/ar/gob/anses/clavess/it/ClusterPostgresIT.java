@@ -22,6 +22,7 @@ import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
+import ar.gob.anses.clavess.testsupport.PdfUsi07;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -244,7 +245,7 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given a resident abroad who creates a pending clave on A, then B gives it no token, and once an admin "
-            + "enables it on A, B logs the citizen in")
+            + "enables it on A with its form's code, B logs the citizen in")
     @Order(7)
     @Test
     void clavePendienteEntreNodos() throws Exception {
@@ -259,7 +260,10 @@ class ClusterPostgresIT {
         assertThat(LoginPage.loggedIn(pendiente, enB)).isFalse();
         assertThat(titulo((HtmlPage) pendiente)).isEqualTo(ES.get("ansesClavePendienteTitulo"));
 
-        assertThat(new AdminApi(cluster.nodo(A)).postRaw("anses-habilitacion/20347778886", "{\"nivel\": 2}").statusCode()).isEqualTo(200);
+        String codigo = new PdfUsi07(((HtmlPage) pendiente).getHtmlElementById("anses-usi07").click().getWebResponse()
+                .getContentAsStream().readAllBytes()).qr();
+        assertThat(new AdminApi(cluster.nodo(A)).postRaw("anses-habilitacion/20347778886",
+                "{\"nivel\": 2, \"codigo\": \"" + codigo + "\"}").statusCode()).isEqualTo(200);
         assertThat(login(B, "20347778886", "Tango5Malbec")).isTrue();
     }
 

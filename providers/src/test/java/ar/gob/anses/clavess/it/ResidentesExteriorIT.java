@@ -28,6 +28,7 @@ import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
@@ -46,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Residents abroad (seed 003, B and C): a pending clave that opens no app, enabled online with 2 attempts, by an
- * office, or deleted after the deadline; and what it must never do to the real person. Each test has its own person.
+ * office with its form's code, or deleted after the deadline; and what it must never do to the real person: whoever
+ * knows a CUIL can register one, so none may become, hold or block her account. Each test has its own person.
  */
 @ExtendWith({KeycloakExtension.class, CorreoDePrueba.class})
 class ResidentesExteriorIT {
@@ -59,6 +63,7 @@ class ResidentesExteriorIT {
 
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final long ESPERA_MS = 60_000;
+    private static final Pattern CODIGO = Pattern.compile("\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b");
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -92,12 +97,13 @@ class ResidentesExteriorIT {
         assertThat(titulo(registrada)).isEqualTo(ES.get("ansesClaveRegistradaTitulo"));
         assertThat(registrada.asNormalizedText()).contains(ES.get("ansesClaveRegistradaPlazo", 90)).doesNotContain("Pablo");
 
+        // A request, not an account: no Keycloak user, and the office sees it pending with its deadline.
         AdminApi admin = new AdminApi(server);
-        JsonNode user = user(admin, "20347778886");
-        assertThat(user.at("/attributes/estadoClave/0").asText()).isEqualTo("PENDIENTE");
-        assertThat(user.at("/attributes/nivel").isMissingNode()).isTrue();
-        assertThat(user.get("email").asText()).isEqualTo("pablo.gimenez@correo.example");
-        assertThat(user.get("firstName").asText()).isEqualTo("Pablo");
+        assertThat(cuentas(admin, "20347778886")).isZero();
+        JsonNode estado = admin.get("anses-habilitacion/20347778886");
+        assertThat(estado.get("estadoClave").asText()).isEqualTo("PENDIENTE");
+        assertThat(estado.get("solicitudes")).hasSize(1);
+        assertThat(estado.toString()).doesNotContain("pablo.gimenez");
 
         // The pending clave logs in to no app: a page, never a code.
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
@@ -116,8 +122,9 @@ class ResidentesExteriorIT {
         try (InputStream in = descarga.getContentAsStream()) {
             texto = new PdfUsi07(in.readAllBytes()).texto();
         }
-        assertThat(texto).contains("CUIL 20-34777888-6", "Pendiente de habilitación", "Firma del titular",
-                user.at("/attributes/codigoUsi07/0").asText(), "escribilo a mano").doesNotContain("Pablo").doesNotContain("Giménez");
+        assertThat(texto).contains("CUIL 20-34777888-6", "Pendiente de habilitación", "Firma del titular", "escribilo a mano")
+                .doesNotContain("Pablo").doesNotContain("Giménez");
+        String codigo = codigoDe(texto);
 
         HtmlPage preguntas = continuar(pendiente); // HABILITAR CLAVE
         assertThat(titulo(preguntas)).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
@@ -130,6 +137,9 @@ class ResidentesExteriorIT {
         JsonNode habilitado = user(admin, "20347778886");
         assertThat(habilitado.at("/attributes/estadoClave/0").asText()).isEqualTo("HABILITADA");
         assertThat(habilitado.at("/attributes/nivel/0").asText()).isEqualTo("2");
+        assertThat(habilitado.get("firstName").asText()).isEqualTo("Pablo"); // proven: the registry's data now
+        assertThat(habilitado.get("email").asText()).isEqualTo("pablo.gimenez@correo.example");
+        assertThat(habilitado.at("/attributes/codigoUsi07/0").asText()).isEqualTo(codigo); // the printed form still verifies
         // The agency confirms the enablement by email (seed 003 B.1.1), to the address given with the pending clave.
         assertThat(correo.esperar("pablo.gimenez@correo.example", 1, ESPERA_MS).get(0).getSubject())
                 .isEqualTo(CORREO.get("ansesAvisoClaveHabilitadaAsunto"));
@@ -141,7 +151,7 @@ class ResidentesExteriorIT {
     }
 
     @DisplayName("given a pending clave, when the questions are failed twice, then online enablement locks for that CUIL in "
-            + "any new session and sends the citizen to an office, while Crear clave's own verification stays open")
+            + "any new session and for any other request of that CUIL, while Crear clave's own verification stays open")
     @Test
     void dosIntentosYBloqueo() throws Exception {
         Persona florencia = PADRON.get("27326667779");
@@ -157,7 +167,10 @@ class ResidentesExteriorIT {
         // A new browser, the right answers ready: never asked again.
         HtmlPage otraVez = continuar(pendiente("27326667779", "Glaciar8Sur"));
         assertThat(titulo(otraVez)).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
-        assertThat(user(new AdminApi(server), "27326667779").at("/attributes/estadoClave/0").asText()).isEqualTo("PENDIENTE");
+        assertThat(new AdminApi(server).get("anses-habilitacion/27326667779").get("estadoClave").asText()).isEqualTo("PENDIENTE");
+        // Another request of the same CUIL brings no new guesses: 2 attempts per CUIL, across all its requests.
+        crearPendiente("27326667779", "Lenga4Bosque", "otra.persona@correo.example");
+        assertThat(titulo(continuar(pendiente("27326667779", "Lenga4Bosque")))).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
 
         // Failing the enablement does not lock the person out of proving identity in Crear clave.
         HtmlPage crear = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), "27326667779", true);
@@ -178,32 +191,41 @@ class ResidentesExteriorIT {
         List<String> titulos = EnParalelo.todas(envios);
         assertThat(titulos).filteredOn(ES.get("ansesHabilitacionBloqueadaTitulo")::equals).hasSizeGreaterThanOrEqualTo(6);
         AdminApi admin = new AdminApi(server);
-        JsonNode errores = admin.get("events?type=RESET_PASSWORD_ERROR&max=500&user=" + admin.userId("20373334449"));
-        assertThat(errores.findValues("error").stream().map(JsonNode::asText).filter("anses_preguntas_incorrectas"::equals)).hasSize(2);
+        // A request has no user: its events carry the CUIL as username.
+        JsonNode errores = admin.get("events?type=RESET_PASSWORD_ERROR&max=2000");
+        assertThat(eventosDe(errores, "20373334449").stream().map(e -> e.path("error").asText())
+                .filter("anses_preguntas_incorrectas"::equals)).hasSize(2);
     }
 
-    @DisplayName("given a pending clave, when office staff enable it by CUIL, then it is enabled with the level they give, "
-            + "audited with the old and new state, and logs in to the app; a second enablement is refused")
+    @DisplayName("given a pending clave, when office staff enable it, then only the code of its USI-07 does it: without a "
+            + "code or with another form's it is refused and says what to do; with it, the account has the level they give, "
+            + "audited, and logs in to the app; a second enablement is refused")
     @Test
-    void oficinaHabilita() throws Exception {
+    void oficinaHabilitaSoloConElCodigo() throws Exception {
         crearPendiente("27382223344", "Aconcagua6x", "valeria.sosa@correo.example");
+        String codigo = codigoDe(pendiente("27382223344", "Aconcagua6x")); // the form she printed and brings
         AdminApi oficina = AdminApi.as(server, STAFF, STAFF_CLAVE);
         JsonNode estado = oficina.get("anses-habilitacion/27-38222334-4");
         assertThat(estado.get("estadoClave").asText()).isEqualTo("PENDIENTE");
-        assertThat(estado.has("vence")).isTrue();
+        assertThat(estado.at("/solicitudes/0/vence").asText()).isNotBlank();
 
-        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 7}").statusCode()).isEqualTo(400);
-        // Found by the code of the form presented; a form that is not this clave's is refused.
-        String codigo = new AdminApi(server).get("users/" + new AdminApi(server).userId("27382223344")).at("/attributes/codigoUsi07/0").asText();
+        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 7, \"codigo\": \"" + codigo + "\"}").statusCode()).isEqualTo(400);
+        var sinCodigo = oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 3}");
+        assertThat(sinCodigo.statusCode()).isEqualTo(400);
+        assertThat(sinCodigo.body()).contains("codigo is required").contains("clave-provisoria");
         assertThat(oficina.get("anses-usi07/" + codigo).get("cuil").asText()).isEqualTo("27382223344");
+        assertThat(oficina.get("anses-usi07/" + codigo).get("estadoClave").asText()).isEqualTo("PENDIENTE");
+        assertThat(oficina.get("anses-usi07/" + codigo).has("nombre")).isFalse();
         assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 3, \"codigo\": \"AAAA-BBBB-CCCC\"}").statusCode()).isEqualTo(409);
+        assertThat(cuentasDe("27382223344")).isZero();
         assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 3, \"codigo\": \"" + codigo.toLowerCase() + "\"}").statusCode()).isEqualTo(200);
-        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 2}").statusCode()).isEqualTo(409);
+        assertThat(oficina.postRaw("anses-habilitacion/27382223344", "{\"nivel\": 2, \"codigo\": \"" + codigo + "\"}").statusCode()).isEqualTo(409);
 
         AdminApi admin = new AdminApi(server);
         JsonNode user = user(admin, "27382223344");
         assertThat(user.at("/attributes/estadoClave/0").asText()).isEqualTo("HABILITADA");
         assertThat(user.at("/attributes/nivel/0").asText()).isEqualTo("3");
+        assertThat(user.get("firstName").asText()).isEqualTo("Valeria");
         JsonNode eventos = admin.get("admin-events?resourcePath=anses-habilitacion/27382223344&max=10");
         assertThat(eventos).hasSize(1);
         JsonNode cambio = JSON.readTree(eventos.get(0).get("representation").asText());
@@ -220,6 +242,132 @@ class ResidentesExteriorIT {
                 .getStringClaim("acr")).isEqualTo("3");
     }
 
+    @DisplayName("given someone who knows the CUIL of a resident of Argentina plants a pending clave with their own email, "
+            + "when the real person goes to an office without a form, then staff give her a provisional clave: the planted "
+            + "request is gone, its clave opens nothing, its email hears nothing, and she must replace the clave at her first "
+            + "login, which then opens a level-3 account")
+    @Test
+    void plantadaNoTomaLaCuentaYOficinaSinFormulario() throws Exception {
+        String lorena = "27420010015";
+        crearPendiente(lorena, "Intruso7Plan", "plantador@correo.example", desde(1));
+        AdminApi oficina = AdminApi.as(server, STAFF, STAFF_CLAVE);
+        // The office cannot enable it "in person" without the form the planter printed.
+        assertThat(oficina.postRaw("anses-habilitacion/" + lorena, "{\"nivel\": 3}").statusCode()).isEqualTo(400);
+
+        var provisoria = oficina.postRaw("anses-habilitacion/" + lorena + "/clave-provisoria", "");
+        assertThat(provisoria.statusCode()).isEqualTo(200);
+        JsonNode respuesta = JSON.readTree(provisoria.body());
+        assertThat(respuesta.get("estadoClave").asText()).isEqualTo("HABILITADA");
+        assertThat(respuesta.get("nivel").asInt()).isEqualTo(3);
+        String clave = respuesta.get("claveProvisoria").asText();
+        assertThat(clave).hasSize(10);
+        // Once: the account exists now, its clave is reset from the console instead.
+        assertThat(oficina.postRaw("anses-habilitacion/" + lorena + "/clave-provisoria", "").statusCode()).isEqualTo(409);
+
+        AdminApi admin = new AdminApi(server);
+        JsonNode user = user(admin, lorena);
+        assertThat(user.at("/attributes/nivel/0").asText()).isEqualTo("3");
+        assertThat(user.get("firstName").asText()).isEqualTo("Lorena");
+        assertThat(user.has("email")).isFalse();
+        assertThat(user.get("requiredActions").toString()).contains("UPDATE_PASSWORD");
+        JsonNode cambio = JSON.readTree(admin.get("admin-events?resourcePath=anses-habilitacion/" + lorena + "&max=10")
+                .get(0).get("representation").asText());
+        assertThat(cambio.get("estadoAnterior").asText()).isEqualTo("PENDIENTE");
+        assertThat(cambio.get("claveProvisoria").asBoolean()).isTrue();
+
+        // The planter's clave opens nothing, and never did.
+        Page intruso = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(lorena, "Intruso7Plan");
+        assertThat(LoginPage.of(intruso).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        assertThat(correo.para("plantador@correo.example")).isEmpty();
+
+        // Her first login asks for a new clave (Keycloak's Update password), then lands in a level-3 app session.
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage cambiar = (HtmlPage) LoginPage.open(LoginPage.browser(), request.uri()).submit(lorena, clave);
+        assertThat(cambiar.getElementById("kc-passwd-update-form")).isNotNull();
+        cambiar.<HtmlInput>getElementByName("password-new").setValue("Nogal5Patio");
+        cambiar.<HtmlInput>getElementByName("password-confirm").setValue("Nogal5Patio");
+        Page app = cambiar.getHtmlElementById("kc-submit").click();
+        assertThat(oidc.verify(request.exchange(request.codeFrom(LoginPage.landedOn(app))).get("id_token").asText(), Oidc.MI_ANSES)
+                .getStringClaim("acr")).isEqualTo("3");
+        Oidc.Request otra = oidc.request(Oidc.MI_ANSES);
+        assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), otra.uri()).submit(lorena, "Nogal5Patio"), otra)).isTrue();
+    }
+
+    @DisplayName("given someone else registered a pending clave for a resident abroad first, when she registers her own, "
+            + "then hers is kept: each clave shows its own pending page and form, and the one she enables online becomes the "
+            + "account while the other stops opening anything, its email told nothing")
+    @Test
+    void cadaRegistroEsSuyo() throws Exception {
+        String rocio = "27420010031";
+        crearPendiente(rocio, "Intruso8Sur", "otro@correo.example", desde(2));
+        crearPendiente(rocio, "Jacaranda4Luz", "rocio.medina@correo.example", desde(2));
+
+        HtmlPage suya = pendiente(rocio, "Jacaranda4Luz");
+        HtmlPage ajena = pendiente(rocio, "Intruso8Sur");
+        assertThat(titulo(suya)).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+        assertThat(titulo(ajena)).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+        assertThat(codigoDe(suya)).isNotEqualTo(codigoDe(ajena));
+        assertThat(new AdminApi(server).get("anses-habilitacion/" + rocio).get("solicitudes")).hasSize(2);
+
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage preguntas = continuar(pendiente(rocio, "Jacaranda4Luz", request));
+        Page app = presionar(completarRespuestas(preguntas, PADRON.get(rocio), true));
+        assertThat(request.codeFrom(LoginPage.landedOn(app))).isNotBlank();
+
+        Page intruso = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(rocio, "Intruso8Sur");
+        assertThat(LoginPage.of(intruso).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        assertThat(user(new AdminApi(server), rocio).get("email").asText()).isEqualTo("rocio.medina@correo.example");
+        assertThat(correo.esperar("rocio.medina@correo.example", 1, ESPERA_MS)).isNotEmpty();
+        assertThat(correo.para("otro@correo.example")).isEmpty();
+    }
+
+    @DisplayName("given a CUIL with as many open pending claves as allowed, when one more is registered, then it is refused "
+            + "with a page that says what to do, and the open ones still log in to their own pages")
+    @Test
+    void topeDeSolicitudesPorCuil() throws Exception {
+        String gustavo = "20420010045";
+        for (int i = 0; i < 5; i++) {
+            crearPendiente(gustavo, "Sauce" + (i + 2) + "Rama", "gustavo" + i + "@correo.example", desde(3));
+        }
+        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(desde(3)), oidc.request(Oidc.MI_ANSES))), gustavo);
+        HtmlPage tope = elegirClaveConEmail(elegi, "gustavo.rios@correo.example", "Sauce9Rama");
+        assertThat(titulo(tope)).isEqualTo(ES.get("ansesSolicitudesLimiteTitulo"));
+        assertThat(new AdminApi(server).get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
+        assertThat(titulo(pendiente(gustavo, "Sauce4Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+        Page sexta = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(gustavo, "Sauce9Rama");
+        assertThat(LoginPage.of(sexta).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+    }
+
+    @DisplayName("given five pending claves of one CUIL, when an office enables each with its own form's code at the same "
+            + "moment, then exactly one is enabled, the others are refused, and only that one's clave logs in")
+    @Test
+    void habilitacionesEnParaleloDanUnaCuenta() throws Exception {
+        String sofia = "27420010058";
+        List<String> claves = List.of("Ombu2Verde", "Ombu3Verde", "Ombu4Verde", "Ombu5Verde", "Ombu6Verde");
+        List<String> codigos = new ArrayList<>();
+        for (String clave : claves) {
+            crearPendiente(sofia, clave, "sofia." + clave.toLowerCase() + "@correo.example", desde(4));
+            codigos.add(codigoDe(pendiente(sofia, clave)));
+        }
+        AdminApi oficina = AdminApi.as(server, STAFF, STAFF_CLAVE);
+        List<Callable<Integer>> envios = codigos.stream().<Callable<Integer>>map(codigo -> () -> oficina.postRaw(
+                "anses-habilitacion/" + sofia, "{\"nivel\": 3, \"codigo\": \"" + codigo + "\"}").statusCode()).toList();
+        List<Integer> estados = EnParalelo.todas(envios);
+        assertThat(estados).filteredOn(e -> e == 200).hasSize(1);
+        assertThat(estados).filteredOn(e -> e == 409).hasSize(4);
+        assertThat(cuentasDe(sofia)).isEqualTo(1);
+
+        String ganadora = claves.get(estados.indexOf(200));
+        List<String> ganadoraPrimero = new ArrayList<>(claves);
+        ganadoraPrimero.remove(ganadora);
+        ganadoraPrimero.add(0, ganadora); // before the wrong ones count toward the CUIL's lock
+        for (String clave : ganadoraPrimero) {
+            Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+            Page page = LoginPage.open(LoginPage.browser(), request.uri()).submit(sofia, clave);
+            assertThat(LoginPage.loggedIn(page, request)).as(clave).isEqualTo(clave.equals(ganadora));
+        }
+    }
+
     @DisplayName("given a CUIL that has a clave, when someone says they live abroad and chooses another, then they see the "
             + "same page as for a new clave and nothing changes; and a pending clave is replaced by the person proving identity")
     @Test
@@ -233,6 +381,7 @@ class ResidentesExteriorIT {
                 .isEqualTo(nueva.getElementById("anses-clave-registrada").asNormalizedText());
         JsonNode martin = user(admin, "20355556663");
         assertThat(martin.at("/attributes/estadoClave").isMissingNode()).isTrue();
+        assertThat(admin.getRaw("anses-habilitacion/20355556663").body()).doesNotContain("solicitudes");
         assertThat(martin.at("/attributes/nivel/0").asText()).isEqualTo("3");
         assertThat(martin.has("email")).isFalse();
         assertThat(correo.para("intruso@correo.example")).isEmpty();
@@ -250,6 +399,8 @@ class ResidentesExteriorIT {
         assertThat(habilitada.at("/attributes/estadoClave/0").asText()).isEqualTo("HABILITADA");
         assertThat(habilitada.at("/attributes/nivel/0").asText()).isEqualTo("2");
         assertThat(habilitada.has("email")).isFalse();
+        Page pendienteVieja = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit("27364445550", "Lapacho5Flor");
+        assertThat(LoginPage.of(pendienteVieja).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
     }
 
     @DisplayName("given a pending clave, when the days to enable it run out (Keycloak's clock moved), then the page counts "
@@ -266,16 +417,17 @@ class ResidentesExteriorIT {
             server.setTimeOffset(Duration.ofDays(90).toSeconds() + 60);
             AdminApi admin = new AdminApi(server); // a token of the moved clock
             Instant hasta = Instant.now().plusSeconds(60);
-            while (admin.get("users?exact=true&username=27346667783").size() > 0) {
+            // Past its deadline the office no longer sees it, and the scheduled task deletes it with an event.
+            assertThat(admin.getRaw("anses-habilitacion/27346667783").statusCode()).isEqualTo(404);
+            while (eventosDe(admin.get("events?type=DELETE_ACCOUNT&max=500"), "27346667783").stream()
+                    .noneMatch(e -> "anses_clave_pendiente_vencida".equals(e.at("/details/anses_motivo").asText()))) {
                 assertThat(Instant.now()).as("the scheduled task deletes the expired pending clave").isBefore(hasta);
                 Thread.sleep(500);
             }
-            JsonNode eventos = admin.get("events?type=DELETE_ACCOUNT&max=100");
-            assertThat(eventos.findValues("anses_motivo").stream().map(JsonNode::asText)).contains("anses_clave_pendiente_vencida");
             assertThat(creada).isPositive();
 
             crearPendiente("27346667783", "Ceibo2Parana", "julieta.benitez@correo.example");
-            assertThat(user(admin, "27346667783").at("/attributes/estadoClave/0").asText()).isEqualTo("PENDIENTE");
+            assertThat(admin.get("anses-habilitacion/27346667783").get("solicitudes")).hasSize(1);
         } finally {
             server.setTimeOffset(0);
         }
@@ -283,7 +435,12 @@ class ResidentesExteriorIT {
 
     /** Crear clave as a resident abroad, to the "Clave registrada" page. */
     private HtmlPage crearPendiente(String cuil, String clave, String email) throws Exception {
-        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), cuil);
+        return crearPendiente(cuil, clave, email, null);
+    }
+
+    /** The same from another loopback address: the tests that register many stay out of the others' per-address count. */
+    private HtmlPage crearPendiente(String cuil, String clave, String email, InetAddress desde) throws Exception {
+        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(desde), oidc.request(Oidc.MI_ANSES))), cuil);
         HtmlPage registrada = elegirClaveConEmail(elegi, email, clave);
         assertThat(titulo(registrada)).isEqualTo(ES.get("ansesClaveRegistradaTitulo"));
         return registrada;
@@ -291,9 +448,50 @@ class ResidentesExteriorIT {
 
     /** Logs in with a pending clave in a new browser: the pending page. */
     private HtmlPage pendiente(String cuil, String clave) throws Exception {
-        Page page = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(cuil, clave);
+        return pendiente(cuil, clave, oidc.request(Oidc.MI_ANSES));
+    }
+
+    private HtmlPage pendiente(String cuil, String clave, Oidc.Request request) throws Exception {
+        Page page = LoginPage.open(LoginPage.browser(), request.uri()).submit(cuil, clave);
         assertThat(page).isInstanceOf(HtmlPage.class);
+        assertThat(titulo((HtmlPage) page)).isEqualTo(ES.get("ansesClavePendienteTitulo"));
         return (HtmlPage) page;
+    }
+
+    /** The verification code of the USI-07 the pending page gives, read off the PDF as staff read it off the paper. */
+    private static String codigoDe(HtmlPage pendiente) throws Exception {
+        try (InputStream in = pendiente.getHtmlElementById("anses-usi07").click().getWebResponse().getContentAsStream()) {
+            return codigoDe(new PdfUsi07(in.readAllBytes()).texto());
+        }
+    }
+
+    private static String codigoDe(String texto) {
+        Matcher codigo = CODIGO.matcher(texto);
+        assertThat(codigo.find()).as("a verification code on the form").isTrue();
+        return codigo.group();
+    }
+
+    /** How many accounts (Keycloak users) have this CUIL: 0 or 1. */
+    private long cuentasDe(String cuil) throws Exception {
+        return cuentas(new AdminApi(server), cuil);
+    }
+
+    private static long cuentas(AdminApi admin, String cuil) throws Exception {
+        return admin.get("users?exact=true&username=" + cuil).size();
+    }
+
+    private static List<JsonNode> eventosDe(JsonNode eventos, String cuil) {
+        List<JsonNode> delCuil = new ArrayList<>();
+        eventos.forEach(e -> {
+            if (cuil.equals(e.at("/details/username").asText())) {
+                delCuil.add(e);
+            }
+        });
+        return delCuil;
+    }
+
+    private static InetAddress desde(int test) throws Exception {
+        return InetAddress.getByName("127.18.0." + test);
     }
 
     private static JsonNode user(AdminApi admin, String cuil) throws Exception {
