@@ -244,27 +244,42 @@ class ClusterPostgresIT {
         assertThat(enB.verify(refrescados.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
     }
 
-    @DisplayName("given a resident abroad who creates a pending clave on A, then B gives it no token, and once an admin "
-            + "enables it on A with its form's code, B logs the citizen in")
+    @DisplayName("given two pending claves of one resident abroad, registered on A and on B, then neither gives a token on "
+            + "either node, and when offices enable each with its own form's code on A and on B at the same moment, one "
+            + "account results and only its clave logs in")
     @Order(7)
     @Test
     void clavePendienteEntreNodos() throws Exception {
-        WebClient browser = cluster.navegador(A);
-        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(browser,
-                new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES))), "20347778886");
-        HtmlPage registrada = elegirClaveConEmail(elegi, "pablo.gimenez@correo.example", "Tango5Malbec");
-        assertThat(titulo(registrada)).isEqualTo(ES.get("ansesClaveRegistradaTitulo"));
+        registrarPendiente(A, "Tango5Malbec", "pablo.gimenez@correo.example");
+        registrarPendiente(B, "Milonga7Vino", "otro@correo.example");
 
-        Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
-        Page pendiente = LoginPage.open(cluster.navegador(B), enB.uri()).submit("20347778886", "Tango5Malbec");
-        assertThat(LoginPage.loggedIn(pendiente, enB)).isFalse();
+        String enA = codigoDelFormulario(B, "Tango5Malbec");
+        String enB = codigoDelFormulario(A, "Milonga7Vino");
+        List<Callable<Integer>> habilitaciones = List.of(
+                () -> new AdminApi(cluster.nodo(A)).postRaw("anses-habilitacion/20347778886", "{\"nivel\": 2, \"codigo\": \"" + enA + "\"}").statusCode(),
+                () -> new AdminApi(cluster.nodo(B)).postRaw("anses-habilitacion/20347778886", "{\"nivel\": 2, \"codigo\": \"" + enB + "\"}").statusCode());
+        List<Integer> estados = EnParalelo.todas(habilitaciones);
+        assertThat(estados).containsExactlyInAnyOrder(200, 409);
+        assertThat(new AdminApi(cluster.nodo(B)).get("users?exact=true&username=20347778886")).hasSize(1);
+        String ganadora = estados.get(0) == 200 ? "Tango5Malbec" : "Milonga7Vino";
+        assertThat(login(B, "20347778886", ganadora)).isTrue();
+        assertThat(login(A, "20347778886", ganadora.equals("Tango5Malbec") ? "Milonga7Vino" : "Tango5Malbec")).isFalse();
+    }
+
+    private void registrarPendiente(int nodo, String clave, String email) throws Exception {
+        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(cluster.navegador(nodo),
+                new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES))), "20347778886");
+        assertThat(titulo(elegirClaveConEmail(elegi, email, clave))).isEqualTo(ES.get("ansesClaveRegistradaTitulo"));
+    }
+
+    /** Logs in with a pending clave on a node: its page, no code; and the code of the USI-07 it gives. */
+    private String codigoDelFormulario(int nodo, String clave) throws Exception {
+        Oidc.Request request = new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES);
+        Page pendiente = LoginPage.open(cluster.navegador(nodo), request.uri()).submit("20347778886", clave);
+        assertThat(LoginPage.loggedIn(pendiente, request)).isFalse();
         assertThat(titulo((HtmlPage) pendiente)).isEqualTo(ES.get("ansesClavePendienteTitulo"));
-
-        String codigo = new PdfUsi07(((HtmlPage) pendiente).getHtmlElementById("anses-usi07").click().getWebResponse()
+        return new PdfUsi07(((HtmlPage) pendiente).getHtmlElementById("anses-usi07").click().getWebResponse()
                 .getContentAsStream().readAllBytes()).qr();
-        assertThat(new AdminApi(cluster.nodo(A)).postRaw("anses-habilitacion/20347778886",
-                "{\"nivel\": 2, \"codigo\": \"" + codigo + "\"}").statusCode()).isEqualTo(200);
-        assertThat(login(B, "20347778886", "Tango5Malbec")).isTrue();
     }
 
     @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "
