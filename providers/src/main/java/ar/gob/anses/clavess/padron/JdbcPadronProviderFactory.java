@@ -92,7 +92,7 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
         return ProviderConfigurationBuilder.create()
                 .property().name(URL).type(ProviderConfigProperty.STRING_TYPE).label("JDBC URL")
                 .helpText("PostgreSQL JDBC URL of the registry, e.g. jdbc:postgresql://db:5432/padron?currentSchema=padron "
-                        + "(tables in schema.sql, see the README).").add()
+                        + "(tables in schema.sql, see docs/padron.md).").add()
                 .property().name(USER).type(ProviderConfigProperty.STRING_TYPE).label("User")
                 .helpText("Database user; read access to the padron_* tables is enough.").add()
                 .property().name(PASSWORD).type(ProviderConfigProperty.PASSWORD).label("Password")

@@ -91,7 +91,7 @@ public final class JsonFilePadronProviderFactory implements PadronProviderFactor
         return ProviderConfigurationBuilder.create()
                 .property().name(PATH).type(ProviderConfigProperty.STRING_TYPE)
                 .label("Padrón file")
-                .helpText("Path of the JSON file with the registry's personas (format in the README).")
+                .helpText("Path of the JSON file with the registry's personas (format in docs/padron.md).")
                 .add().build();
     }
 

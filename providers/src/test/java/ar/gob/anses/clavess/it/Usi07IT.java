@@ -230,7 +230,7 @@ class Usi07IT {
         return HttpClient.newHttpClient().send(pedido, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The form's page as a picture: under target/screenshots always, and in the README's gallery when asked (-Dgaleria.dir). */
+    /** The form's page as a picture: under target/screenshots always, and in the gallery of docs/ciudadanos.md when asked (-Dgaleria.dir). */
     private static void galeria(PdfUsi07 pdf) throws Exception {
         pdf.png(Path.of(System.getProperty("screenshots.dir", "target/screenshots"), "usi07.png"), 100);
         String galeria = System.getProperty("galeria.dir", "");

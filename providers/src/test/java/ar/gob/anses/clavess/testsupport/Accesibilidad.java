@@ -22,7 +22,7 @@ import org.openqa.selenium.WebDriver;
 /**
  * What every page a citizen sees must pass, in Chromium: axe-core's WCAG 2.1 A/AA rules without a serious or
  * critical violation, Spanish declared, a title naming the step, nothing wider than a 360 or 320 px screen; and a
- * screenshot at 1280 and at 360 px under {@code target/screenshots} (and the README's gallery when asked).
+ * screenshot at 1280 and at 360 px under {@code target/screenshots} (and the gallery of docs/ciudadanos.md when asked).
  */
 public final class Accesibilidad {
 
@@ -32,7 +32,7 @@ public final class Accesibilidad {
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> GRAVES = Set.of("serious", "critical");
     private static final ThemeMessages ES = ThemeMessages.spanish();
-    /** The pages the README shows. */
+    /** The pages the gallery of docs/ciudadanos.md shows. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
             "elegi-clave", "finalizar", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
             "clave-registrada", "clave-pendiente",

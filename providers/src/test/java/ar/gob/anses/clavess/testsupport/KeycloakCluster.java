@@ -57,6 +57,8 @@ public final class KeycloakCluster implements AutoCloseable {
     private final List<Integer> puertos;
     private final List<Path> logs;
     private final URI publica;
+    /** Set by {@link #close}: from then on no node is started again. */
+    private boolean cerrado;
 
     private KeycloakCluster(List<KeycloakServer> nodos, List<Integer> puertos, List<Path> logs, URI publica) {
         this.nodos = nodos;
@@ -270,9 +272,34 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts node {@code i}, whose process ended (a crash, a kill), again with the same options, database and log,
+     * and waits until it serves the realm and sees every running node in one cluster view: it rejoins the cluster.
+     * Refused when its ports are taken (by a copy started by hand, say) or when the cluster is being closed.
+     */
+    public void reiniciar(int i, Duration timeout) {
+        if (nodos.get(i).isAlive()) {
+            throw new IllegalStateException("node " + (char) ('A' + i) + " is running");
+        }
+        comprobarLibre(puertos.get(i));
+        long desde = tamanioLog(i);
+        synchronized (this) {
+            // Under the lock that close() takes first: a node launched here is always one that close() stops.
+            if (cerrado) {
+                throw new IllegalStateException("the cluster is being stopped");
+            }
+            nodos.get(i).startAgain();
+        }
+        nodos.get(i).awaitRealm(timeout);
+        esperarVista(i, (int) nodos.stream().filter(KeycloakServer::isAlive).count(), desde, timeout);
+    }
+
     /** Stops every node at once (SIGTERM, then their process trees if they linger) and waits for all. */
     @Override
     public void close() {
+        synchronized (this) {
+            cerrado = true;
+        }
         CompletableFuture.allOf(nodos.stream().map(n -> CompletableFuture.runAsync(n::close)).toArray(CompletableFuture[]::new)).join();
     }
 

@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -53,7 +54,8 @@ public final class KeycloakServer implements AutoCloseable {
     private final URI baseUri;
     /** The public URL (--hostname) when it is not this server's own, as for a node behind a load balancer. */
     private URI publicBaseUri;
-    private Process process;
+    /** Replaced by each (re)start; volatile: a shutdown hook may stop the server while another thread restarts it. */
+    private volatile Process process;
 
     private KeycloakServer(ProcessBuilder builder, URI baseUri) {
         this.builder = builder;
@@ -71,9 +73,52 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Stops the server and starts it again with the same options and database: what survives a restart. */
     public KeycloakServer restart(Duration timeout) {
+        startAgain();
+        return awaitRealm(timeout);
+    }
+
+    /**
+     * Stops the server if it still runs and starts it again with the same command, options and output, without
+     * waiting for it to be ready (see {@link #awaitRealm}).
+     */
+    public void startAgain() {
         close();
         launch();
-        return awaitRealm(timeout);
+    }
+
+    /** The exit status of the server's current process when it ends (a later {@link #startAgain} is another process). */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The folder the server runs in (its distribution copy). */
+    public Path home() {
+        return builder.directory().toPath();
+    }
+
+    /**
+     * A shell command that starts this server as {@link #startAgain} does (same folder, command, options, KC_*
+     * variables and log), for a person to paste into another terminal.
+     */
+    public String commandLine() {
+        StringBuilder line = new StringBuilder("cd ").append(quoted(builder.directory().toString())).append(" && env");
+        builder.environment().entrySet().stream().filter(e -> e.getKey().startsWith("KC_")).sorted(Map.Entry.comparingByKey())
+                .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(quoted(e.getValue())));
+        builder.command().forEach(word -> line.append(' ').append(quoted(word)));
+        ProcessBuilder.Redirect output = builder.redirectOutput();
+        if (output.file() != null) {
+            line.append(output.type() == ProcessBuilder.Redirect.Type.APPEND ? " >> " : " > ")
+                    .append(quoted(output.file().getAbsolutePath())).append(" 2>&1");
+        }
+        return line.toString();
+    }
+
+    private static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**

@@ -66,7 +66,7 @@ public final class PdfUsi07 {
         }
     }
 
-    /** The page as a PNG (for the README's gallery). */
+    /** The page as a PNG (for the gallery of docs/ciudadanos.md). */
     public void png(Path archivo, float dpi) throws IOException {
         Files.createDirectories(archivo.toAbsolutePath().getParent());
         ImageIO.write(imagen(dpi), "png", archivo.toFile());
