@@ -10,16 +10,19 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * Turns an account change into a notice to its owner: decided now ({@link DecisionAviso}), sent only after this
- * request's transaction has committed and on another thread, so that a slow or absent mail server never delays,
- * fails or undoes the change.
+ * Turns an account change into a notice to its owner: decided now ({@link DecisionAviso}) and written into the outbox
+ * (ANSES_AVISO) in this request's transaction, so that it exists exactly when the change does; sent after the commit on
+ * another thread ({@link EnvioAvisos}), so that a slow or absent mail server never delays, fails or undoes the change.
  */
 public final class AvisosEventListenerProvider implements EventListenerProvider {
 
@@ -86,27 +89,54 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), true, baseUri())));
     }
 
+    /**
+     * Writes the notice into the outbox in this request's transaction, so that it is committed with the change or not
+     * at all; once committed, the sender is nudged to send it now. Outside a transaction (an event of a background
+     * job), it is written in one of its own.
+     */
     private void programar(Pedido pedido) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         KeycloakTransactionManager transaction = session.getTransactionManager();
         if (!transaction.isActive()) {
-            enviarLuego(pedido); // already committed: nothing left to wait for
+            String id = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> guardar(s, pedido));
+            if (id != null) {
+                envio.enviarLuego(factory, id);
+            }
+            return;
+        }
+        String id = guardar(session, pedido);
+        if (id == null) {
             return;
         }
         transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                enviarLuego(pedido);
+                envio.enviarLuego(factory, id);
             }
 
             @Override
             protected void rollbackImpl() {
-                // The change was undone: there is nothing to tell.
+                // The change was undone, and the notice with it: there is nothing to tell.
             }
         });
     }
 
-    private void enviarLuego(Pedido pedido) {
-        envio.enviarLuego(session.getKeycloakSessionFactory(), pedido);
+    /** The outbox row's id; null when the account is not found (an office's change by CUIL of nobody). */
+    private String guardar(KeycloakSession s, Pedido pedido) {
+        RealmModel realm = s.realms().getRealm(pedido.realmId());
+        String userId;
+        if (pedido.cuenta().startsWith("cuil:")) {
+            UserModel user = realm == null ? null : s.users().getUserByUsername(realm, pedido.cuenta().substring("cuil:".length()));
+            userId = user == null ? null : user.getId();
+        } else {
+            userId = pedido.cuenta().substring("id:".length());
+        }
+        if (userId == null) {
+            envio.sinDireccion();
+            LOG.debugf("Notice %s for %s not written: no such user", pedido.aviso().tipo(), pedido.cuenta());
+            return null;
+        }
+        return new BandejaSalidaStore(s).guardar(userId, pedido, Time.currentTimeMillis());
     }
 
     private static DecisionAviso.Estado estado(UserModel user) {

@@ -1,19 +1,28 @@
 package ar.gob.anses.clavess.avisos;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
+import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -22,46 +31,97 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Sends committed notices on a thread of its own, each in a new Keycloak session, with the realm's SMTP settings and
- * the {@code anses} email theme. Nothing here can reach the citizen's request: it has already been answered. A
- * notice that cannot be sent is logged (WARN, without the address) and counted.
+ * Sends the notices of the outbox (ANSES_AVISO) on a thread of its own, one notice per transaction: the row is locked
+ * (SKIP LOCKED), the message handed to the realm's SMTP server with the {@code anses} email theme, and the row deleted
+ * in the same transaction; a failed try reschedules it with {@link Reintentos}. Whichever node or thread locks a row
+ * sends it; the others skip it, so a notice goes out once however many nodes look. Two things start a send: the
+ * commit of the change ({@link #enviarLuego}, so that it leaves within a second) and the periodic look for what is
+ * left ({@link #revisarLuego}). Nothing here can reach the citizen's request: it has already been answered.
  */
 final class EnvioAvisos {
 
     static final String TEMPLATE = "anses-aviso.ftl";
     static final ZoneId ARGENTINA = ZoneId.of("America/Argentina/Buenos_Aires");
+    /** Notices looked at per query of a periodic look; it queries again while it makes progress. */
+    static final int LOTE = 100;
+    /**
+     * Sends waiting for the thread at most; past that the send after commit is not queued, and the periodic look
+     * sends that notice: nothing is lost, it is only later.
+     */
+    static final int EN_COLA_MAXIMO = 10_000;
+    /** The metrics on the management port (Micrometer): {@code anses_avisos_total{resultado=…}}, {@code anses_avisos_en_espera}. */
+    static final String METRICA = "anses.avisos";
+    static final String METRICA_EN_ESPERA = "anses.avisos.en.espera";
+
     private static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final Logger LOG = Logger.getLogger(EnvioAvisos.class);
 
+    /** What became of one try. */
+    enum Resultado {
+        ENVIADO, REINTENTADO, ABANDONADO, SIN_DIRECCION, SIN_SERVIDOR,
+        /** Not this sender's: gone, locked by another, not due, or its realm's server already failed in this look. */
+        OMITIDO
+    }
+
     private final AtomicLong enviados = new AtomicLong();
-    private final AtomicLong fallidos = new AtomicLong();
+    private final AtomicLong reintentados = new AtomicLong();
+    private final AtomicLong abandonados = new AtomicLong();
     private final AtomicLong sinDireccion = new AtomicLong();
     private final AtomicLong sinServidor = new AtomicLong();
+    /** The outbox's row count at the last look of this node, for the gauge (read without a database call). */
+    private final AtomicLong enEspera = new AtomicLong();
+    private final AtomicBoolean revisionEnCola = new AtomicBoolean();
+    private final List<Meter> metricas = new ArrayList<>();
 
-    /** Notices waiting for the sender thread at most; past that a notice is dropped, logged and counted as failed. */
-    static final int EN_ESPERA_MAXIMO = 10_000;
+    private volatile AvisosConfig config = AvisosConfig.POR_DEFECTO;
 
     /**
      * One thread, in commit order: a mail server that hangs holds back notices (each try is bounded by the realm's
-     * SMTP timeouts, 10 s by default), never a request; the queue is bounded so that it cannot fill the memory.
+     * SMTP timeouts, 10 s by default), never a request.
      */
     private final ExecutorService hilo = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(EN_ESPERA_MAXIMO), tarea -> {
+            new LinkedBlockingQueue<>(EN_COLA_MAXIMO), tarea -> {
                 Thread thread = new Thread(tarea, "anses-avisos");
                 thread.setDaemon(true);
                 return thread;
             });
 
-    /** Queues the notice for the sender thread; never throws. */
-    void enviarLuego(KeycloakSessionFactory factory, Pedido pedido) {
+    void configurar(AvisosConfig config) {
+        this.config = config;
+    }
+
+    AvisosConfig config() {
+        return config;
+    }
+
+    /** Sends the notice {@code id}, committed just now, on the sender thread; never throws. */
+    void enviarLuego(KeycloakSessionFactory factory, String id) {
+        if (!config.enviar()) {
+            return;
+        }
         try {
-            hilo.execute(() -> enviar(factory, pedido));
+            hilo.execute(() -> enviar(factory, id, new HashSet<>()));
         } catch (RejectedExecutionException e) {
-            fallo(pedido, e);
+            LOG.debugf("Notice %s left to the periodic look: %s", id, e.getMessage());
         }
     }
 
-    /** Stops taking notices; those queued are given a few seconds to go out. */
+    /** Queues one look for every due notice, unless one is already queued; never throws. */
+    void revisarLuego(KeycloakSessionFactory factory) {
+        if (!config.enviar() || !revisionEnCola.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            hilo.execute(() -> {
+                revisionEnCola.set(false);
+                revisar(factory);
+            });
+        } catch (RejectedExecutionException e) {
+            revisionEnCola.set(false);
+        }
+    }
+
+    /** Stops sending; what is not sent stays in the outbox for the next start or another node. */
     void cerrar() {
         hilo.shutdown();
         try {
@@ -69,46 +129,136 @@ final class EnvioAvisos {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        hilo.shutdownNow();
     }
 
-    void enviar(KeycloakSessionFactory factory, Pedido pedido) {
+    /** Every notice due now, longest due first; a realm whose server fails is not tried again in this look. */
+    void revisar(KeycloakSessionFactory factory) {
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> enviarEn(session, pedido));
+            long ahora = Time.currentTimeMillis();
+            Set<String> realmsCaidos = new HashSet<>();
+            boolean progreso = true;
+            while (progreso) {
+                List<String> ids = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                        session -> new BandejaSalidaStore(session).vencidos(ahora, LOTE));
+                progreso = false;
+                for (String id : ids) {
+                    progreso |= enviar(factory, id, realmsCaidos) != Resultado.OMITIDO;
+                }
+                progreso &= ids.size() == LOTE;
+            }
+            contarEnEspera(factory);
         } catch (RuntimeException e) {
-            fallo(pedido, e);
+            LOG.warnf("Looking for notices to send failed: %s; the next look tries again", causa(e));
         }
     }
 
-    private void enviarEn(KeycloakSession session, Pedido pedido) {
-        RealmModel realm = session.realms().getRealm(pedido.realmId());
+    /** Reads the outbox's size (every node's notices) into the gauge. */
+    long contarEnEspera(KeycloakSessionFactory factory) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(factory, this::contarEnEspera);
+    }
+
+    long contarEnEspera(KeycloakSession session) {
+        long n = new BandejaSalidaStore(session).enEspera();
+        enEspera.set(n);
+        return n;
+    }
+
+    /** One try of one notice, in a transaction of its own; counted once that transaction has committed. */
+    Resultado enviar(KeycloakSessionFactory factory, String id, Set<String> realmsCaidos) {
+        Resultado resultado;
+        try {
+            resultado = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> enviarEn(session, id, realmsCaidos));
+        } catch (RuntimeException e) {
+            // The database, not the mail: the row is as it was and is tried again at the next look.
+            LOG.warnf("Notice %s not sent: %s; it stays in the outbox", id, causa(e));
+            return Resultado.OMITIDO;
+        }
+        AtomicLong contador = switch (resultado) {
+            case ENVIADO -> enviados;
+            case REINTENTADO -> reintentados;
+            case ABANDONADO -> abandonados;
+            case SIN_DIRECCION -> sinDireccion;
+            case SIN_SERVIDOR -> sinServidor;
+            case OMITIDO -> null;
+        };
+        if (contador != null) {
+            contador.incrementAndGet();
+        }
+        return resultado;
+    }
+
+    private Resultado enviarEn(KeycloakSession session, String id, Set<String> realmsCaidos) {
+        BandejaSalidaStore bandeja = new BandejaSalidaStore(session);
+        AvisoEntity fila = bandeja.tomar(id);
+        long ahora = Time.currentTimeMillis();
+        if (fila == null || fila.proximoIntento() > ahora) {
+            return Resultado.OMITIDO;
+        }
+        Reintentos reintentos = config.reintentos();
+        if (realmsCaidos.contains(fila.realmId())) {
+            if (!reintentos.vencido(fila.creado(), ahora)) {
+                return Resultado.OMITIDO; // its server just failed: not tried, not charged
+            }
+            bandeja.borrar(fila);
+            abandonado(fila, "its realm's mail server was failing");
+            return Resultado.ABANDONADO;
+        }
+        Pedido pedido;
+        try {
+            pedido = fila.pedido();
+        } catch (IllegalArgumentException e) {
+            bandeja.borrar(fila);
+            LOG.warnf("Notice %s of unknown kind %s given up", id, fila.tipo());
+            return Resultado.ABANDONADO;
+        }
+        RealmModel realm = session.realms().getRealm(fila.realmId());
         if (realm == null) {
-            return;
+            bandeja.borrar(fila);
+            return Resultado.SIN_DIRECCION;
         }
         session.getContext().setRealm(realm);
-        UserModel user = pedido.cuenta().startsWith("cuil:")
-                ? session.users().getUserByUsername(realm, pedido.cuenta().substring("cuil:".length()))
-                : session.users().getUserById(realm, pedido.cuenta().substring("id:".length()));
+        UserModel user = session.users().getUserById(realm, fila.userId());
         if (user == null || user.getEmail() == null || user.getEmail().isBlank()
                 || !(user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
-            sinDireccion.incrementAndGet();
-            LOG.debugf("Notice %s for user %s not sent: no verified address", pedido.aviso().tipo(), pedido.cuenta());
-            return;
+            bandeja.borrar(fila);
+            LOG.debugf("Notice %s for user %s not sent: no verified address", pedido.aviso().tipo(), fila.userId());
+            return Resultado.SIN_DIRECCION;
         }
         Map<String, String> smtp = realm.getSmtpConfig();
         if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
-            sinServidor.incrementAndGet();
+            bandeja.borrar(fila);
             LOG.infof("Notice %s for user %s not sent: realm %s has no SMTP server (Realm settings > Email)",
-                    pedido.aviso().tipo(), user.getId(), realm.getName());
-            return;
+                    pedido.aviso().tipo(), fila.userId(), realm.getName());
+            return Resultado.SIN_SERVIDOR;
         }
         try {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(pedido.aviso().tipo().asunto(),
-                            List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())), TEMPLATE, atributos(pedido, realm), user.getEmail());
-            enviados.incrementAndGet();
-        } catch (EmailException e) {
-            fallo(pedido, e);
+                            List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())),
+                            TEMPLATE, atributos(pedido, realm), user.getEmail());
+        } catch (Exception e) {
+            // Refused, down, timed out, or the template failed: this try is charged, the row stays locked to the end.
+            String error = causa(e);
+            realmsCaidos.add(fila.realmId());
+            var proximo = reintentos.proximoIntento(fila.intentos() + 1, fila.creado(), ahora);
+            if (proximo.isEmpty()) {
+                bandeja.borrar(fila);
+                abandonado(fila, error);
+                return Resultado.ABANDONADO;
+            }
+            fila.fallo(error, proximo.getAsLong());
+            LOG.infof("Notice %s for user %s not sent (try %d): %s; next try at %s", pedido.aviso().tipo(), fila.userId(),
+                    fila.intentos(), error, Instant.ofEpochMilli(proximo.getAsLong()));
+            return Resultado.REINTENTADO;
         }
+        bandeja.borrar(fila);
+        return Resultado.ENVIADO;
+    }
+
+    private static void abandonado(AvisoEntity fila, String error) {
+        LOG.warnf("Notice %s for user %s given up after %d tries since %s: %s", fila.tipo(), fila.userId(), fila.intentos(),
+                Instant.ofEpochMilli(fila.creado()), error);
     }
 
     /** What the templates show; nothing else of the account reaches them but the user's names (Keycloak's {@code user}). */
@@ -132,24 +282,54 @@ final class EnvioAvisos {
         return a;
     }
 
-    private void fallo(Pedido pedido, Exception e) {
-        fallidos.incrementAndGet();
+    /** The innermost cause's class and message, without an address (a mail server may quote the recipient). */
+    static String causa(Throwable e) {
         Throwable causa = e;
         while (causa.getCause() != null && causa.getCause() != causa) {
             causa = causa.getCause();
         }
-        String mensaje = causa.getMessage() == null || causa.getMessage().contains("@") ? "" : causa.getMessage(); // no address in the log
-        LOG.warnf("Notice %s for user %s not sent: %s %s", pedido.aviso().tipo(), pedido.cuenta(),
-                causa.getClass().getSimpleName(), mensaje);
+        String mensaje = causa.getMessage() == null || causa.getMessage().contains("@") ? "" : causa.getMessage();
+        return (causa.getClass().getSimpleName() + " " + mensaje).strip();
     }
 
-    /** The counters shown in Server Info (and read by the tests): sent, failed, skipped for want of an address or a server. */
-    Map<String, String> contadores() {
-        Map<String, String> c = new java.util.LinkedHashMap<>();
+    /**
+     * This node's counters since it started, and the outbox's size, as Server Info shows them: waiting (all nodes'),
+     * sent, tries that failed and were rescheduled, given up, skipped for want of a verified address or of an SMTP server.
+     */
+    Map<String, String> contadores(long enEsperaAhora) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("enEspera", String.valueOf(enEsperaAhora));
         c.put("enviados", String.valueOf(enviados.get()));
-        c.put("fallidos", String.valueOf(fallidos.get()));
+        c.put("reintentados", String.valueOf(reintentados.get()));
+        c.put("abandonados", String.valueOf(abandonados.get()));
         c.put("sinDireccion", String.valueOf(sinDireccion.get()));
         c.put("sinServidor", String.valueOf(sinServidor.get()));
+        c.put("enviar", String.valueOf(config.enviar()));
         return c;
+    }
+
+    /** Counts a notice dropped before it reached the outbox (no such user). */
+    void sinDireccion() {
+        sinDireccion.incrementAndGet();
+    }
+
+    /** Registers the counters and the gauge with {@code registry} (Keycloak's: {@code Metrics.globalRegistry}). */
+    void registrarMetricas(MeterRegistry registry) {
+        Map<String, AtomicLong> porResultado = new LinkedHashMap<>();
+        porResultado.put("enviado", enviados);
+        porResultado.put("reintentado", reintentados);
+        porResultado.put("abandonado", abandonados);
+        porResultado.put("sin_direccion", sinDireccion);
+        porResultado.put("sin_servidor", sinServidor);
+        porResultado.forEach((resultado, contador) -> metricas.add(FunctionCounter.builder(METRICA, contador, AtomicLong::doubleValue)
+                .tag("resultado", resultado).description("Notices of account changes by what became of each try, on this node")
+                .register(registry)));
+        metricas.add(Gauge.builder(METRICA_EN_ESPERA, enEspera, AtomicLong::doubleValue)
+                .description("Notices waiting in the outbox (all nodes'), at this node's last look").register(registry));
+    }
+
+    void quitarMetricas(MeterRegistry registry) {
+        metricas.forEach(registry::remove);
+        metricas.clear();
     }
 }

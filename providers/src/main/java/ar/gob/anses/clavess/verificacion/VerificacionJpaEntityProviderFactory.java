@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.verificacion;
 
+import ar.gob.anses.clavess.avisos.AvisoEntity;
 import ar.gob.anses.clavess.login.TurnoIngresoEntity;
 import java.util.List;
 import org.keycloak.Config;
@@ -11,7 +12,7 @@ import org.keycloak.models.KeycloakSessionFactory;
 /**
  * Adds our counters to Keycloak's database, created by our own Liquibase changelog: ANSES_VERIFICACION
  * (verification attempts per CUIL), ANSES_ENVIOS_DIRECCION (Crear clave submissions per address) and
- * ANSES_TURNO_INGRESO (the login attempt of a CUIL being judged).
+ * ANSES_TURNO_INGRESO (the login attempt of a CUIL being judged); and the notices' outbox, ANSES_AVISO.
  */
 public final class VerificacionJpaEntityProviderFactory implements JpaEntityProviderFactory {
 
@@ -22,7 +23,7 @@ public final class VerificacionJpaEntityProviderFactory implements JpaEntityProv
         return new JpaEntityProvider() {
             @Override
             public List<Class<?>> getEntities() {
-                return List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class, TurnoIngresoEntity.class);
+                return List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class, TurnoIngresoEntity.class, AvisoEntity.class);
             }
 
             @Override

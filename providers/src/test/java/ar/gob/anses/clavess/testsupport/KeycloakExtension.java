@@ -27,10 +27,42 @@ public final class KeycloakExtension implements ParameterResolver {
     }
 
     private static KeycloakServer start() {
-        Path home = Path.of(required("keycloak.home"));
+        return start(Path.of(required("keycloak.home")), Path.of(required("keycloak.log")));
+    }
+
+    /**
+     * A server of the caller's own, apart from the shared one, for a test that kills or stops it: a copy of the
+     * distribution in {@code target/it/<nombre>/} (timestamps kept), started as the shared one is, on ports of its own
+     * and with a fresh database; its log is {@code target/it/<nombre>.log}. The caller closes it.
+     */
+    public static KeycloakServer propio(String nombre) {
+        Path original = Path.of(required("keycloak.home"));
+        Path carpeta = original.resolveSibling(nombre);
+        KeycloakServer.deleteTree(carpeta);
+        try {
+            java.nio.file.Files.createDirectories(carpeta);
+            Process cp = new ProcessBuilder("cp", "-a", original.toString(), carpeta.toString()).inheritIO().start();
+            if (cp.waitFor() != 0) {
+                throw new IllegalStateException("cannot copy " + original + " to " + carpeta);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return start(carpeta.resolve(original.getFileName()), original.resolveSibling(nombre + ".log"));
+    }
+
+    private static KeycloakServer start(Path home, Path log) {
         KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
         KeycloakServer.installTestClock(home);
         KeycloakServer.deleteTree(home.resolve("data/h2")); // the previous run's database
+        try {
+            java.nio.file.Files.deleteIfExists(log); // the previous run's log
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         int httpPort = KeycloakServer.freePort();
         int managementPort = KeycloakServer.freePort();
         // localhost, not 127.0.0.1: HtmlUnit keeps Keycloak's Secure cookies over plain HTTP only for localhost.
@@ -40,11 +72,29 @@ public final class KeycloakExtension implements ParameterResolver {
                         // A file database, fresh for each run, so that a test can restart the server and see what survives.
                         "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG",
                         // Expired pending claves looked for every 2 s, so that a test that moves the clock sees them go.
-                        "--spi-anses-claves-pendientes--default--intervalo=2s"),
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString()),
-                false, ProcessBuilder.Redirect.to(Path.of(required("keycloak.log")).toFile()))
+                        "--spi-anses-claves-pendientes--default--intervalo=2s",
+                        "--metrics-enabled=true"),
+                entorno(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString())),
+                // Appended: a server that is killed and started again keeps what it said before.
+                false, ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .awaitRealm(Duration.ofMinutes(8)); // 40 s alone; much more on a machine busy with other builds
+    }
+
+    /**
+     * The notices' sender as tests need it: unsent notices looked for every second and retried after 1 s, 2 s, 2 s…,
+     * so that a test of a mail outage waits seconds, not minutes (the defaults are 30 s, 1 min doubling to 1 h).
+     */
+    public static final Map<String, String> AVISOS_RAPIDOS = Map.of(
+            "KC_SPI_EVENTS_LISTENER__ANSES_AVISOS__INTERVALO", "1s",
+            "KC_SPI_EVENTS_LISTENER__ANSES_AVISOS__REINTENTO_INICIAL", "1s",
+            "KC_SPI_EVENTS_LISTENER__ANSES_AVISOS__REINTENTO_MAXIMO", "2s");
+
+    /** {@code env} plus {@link #AVISOS_RAPIDOS}. */
+    public static Map<String, String> entorno(Map<String, String> env) {
+        Map<String, String> todo = new java.util.HashMap<>(env);
+        todo.putAll(AVISOS_RAPIDOS);
+        return todo;
     }
 
     private static String required(String property) {

@@ -338,6 +338,30 @@ public final class KeycloakServer implements AutoCloseable {
         return baseUri;
     }
 
+    /** The management interface ({@code --http-management-port}: health, metrics), on the HTTP host; null if not set. */
+    public URI managementUri() {
+        return builder.command().stream().filter(o -> o.startsWith("--http-management-port=")).findFirst()
+                .map(o -> URI.create("http://127.0.0.1:" + o.substring("--http-management-port=".length()) + "/"))
+                .orElse(null);
+    }
+
+    /** The management interface's Prometheus text ({@code --metrics-enabled=true}), one metric a line. */
+    public String metrics() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(managementUri().resolve("metrics"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /metrics answered " + response.statusCode() + ": is --metrics-enabled=true set?");
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI realmUri() {
         return baseUri.resolve("realms/" + REALM);
     }

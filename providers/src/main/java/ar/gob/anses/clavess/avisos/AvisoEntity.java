@@ -1,0 +1,141 @@
+package ar.gob.anses.clavess.avisos;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/**
+ * A notice waiting to be sent (the outbox, ANSES_AVISO): written in the transaction of the change it tells, deleted
+ * once sent, skipped or given up. A row exists only while its notice waits, so the table holds no history of anybody's
+ * changes; what the template needs is copied here because the request that knew it is gone by then. The address is
+ * not: it is the user's verified one when the notice goes out.
+ */
+@Entity
+@Table(name = "ANSES_AVISO")
+@NamedQuery(name = "ansesAvisosVencidos",
+        query = "select a.id from AvisoEntity a where a.proximoIntento <= :ahora order by a.proximoIntento, a.id")
+@NamedQuery(name = "ansesAvisosEnEspera", query = "select count(a) from AvisoEntity a")
+public class AvisoEntity {
+
+    static final int LARGO_USER_AGENT = 512;
+    static final int LARGO_BASE_URI = 512;
+    static final int LARGO_IP = 64;
+    static final int LARGO_ERROR = 255;
+
+    @Id
+    @Column(name = "ID", length = 36)
+    private String id;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    @Column(name = "USER_ID", length = 255, nullable = false)
+    private String userId;
+
+    /** {@link TipoAviso}'s name, read back with valueOf: a kind added later is a new name, never a renumbering. */
+    @Column(name = "TIPO", length = 32, nullable = false)
+    private String tipo;
+
+    @Column(name = "NIVEL_ANTERIOR", nullable = false)
+    private int nivelAnterior;
+
+    @Column(name = "NIVEL_NUEVO", nullable = false)
+    private int nivelNuevo;
+
+    /** When the change was made (the event's time), as the notice tells it. */
+    @Column(name = "CUANDO", nullable = false)
+    private long cuando;
+
+    @Column(name = "IP", length = LARGO_IP)
+    private String ip;
+
+    @Column(name = "USER_AGENT", length = LARGO_USER_AGENT)
+    private String userAgent;
+
+    @Column(name = "POR_OFICINA", nullable = false)
+    private boolean porOficina;
+
+    @Column(name = "BASE_URI", length = LARGO_BASE_URI)
+    private String baseUri;
+
+    /** Failed tries so far. */
+    @Column(name = "INTENTOS", nullable = false)
+    private int intentos;
+
+    @Column(name = "PROXIMO_INTENTO", nullable = false)
+    private long proximoIntento;
+
+    /** The last failure's exception class and message, without any address; for an operator looking at the table. */
+    @Column(name = "ULTIMO_ERROR", length = LARGO_ERROR)
+    private String ultimoError;
+
+    @Column(name = "CREADO", nullable = false)
+    private long creado;
+
+    protected AvisoEntity() {
+    }
+
+    AvisoEntity(String id, String userId, Pedido pedido, long ahora) {
+        this.id = id;
+        this.realmId = pedido.realmId();
+        this.userId = userId;
+        this.tipo = pedido.aviso().tipo().name();
+        this.nivelAnterior = pedido.aviso().nivelAnterior();
+        this.nivelNuevo = pedido.aviso().nivelNuevo();
+        this.cuando = pedido.cuando();
+        this.ip = corto(pedido.ip(), LARGO_IP);
+        this.userAgent = corto(pedido.userAgent(), LARGO_USER_AGENT);
+        this.porOficina = pedido.porOficina();
+        this.baseUri = pedido.baseUri() == null || pedido.baseUri().length() > LARGO_BASE_URI ? null : pedido.baseUri();
+        this.creado = ahora;
+        this.proximoIntento = ahora;
+    }
+
+    /** The notice as it was decided; {@link IllegalArgumentException} if its kind no longer exists. */
+    Pedido pedido() {
+        return new Pedido(realmId, "id:" + userId, new Aviso(TipoAviso.valueOf(tipo), nivelAnterior, nivelNuevo), cuando, ip,
+                userAgent, porOficina, baseUri);
+    }
+
+    /** Counts a failed try and sets the next one. */
+    void fallo(String error, long proximo) {
+        intentos++;
+        ultimoError = corto(error, LARGO_ERROR);
+        proximoIntento = proximo;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String realmId() {
+        return realmId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String tipo() {
+        return tipo;
+    }
+
+    int intentos() {
+        return intentos;
+    }
+
+    long proximoIntento() {
+        return proximoIntento;
+    }
+
+    long creado() {
+        return creado;
+    }
+
+    /** The text cut to the column (a truncated User-Agent still names the browser); null stays null. */
+    private static String corto(String texto, int largo) {
+        return texto == null || texto.length() <= largo ? texto : texto.substring(0, largo);
+    }
+}
