@@ -37,7 +37,7 @@ public final class Benchmark {
                    Duration perfil) {
 
         static Ajustes leer() {
-            return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 1000),
+            return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
                     Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 45)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 20)),
                     Integer.getInteger("bench.rounds", 6), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 8)),
                     Integer.getInteger("bench.grantPairs", 4),
