@@ -31,18 +31,22 @@ public final class Benchmark {
     static final String ANSES = "anses";
     static final String STOCK = "stock";
 
-    /** The knobs, with the values of a full run (about 20 minutes on 2 cores). */
-    record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros,
-                   Duration crearClave, List<Long> tamanosPadron, Duration busquedas) {
+    /** The knobs, with the values of a full run (about 15 minutes on 2 cores). */
+    record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros, int paresGrants,
+                   Duration crearClave, int paresCrearClave, int direcciones, List<Long> tamanosPadron, Duration busquedas,
+                   Duration perfil) {
 
         static Ajustes leer() {
-            return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 1000),
-                    Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 15)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 30)),
-                    Integer.getInteger("bench.rounds", 4), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 15)),
-                    Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 40)),
+            return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
+                    Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 45)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 20)),
+                    Integer.getInteger("bench.rounds", 6), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 8)),
+                    Integer.getInteger("bench.grantPairs", 4),
+                    Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 15)), Integer.getInteger("bench.crearClavePairs", 4),
+                    Integer.getInteger("bench.addresses", 128),
                     Stream.of(System.getProperty("bench.padronSizes", "10000,1000000,10000000").split(",")).map(String::strip)
                             .map(Long::parseLong).toList(),
-                    Duration.ofSeconds(Long.getLong("bench.lookupSeconds", 10)));
+                    Duration.ofSeconds(Long.getLong("bench.lookupSeconds", 10)),
+                    Duration.ofSeconds(Long.getLong("bench.profileSeconds", 0)));
         }
     }
 
@@ -63,9 +67,25 @@ public final class Benchmark {
         resultado.putObject("settings").put("concurrencia", ajustes.concurrencia()).put("usuarios", ajustes.usuarios())
                 .put("calentamientoSegundos", ajustes.calentamiento().toSeconds()).put("rondas", ajustes.rondas())
                 .put("rondaSegundos", ajustes.ronda().toSeconds()).put("grantSegundos", ajustes.otros().toSeconds())
-                .put("crearClaveSegundos", ajustes.crearClave().toSeconds()).put("busquedaSegundos", ajustes.busquedas().toSeconds())
+                .put("paresGrants", ajustes.paresGrants()).put("paresCrearClave", ajustes.paresCrearClave())
+                .put("direcciones", ajustes.direcciones())
+                .put("crearClaveSegundos", ajustes.crearClave().toSeconds()).put("perfilSegundos", ajustes.perfil().toSeconds()).put("busquedaSegundos", ajustes.busquedas().toSeconds())
                 .set("padron", Admin.JSON.valueToTree(ajustes.tamanosPadron()));
         resultado.set("machine", Admin.JSON.valueToTree(Informe.maquina()));
+        resultado.put("loadAverage", java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
+        resultado.set("limitePorDireccionCosto", Admin.JSON.valueToTree(LimiteCosto.medir(30, 100_000)));
+        String linea = System.getProperty("bench.profileBaseline");
+        if (linea != null && !linea.isBlank()) { // the profiles and ratios of an earlier run, shown as "before"
+            var antes = Admin.JSON.readTree(Path.of(linea).toFile());
+            if (antes.has("profiles")) {
+                resultado.set("profilesBefore", antes.get("profiles"));
+                resultado.put("profilesBeforeFrom", antes.path("profilesFrom").asText(antes.path("started").asText()));
+            }
+        }
+        String notas = System.getProperty("bench.profileNotes");
+        if (notas != null && java.nio.file.Files.exists(Path.of(notas))) {
+            resultado.put("notasPerfil", java.nio.file.Files.readString(Path.of(notas)).strip());
+        }
 
         log("5. Argon2 with Keycloak's default parameters, on a quiet machine");
         Argon2Costo.Resultado argon2 = Argon2Costo.medir(60, 10);
@@ -119,34 +139,25 @@ public final class Benchmark {
         Flujos flujos = new Flujos(base);
         Preparacion.prepararRealms(admin);
         Preparacion.crearUsuarios(admin, ajustes.usuarios());
-        Cpu cpu = new Cpu(Preparacion.pidDeKeycloak());
+        long pid = Preparacion.pidDeKeycloak();
+        Cpu cpu = new Cpu(pid);
         int c = ajustes.concurrencia();
-
-        log("1-2. Logins, CUIL (realm anses) and stock (realm stock), interleaved A/B, %d rounds of %d s at concurrency %d",
-                ajustes.rondas(), ajustes.ronda().toSeconds(), c);
         AtomicLong siguiente = new AtomicLong();
+        AtomicLong candidato = new AtomicLong(1);
+        AtomicLong direccion = new AtomicLong();
+        int limite = Preparacion.limitePorDireccion(admin);
+        resultado.put("limitePorDireccion", limite);
+
+        log("1-2. Logins, CUIL (realm anses) and stock (realm stock), %d ABBA pairs of %d s at concurrency %d",
+                ajustes.rondas(), ajustes.ronda().toSeconds(), c);
         Carga.medir("warm-up cuil", c, ajustes.calentamiento(), () -> login(flujos, ANSES, siguiente));
         Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
-        List<Carga.Medicion> rondasA = new ArrayList<>();
-        List<Carga.Medicion> rondasB = new ArrayList<>();
-        List<long[]> latA = new ArrayList<>();
-        List<long[]> latB = new ArrayList<>();
         Cpu.Instante antes = cpu.ahora();
-        for (int r = 1; r <= ajustes.rondas(); r++) {
-            Carga.Resultado a = Carga.medir("cuil login round " + r, c, ajustes.ronda(), () -> login(flujos, ANSES, siguiente));
-            Carga.Resultado b = Carga.medir("stock login round " + r, c, ajustes.ronda(), () -> login(flujos, STOCK, siguiente));
-            rondasA.add(a.medicion());
-            latA.add(a.latenciasNanos());
-            rondasB.add(b.medicion());
-            latB.add(b.latenciasNanos());
-        }
+        ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login",
+                () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda()).get("login");
         Cpu.Reparto reparto = Cpu.entre(antes, cpu.ahora());
-        ObjectNode logins = resultado.putObject("logins");
-        logins.set("cuil", Admin.JSON.valueToTree(Carga.Medicion.juntar("cuil login", rondasA, latA)));
-        logins.set("stock", Admin.JSON.valueToTree(Carga.Medicion.juntar("stock login", rondasB, latB)));
-        logins.set("roundsCuil", Admin.JSON.valueToTree(rondasA));
-        logins.set("roundsStock", Admin.JSON.valueToTree(rondasB));
         logins.set("cpu", Admin.JSON.valueToTree(reparto));
+        resultado.set("logins", logins);
         log("CPU during the login rounds: busy %.0f %%, Keycloak %.0f %%, load generator %.0f %%, rest %.0f %%",
                 100 * reparto.ocupado(), 100 * reparto.keycloak(), 100 * reparto.generador(), 100 * reparto.resto());
 
@@ -160,24 +171,46 @@ public final class Benchmark {
             resultado.set("argon2", Admin.JSON.valueToTree(otra));
         }
 
-        log("4. Refresh-token and client-credentials grants, %d s each at concurrency %d", ajustes.otros().toSeconds(), c);
-        ObjectNode grants = resultado.putObject("grants");
+        log("4. Refresh-token and client-credentials grants, %d ABBA pairs of %d s each, interleaved, at concurrency %d",
+                ajustes.paresGrants(), ajustes.otros().toSeconds(), c);
         for (String realm : List.of(ANSES, STOCK)) {
             Carga.medir("warm-up refresh " + realm, c, Duration.ofSeconds(5), () -> refresco(flujos, realm, siguiente));
-            grants.set("refresh " + realm, Admin.JSON.valueToTree(
-                    Carga.medir("refresh " + realm, c, ajustes.otros(), () -> refresco(flujos, realm, siguiente)).medicion()));
             Carga.medir("warm-up client credentials " + realm, c, Duration.ofSeconds(5), () -> () -> flujos.credencialesDeCliente(realm));
-            grants.set("client credentials " + realm, Admin.JSON.valueToTree(
-                    Carga.medir("client credentials " + realm, c, ajustes.otros(), () -> () -> flujos.credencialesDeCliente(realm)).medicion()));
         }
+        ObjectNode grants = resultado.putObject("grants");
+        Comparacion.medir(List.of(
+                new Comparacion.Escenario("refresh", () -> refresco(flujos, ANSES, siguiente), () -> refresco(flujos, STOCK, siguiente)),
+                new Comparacion.Escenario("client credentials", () -> () -> flujos.credencialesDeCliente(ANSES),
+                        () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros()).forEach(grants::set);
 
-        log("3. Crear clave by trámite, %d s at concurrency %d, padrón of %d", ajustes.crearClave().toSeconds(), c, tamanoPadron);
-        AtomicLong candidato = new AtomicLong(1);
-        Carga.medir("warm-up crear clave", c, Duration.ofSeconds(10), () -> crearClave(flujos, candidato, tamanoPadron));
+        log("3. Crear clave by trámite against a stock login, %d ABBA pairs of %d s at concurrency %d, padrón of %d, from %d addresses "
+                + "(limit %d an hour each)", ajustes.paresCrearClave(), ajustes.crearClave().toSeconds(), c, tamanoPadron,
+                ajustes.direcciones(), limite);
+        Carga.medir("warm-up crear clave", c, Duration.ofSeconds(10), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
         Cpu.Instante antesCrear = cpu.ahora();
-        resultado.set("crearClave", Admin.JSON.valueToTree(
-                Carga.medir("crear clave", c, ajustes.crearClave(), () -> crearClave(flujos, candidato, tamanoPadron)).medicion()));
+        ObjectNode crear = Comparacion.medir(List.of(new Comparacion.Escenario("crear clave",
+                () -> crearClave(flujos, candidato, direccion, tamanoPadron), () -> login(flujos, STOCK, siguiente))),
+                c, ajustes.paresCrearClave(), ajustes.crearClave()).get("crear clave");
+        resultado.set("crearClave", crear.get("cuil"));
+        resultado.set("crearClaveVsStockLogin", crear);
         resultado.set("crearClaveCpu", Admin.JSON.valueToTree(Cpu.entre(antesCrear, cpu.ahora())));
+        resultado.put("crearClaveEnvios", candidato.get()).put("crearClaveDirecciones", Math.min(direccion.get(), ajustes.direcciones()));
+
+        if (!ajustes.perfil().isZero()) {
+            // Profiles of each scenario alone (after the measurements, so the recording does not weigh on them).
+            Path carpeta = Path.of(System.getProperty("bench.profileDir", "target/jfr"));
+            Perfil.grabar(pid, carpeta.resolve("login-anses.jfr"), () -> Carga.medir("profile login anses", c, ajustes.perfil(), () -> login(flujos, ANSES, siguiente)));
+            Perfil.grabar(pid, carpeta.resolve("login-stock.jfr"), () -> Carga.medir("profile login stock", c, ajustes.perfil(), () -> login(flujos, STOCK, siguiente)));
+            Perfil.grabar(pid, carpeta.resolve("crear-clave.jfr"), () -> Carga.medir("profile crear clave", c, ajustes.perfil(),
+                    () -> crearClave(flujos, candidato, direccion, tamanoPadron)));
+            Perfil.grabar(pid, carpeta.resolve("grants-anses.jfr"), () -> Carga.medir("profile refresh anses", c, ajustes.perfil(), () -> refresco(flujos, ANSES, siguiente)));
+            Perfil.grabar(pid, carpeta.resolve("grants-stock.jfr"), () -> Carga.medir("profile refresh stock", c, ajustes.perfil(), () -> refresco(flujos, STOCK, siguiente)));
+            ObjectNode perfiles = resultado.putObject("profiles");
+            resultado.put("profilesFrom", System.getProperty("bench.profileLabel", inicioTexto()));
+            for (String nombre : List.of("login-anses", "login-stock", "crear-clave", "grants-anses", "grants-stock")) {
+                perfiles.set(nombre, Admin.JSON.valueToTree(Perfil.resumir(carpeta.resolve(nombre + ".jfr"), 12)));
+            }
+        }
     }
 
     private Carga.Operacion login(Flujos flujos, String realm, AtomicLong siguiente) {
@@ -197,17 +230,27 @@ public final class Benchmark {
     }
 
     /**
-     * Each Crear clave takes a citizen nobody used yet, spread over the whole padrón (k × a prime, modulo its
+     * Each Crear clave takes the next of the client addresses in turn, and a citizen nobody used yet, spread over the whole padrón (k × a prime, modulo its
      * size, never repeats), who has a trámite and no account: the first 'usuarios' citizens have one.
      */
-    private Carga.Operacion crearClave(Flujos flujos, AtomicLong candidato, long tamanoPadron) {
+    private Carga.Operacion crearClave(Flujos flujos, AtomicLong candidato, AtomicLong direccion, long tamanoPadron) {
         return () -> {
+            long k = direccion.getAndIncrement() % ajustes.direcciones();
             long i;
             do {
                 i = (candidato.getAndIncrement() * 104_729L) % tamanoPadron;
             } while (i < ajustes.usuarios() || !PadronSintetico.puedeCrearPorTramite(i));
-            flujos.crearClave(PadronSintetico.cuil(i), PadronSintetico.tramite(i));
+            flujos.crearClave(PadronSintetico.cuil(i), PadronSintetico.tramite(i), direccion(k));
         };
+    }
+
+    /** The k-th client address of Crear clave: 127.0.10.1, 127.0.10.2… (loopback: every one reaches the server). */
+    static java.net.InetAddress direccion(long k) {
+        try {
+            return java.net.InetAddress.getByAddress(new byte[] {127, 0, (byte) (10 + k / 250), (byte) (1 + k % 250)});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- padrón
@@ -241,6 +284,10 @@ public final class Benchmark {
     }
 
     // ---------------------------------------------------------------- small things
+
+    private String inicioTexto() {
+        return resultado.path("started").asText();
+    }
 
     static void log(String formato, Object... args) {
         System.out.printf("[bench %tT] %s%n", java.time.LocalTime.now(), String.format(formato, args));

@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.bench;
 import ar.gob.anses.clavess.crearclave.DesafioRobot;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,10 +54,10 @@ final class Flujos {
 
     /**
      * Crear clave by trámite from the login page, as CrearClaveIT does: políticas, CUIL + the proof of work,
-     * trámite, the new clave twice, COMENZAR A UTILIZAR, code, tokens.
+     * trámite, the new clave twice, COMENZAR A UTILIZAR, code, tokens; every request from the local address {@code desde}.
      */
-    JsonNode crearClave(String cuil, String tramite) throws IOException, InterruptedException {
-        Navegador navegador = new Navegador();
+    JsonNode crearClave(String cuil, String tramite, InetAddress desde) throws IOException, InterruptedException {
+        Navegador navegador = new Navegador(desde);
         Autorizacion autorizacion = new Autorizacion("anses");
         Navegador.Respuesta login = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT);
         Navegador.Respuesta politicas = navegador.seguir(navegador.get(login.enlace("anses-crea-tu-clave")), REDIRECT);

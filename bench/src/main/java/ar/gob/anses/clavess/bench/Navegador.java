@@ -1,28 +1,47 @@
 package ar.gob.anses.clavess.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.http.Header;
+import org.apache.http.HttpResponse;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.HttpGet;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.util.EntityUtils;
 
 /**
  * A browser as cheap as it can be, so the load generator leaves the CPU to the server: plain HTTP/1.1,
  * its own cookie jar (Keycloak's cookies are Secure even over http://localhost, which java.net's cookie
- * handling drops), forms found with regular expressions. One instance is one citizen's browser.
+ * handling drops), forms found with regular expressions. One instance is one citizen's browser, optionally on a
+ * local address of its own (127.0.x.y: the server sees each as another client). Apache's HttpClient because
+ * java.net.http cannot bind a local address.
  */
 final class Navegador {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final CloseableHttpClient HTTP;
+
+    static {
+        PoolingHttpClientConnectionManager conexiones = new PoolingHttpClientConnectionManager();
+        conexiones.setMaxTotal(512);
+        conexiones.setDefaultMaxPerRoute(64); // a route is a local and a remote address
+        HTTP = HttpClients.custom().setConnectionManager(conexiones).disableRedirectHandling().disableCookieManagement()
+                .disableAutomaticRetries().disableContentCompression().build();
+    }
+
     private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)");
 
     record Respuesta(int status, String cuerpo, URI uri, String location) {
@@ -58,14 +77,27 @@ final class Navegador {
     }
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final RequestConfig config;
+
+    /** A browser on the machine's default address. */
+    Navegador() {
+        this(null);
+    }
+
+    /** A browser whose connections leave from {@code local} (null: the default). */
+    Navegador(InetAddress local) {
+        this.config = RequestConfig.custom().setLocalAddress(local).setConnectTimeout(5_000).setSocketTimeout(60_000)
+                .setConnectionRequestTimeout(60_000).build();
+    }
 
     Respuesta get(String uri) throws IOException, InterruptedException {
-        return enviar(HttpRequest.newBuilder(URI.create(uri)).GET());
+        return enviar(new HttpGet(uri));
     }
 
     Respuesta post(String uri, Map<String, String> formulario) throws IOException, InterruptedException {
-        return enviar(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(formulario))));
+        HttpPost post = new HttpPost(uri);
+        post.setEntity(new StringEntity(form(formulario), ContentType.APPLICATION_FORM_URLENCODED));
+        return enviar(post);
     }
 
     /** Follows Keycloak's own redirects; stops at one that leaves for {@code salida} (the app's redirect URI). */
@@ -76,14 +108,16 @@ final class Navegador {
         return respuesta;
     }
 
-    private Respuesta enviar(HttpRequest.Builder pedido) throws IOException, InterruptedException {
-        pedido.timeout(Duration.ofSeconds(60)).header("Accept-Language", "es-AR,es;q=0.9");
+    private Respuesta enviar(HttpRequestBase pedido) throws IOException {
+        pedido.setConfig(config);
+        pedido.setHeader("Accept-Language", "es-AR,es;q=0.9");
         if (!cookies.isEmpty()) {
-            pedido.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+            pedido.setHeader("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
         }
-        HttpRequest request = pedido.build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        for (String cookie : response.headers().allValues("set-cookie")) {
+        HttpResponse response = HTTP.execute(pedido);
+        String cuerpo = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        for (Header header : response.getHeaders("Set-Cookie")) {
+            String cookie = header.getValue();
             Matcher m = SET_COOKIE.matcher(cookie);
             if (m.find()) {
                 if (cookie.contains("Max-Age=0") || m.group(2).isEmpty()) {
@@ -93,7 +127,8 @@ final class Navegador {
                 }
             }
         }
-        return new Respuesta(response.statusCode(), response.body(), request.uri(), response.headers().firstValue("location").orElse(null));
+        Header location = response.getFirstHeader("Location");
+        return new Respuesta(response.getStatusLine().getStatusCode(), cuerpo, pedido.getURI(), location == null ? null : location.getValue());
     }
 
     static String form(Map<String, String> campos) {

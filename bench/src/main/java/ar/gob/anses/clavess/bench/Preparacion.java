@@ -96,15 +96,27 @@ final class Preparacion {
             cliente.putObject("attributes").put("pkce.code.challenge.method", "S256");
             admin.post(realm + "/clients", cliente);
         }
-        // Crear clave from one address: lift the per-address limit, and keep the browser's proof of work small so
-        // that the load generator does not take the CPU from the server (the server checks one hash either way).
+        // Crear clave comes from many client addresses (see Benchmark.direccion), so the realm's per-address limit stays
+        // as deployed and applies as in the field. The browser's proof of work is kept small so that the load generator
+        // does not take the CPU from the server (the server checks one hash either way).
+        ObjectNode config = configCuil(admin);
+        ((ObjectNode) config.get("config")).put("dificultad", "1000");
+        admin.put(Benchmark.ANSES + "/authentication/config/" + config.get("id").asText(), config);
+    }
+
+    /** The configuration of Crear clave's CUIL step. */
+    private static ObjectNode configCuil(Admin admin) throws Exception {
         for (JsonNode paso : admin.get(Benchmark.ANSES + "/authentication/flows/" + Admin.enc("anses crear clave") + "/executions")) {
             if ("anses-crear-clave-cuil".equals(paso.path("providerId").asText())) {
-                ObjectNode config = (ObjectNode) admin.get(Benchmark.ANSES + "/authentication/config/" + paso.get("authenticationConfig").asText());
-                ((ObjectNode) config.get("config")).put("limitePorHora", "100000000").put("dificultad", "1000");
-                admin.put(Benchmark.ANSES + "/authentication/config/" + config.get("id").asText(), config);
+                return (ObjectNode) admin.get(Benchmark.ANSES + "/authentication/config/" + paso.get("authenticationConfig").asText());
             }
         }
+        throw new IllegalStateException("no anses-crear-clave-cuil step in flow anses crear clave");
+    }
+
+    /** The CUILs an hour one address may submit to Crear clave, as the realm is configured. */
+    static int limitePorDireccion(Admin admin) throws Exception {
+        return configCuil(admin).at("/config/limitePorHora").asInt(30);
     }
 
     /** The same users in both realms (username = CUIL, same clave), by partial import, 100 per request. */

@@ -21,8 +21,9 @@ final class CuilRobotConfig {
             .helpText("Largest secret number of the proof of work; the browser tries half of them on average "
                     + "(50000: about a second on a phone).").defaultValue("50000").add()
             .property().name(LIMITE_POR_HORA).type(ProviderConfigProperty.INTEGER_TYPE).label("CUILs per hour per address")
-            .helpText("How many CUILs one client address may submit to Crear clave in any hour (a sliding window, counted in "
-                    + "the database by every node; at most " + LimitePorDireccionStore.LIMITE_MAXIMO + ").").defaultValue("30").add()
+            .helpText("How many CUILs one client address may submit to Crear clave in any hour: 1 to "
+                    + String.format(java.util.Locale.ROOT, "%,d", LimitePorDireccionStore.LIMITE_MAXIMO) + " (a larger value counts as "
+                    + "that). Counted per minute in the database by every node; a submission is forgotten 60 to 61 minutes later.").defaultValue("30").add()
             .build();
 
     private final Map<String, String> config;

@@ -2,10 +2,13 @@ package ar.gob.anses.clavess.login;
 
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.verificacion.FilaBloqueada;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
@@ -35,6 +38,7 @@ public final class BloqueoClave {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final BruteForceProtector protector;
+    private boolean turnoDevuelto;
 
     public BloqueoClave(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
         this.session = session;
@@ -64,10 +68,25 @@ public final class BloqueoClave {
      * Takes the CUIL's turn: false when another login attempt of the same CUIL is being judged (on any
      * node). One attempt at a time per CUIL, each seeing the failures of the one before, is what keeps
      * parallel attempts from all being compared before the first of them is counted.
+     *
+     * <p>The row exists only while an attempt is judged, so the usual turn is one INSERT, committed at once: the
+     * primary key refuses a second one on any node. Only when the row is there (an attempt in flight, or one whose
+     * node died) is it read under its lock, to tell the two apart.
      */
     boolean tomarTurno(Cuil cuil, long ahoraMillis) {
-        return FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class,
-                TurnoIngresoEntity.id(realm.getId(), cuil.digitos()), () -> new TurnoIngresoEntity(realm.getId(), cuil.digitos()), turno -> {
+        String id = TurnoIngresoEntity.id(realm.getId(), cuil.digitos());
+        try {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), nueva -> {
+                EntityManager em = nueva.getProvider(JpaConnectionProvider.class).getEntityManager();
+                em.persist(new TurnoIngresoEntity(realm.getId(), cuil.digitos(), ahoraMillis));
+                em.flush();
+            });
+            return true;
+        } catch (PersistenceException | ModelException e) {
+            // The row is there: judged below under its lock.
+        }
+        return FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class, id,
+                () -> new TurnoIngresoEntity(realm.getId(), cuil.digitos(), 0), turno -> {
                     if (turno.getDesde() > ahoraMillis - TURNO_MILLIS) {
                         return false;
                     }
@@ -76,31 +95,50 @@ public final class BloqueoClave {
                 });
     }
 
-    /** Gives the turn taken at {@code tomadoEn} back, once the attempt's failure, if any, is committed. */
+    /**
+     * Gives the turn taken at {@code tomadoEn} back in the request's own transaction: one DELETE, committed with
+     * the login's outcome before the answer is sent. (A wrong clave gives it back with its failure instead, see
+     * {@link #contarFallo}.)
+     */
     void devolverTurno(Cuil cuil, long tomadoEn) {
-        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), devuelto ->
-                devuelto.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
-                        .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digitos())).setParameter("desde", tomadoEn)
-                        .executeUpdate());
+        soltar(session, cuil, tomadoEn);
+    }
+
+    /** Whether this attempt's turn was already given back (with its failure). */
+    boolean turnoDevuelto() {
+        return turnoDevuelto;
+    }
+
+    private void soltar(KeycloakSession en, Cuil cuil, long tomadoEn) {
+        turnoDevuelto = true;
+        en.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
+                .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digitos())).setParameter("desde", tomadoEn)
+                .executeUpdate();
     }
 
     /**
      * A wrong clave, counted and committed before the answer is sent, with the same call, clock and rules
      * whether or not the CUIL has a user (Keycloak's own path for users counts later, on another thread,
-     * with its own clock, so the failure that locks would depend on timing and tell the two apart).
+     * with its own clock, so the failure that locks would depend on timing and tell the two apart). Gives the
+     * CUIL's turn taken at {@code turno} back in the same transaction.
      */
-    void contarFallo(Cuil cuil, UserModel user, String remoteHost, long ahoraMillis) {
+    void contarFallo(Cuil cuil, UserModel user, String remoteHost, long ahoraMillis, long turno) {
         if (!realm.isBruteForceProtected()) {
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), committed -> soltar(committed, cuil, turno));
             return;
         }
         if (protector instanceof DefaultBruteForceProtector defaultProtector) {
             String key = failureKey(cuil, user);
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed ->
-                    defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
-                            Set.of(PasswordCredentialModel.TYPE)));
+            // The failure and the turn given back commit together: the next attempt of this CUIL sees the failure.
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed -> {
+                defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
+                        Set.of(PasswordCredentialModel.TYPE));
+                soltar(committed, cuil, turno);
+            });
         } else {
             LOG.warnf("Brute-force protector %s is not Keycloak's default: failed claves are not counted",
                     protector.getClass().getName());
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), committed -> soltar(committed, cuil, turno));
         }
     }
 

@@ -116,12 +116,16 @@ final class CuilPasswordForm implements Authenticator {
             context.forceChallenge(globalError(context, typed, MSG_IN_PROGRESS));
             return;
         }
+        boolean correcta = false;
         try {
-            if (!claveCorrecta(context, cuil, user, clave, typed, bloqueo)) {
-                return;
-            }
+            correcta = claveCorrecta(context, cuil, user, clave, typed, bloqueo, turno);
         } finally {
-            bloqueo.devolverTurno(cuil, turno);
+            if (!bloqueo.turnoDevuelto()) {
+                bloqueo.devolverTurno(cuil, turno);
+            }
+        }
+        if (!correcta) {
+            return;
         }
         if (user == null) {
             // The clave of a pending request (its id is in the note): no account, so no user. The pending step after
@@ -145,7 +149,7 @@ final class CuilPasswordForm implements Authenticator {
 
     /** Judges the clave within the CUIL's turn; false, with the page set, when the login does not go on. */
     private boolean claveCorrecta(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
-                               MultivaluedMap<String, String> typed, BloqueoClave bloqueo) {
+                               MultivaluedMap<String, String> typed, BloqueoClave bloqueo, long turno) {
         long now = Time.currentTime();
         long bloqueadaHasta = bloqueo.bloqueadaHasta(cuil, user, now);
         if (bloqueadaHasta > 0) {
@@ -166,7 +170,7 @@ final class CuilPasswordForm implements Authenticator {
             correcta = user.credentialManager().isValid(UserCredentialModel.password(clave));
         }
         if (!correcta) {
-            bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
+            bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis(), turno);
             context.getEvent().user(user).error(user == null ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
             // Not failureChallenge: that would have Keycloak count a user's failure a second time.
             context.forceChallenge(invalidCredentials(context, typed));

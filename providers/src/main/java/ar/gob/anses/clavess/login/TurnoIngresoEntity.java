@@ -31,10 +31,11 @@ public class TurnoIngresoEntity {
     protected TurnoIngresoEntity() {
     }
 
-    TurnoIngresoEntity(String realmId, String cuil) {
+    TurnoIngresoEntity(String realmId, String cuil, long desde) {
         this.id = id(realmId, cuil);
         this.realmId = realmId;
         this.cuil = cuil;
+        this.desde = desde;
     }
 
     static String id(String realmId, String cuil) {

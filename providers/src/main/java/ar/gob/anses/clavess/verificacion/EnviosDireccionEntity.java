@@ -6,15 +6,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** The CUIL submissions to Crear clave from one client address in the last hour (a sliding window). */
+/**
+ * The CUIL submissions to Crear clave from one client address in the last hour: one counter per minute
+ * ({@link VentanaPorMinutos}), so the row has the same size whatever the limit.
+ */
 @Entity
 @Table(name = "ANSES_ENVIOS_DIRECCION")
 @NamedQuery(name = "ansesEnviosDireccionVencidos",
         query = "delete from EnviosDireccionEntity e where e.realmId = :realmId and e.ultimoEnvio <= :antesDe")
 public class EnviosDireccionEntity {
 
-    /** Enough for the stored instants of the largest limit allowed (11 characters each). */
-    static final int LARGO_INSTANTES = 4000;
+    /** The column of the counters (changeSet anses-envios-direccion-cubetas-1). */
+    static final int LARGO_CUENTAS = 1024;
 
     @Id
     @Column(name = "ID", length = 128)
@@ -26,8 +29,11 @@ public class EnviosDireccionEntity {
     @Column(name = "DIRECCION", length = 64, nullable = false)
     private String direccion;
 
-    @Column(name = "INSTANTES", length = LARGO_INSTANTES, nullable = false)
-    private String instantes = "";
+    @Column(name = "CUENTAS", length = LARGO_CUENTAS, nullable = false)
+    private String cuentas = VentanaPorMinutos.vacia().texto();
+
+    @Column(name = "MINUTO", nullable = false)
+    private long minuto;
 
     @Column(name = "ULTIMO_ENVIO", nullable = false)
     private long ultimoEnvio;
@@ -45,12 +51,13 @@ public class EnviosDireccionEntity {
         return realmId + ":" + direccion;
     }
 
-    VentanaDeslizante ventana() {
-        return VentanaDeslizante.de(instantes);
+    VentanaPorMinutos ventana() {
+        return VentanaPorMinutos.de(cuentas, minuto);
     }
 
-    void actualizar(VentanaDeslizante ventana) {
-        instantes = ventana.texto();
-        ultimoEnvio = ventana.ultimo();
+    void actualizar(VentanaPorMinutos ventana, long ahora) {
+        cuentas = ventana.texto();
+        minuto = ventana.minuto();
+        ultimoEnvio = ahora;
     }
 }

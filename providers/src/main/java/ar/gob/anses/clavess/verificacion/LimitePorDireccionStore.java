@@ -10,14 +10,16 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * How many CUILs one client address submitted to Crear clave in the last hour, in Keycloak's database
  * (table ANSES_ENVIOS_DIRECCION), so that every node counts the same submissions. Each submission is
- * admitted or refused under the address's row lock: parallel submissions cannot pass the limit.
+ * admitted or refused under the address's row lock: parallel submissions cannot pass the limit. One row per
+ * address of {@link VentanaPorMinutos#CUBETAS} counters: the same bytes and work per submission for any limit.
  */
 public final class LimitePorDireccionStore {
 
-    /** The largest limit the stored window can hold. */
-    public static final int LIMITE_MAXIMO = (EnviosDireccionEntity.LARGO_INSTANTES + 1) / 11 - 1;
+    /** The largest limit an hour; the row and the work per submission are the same for every limit up to it. */
+    public static final int LIMITE_MAXIMO = VentanaPorMinutos.LIMITE_MAXIMO;
 
-    static final long VENTANA_SEGUNDOS = 3600;
+    // A row whose last admission is older than every minute its window keeps holds nothing.
+    static final long VENTANA_SEGUNDOS = VentanaPorMinutos.CUBETAS * 60L;
     // One admitted submission in this many also deletes the rows of addresses quiet for a whole window.
     private static final int LIMPIEZA_CADA = 64;
 
@@ -33,8 +35,8 @@ public final class LimitePorDireccionStore {
     public boolean admitir(String direccion, long ahora, int limite) {
         boolean admitido = FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, EnviosDireccionEntity.id(realmId, direccion),
                 () -> new EnviosDireccionEntity(realmId, direccion),
-                fila -> fila.ventana().admitir(ahora, limite, VENTANA_SEGUNDOS).map(ventana -> {
-                    fila.actualizar(ventana);
+                fila -> fila.ventana().admitir(ahora, Math.min(limite, LIMITE_MAXIMO)).map(ventana -> {
+                    fila.actualizar(ventana, ahora);
                     return true;
                 }).orElse(false));
         if (admitido && ThreadLocalRandom.current().nextInt(LIMPIEZA_CADA) == 0) {
