@@ -40,6 +40,21 @@ class RealmDesplegableTest {
         assertThat(texto).doesNotContain("localhost").doesNotContain("127.0.0.1");
     }
 
+    @DisplayName("the realm's default client scopes name only scopes of the export: Keycloak makes its own stock scopes "
+            + "defaults when it creates them, and warns 'Referenced client scope ... doesn't exist' for any other name")
+    @Test
+    void alcancesPorDefectoDelExport() throws Exception {
+        JsonNode realm = JSON.readTree(REALM_DIR.resolve("anses-realm.json").toFile());
+        List<String> propios = new ArrayList<>();
+        realm.path("clientScopes").forEach(s -> propios.add(s.path("name").asText()));
+        List<String> nombrados = new ArrayList<>();
+        realm.path("defaultDefaultClientScopes").forEach(s -> nombrados.add(s.asText()));
+        realm.path("defaultOptionalClientScopes").forEach(s -> nombrados.add(s.asText()));
+
+        assertThat(nombrados).contains("anses-nivel", "anses-amr");
+        assertThat(propios).containsAll(nombrados);
+    }
+
     @DisplayName("the demo file holds the clients the tests and README rely on, and install merges them into the imported realm")
     @Test
     void clientesDemoAparte(@TempDir Path home) throws Exception {
