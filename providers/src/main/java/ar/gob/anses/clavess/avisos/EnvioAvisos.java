@@ -88,8 +88,10 @@ final class EnvioAvisos {
         UserModel user = pedido.cuenta().startsWith("cuil:")
                 ? session.users().getUserByUsername(realm, pedido.cuenta().substring("cuil:".length()))
                 : session.users().getUserById(realm, pedido.cuenta().substring("id:".length()));
-        if (user == null || user.getEmail() == null || user.getEmail().isBlank()
-                || !(user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
+        // An address of the notice's own (the one an email change replaced, verified until then) goes before the account's.
+        String destino = pedido.aviso().direccion() != null ? pedido.aviso().direccion() : user == null ? null : user.getEmail();
+        if (user == null || destino == null || destino.isBlank()
+                || !(pedido.aviso().direccion() != null || user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
             sinDireccion.incrementAndGet();
             LOG.debugf("Notice %s for user %s not sent: no verified address", pedido.aviso().tipo(), pedido.cuenta());
             return;
@@ -104,7 +106,7 @@ final class EnvioAvisos {
         try {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(pedido.aviso().tipo().asunto(),
-                            List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())), TEMPLATE, atributos(pedido, realm), user.getEmail());
+                            List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())), TEMPLATE, atributos(pedido, realm), destino);
             enviados.incrementAndGet();
         } catch (EmailException e) {
             fallo(pedido, e);
