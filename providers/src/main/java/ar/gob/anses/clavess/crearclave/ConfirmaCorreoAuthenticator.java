@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.flujo.Paso;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -227,8 +228,10 @@ final class ConfirmaCorreoAuthenticator implements Paso {
                     if (user != null) {
                         email.setUser(user);
                     }
-                    email.send("ansesCodigoCorreoAsunto", List.of(), TEMPLATE_CORREO,
-                            Map.of("codigo", codigo, "minutos", String.valueOf(minutos)), direccion);
+                    Map<String, Object> atributos = new HashMap<>(); // the template provider adds its own to it
+                    atributos.put("codigo", codigo);
+                    atributos.put("minutos", String.valueOf(minutos));
+                    email.send("ansesCodigoCorreoAsunto", List.of(), TEMPLATE_CORREO, atributos, direccion);
                 } catch (EmailException e) {
                     LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, causa(e)); // no address in the log
                 }

@@ -15,8 +15,10 @@ final class CorreoConfig {
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(MINUTOS_VALIDEZ).type(ProviderConfigProperty.INTEGER_TYPE).label("Code validity (minutes)")
-            .helpText("How long a code sent to the address stays valid (1 to 60 minutes). A resent code replaces the previous one.")
-            .defaultValue("10").add()
+            .helpText("How long a code sent to the address stays valid (1 to 60 minutes). A resent code replaces the previous one. "
+                    + "Keep it within the realm's user-initiated action lifespan (Realm settings > Tokens, 5 minutes by default): "
+                    + "the page itself expires after that long without a request.")
+            .defaultValue("5").add()
             .property().name(INTENTOS).type(ProviderConfigProperty.INTEGER_TYPE).label("Wrong codes allowed")
             .helpText("Wrong codes one journey may type (1 to 10), whatever the number of codes sent; then the address can only "
                     + "be left unconfirmed (the clave is created anyway).").defaultValue("5").add()
@@ -32,11 +34,11 @@ final class CorreoConfig {
     }
 
     long segundosValidez() {
-        return entre(MINUTOS_VALIDEZ, 10, 1, 60) * 60L;
+        return entre(MINUTOS_VALIDEZ, 5, 1, 60) * 60L;
     }
 
     int minutosValidez() {
-        return entre(MINUTOS_VALIDEZ, 10, 1, 60);
+        return entre(MINUTOS_VALIDEZ, 5, 1, 60);
     }
 
     int intentos() {

@@ -10,14 +10,14 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 class CorreoConfigTest {
 
-    @DisplayName("given no configuration, then a code lives 10 minutes, 5 wrong codes and 3 resends are allowed, as the console says")
+    @DisplayName("given no configuration, then a code lives 5 minutes, 5 wrong codes and 3 resends are allowed, as the console says")
     @Test
     void defaults() {
         CorreoConfig config = new CorreoConfig(null);
-        assertThat(config.segundosValidez()).isEqualTo(600);
+        assertThat(config.segundosValidez()).isEqualTo(300);
         assertThat(config.intentos()).isEqualTo(5);
         assertThat(config.reenvios()).isEqualTo(3);
-        assertThat(CorreoConfig.PROPERTIES).extracting(ProviderConfigProperty::getDefaultValue).containsExactly("10", "5", "3");
+        assertThat(CorreoConfig.PROPERTIES).extracting(ProviderConfigProperty::getDefaultValue).containsExactly("5", "5", "3");
         assertThat(CorreoConfig.PROPERTIES).allSatisfy(p -> assertThat(p.getHelpText()).isNotBlank());
     }
 
