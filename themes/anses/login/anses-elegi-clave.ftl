@@ -18,6 +18,10 @@
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <#if exterior??>
                 <@anses.text name="email" label=msg("ansesTuEmail") value=emailIngresado inputmode="email" autocomplete="email" hint=msg("ansesEmailExteriorAyuda")/>
+            <#else>
+                <#-- Seed 003: "su E-Mail, la clave que Ud. elija y confirmar la misma"; optional for a resident. -->
+                <@anses.text name="email" label=msg("ansesTuEmailOpcional") value=(emailIngresado!'') inputmode="email" autocomplete="email"
+                        hint=(conCorreoVerificado!false)?then(msg("ansesEmailConfirmadoAyuda"), msg("ansesEmailOpcionalAyuda"))/>
             </#if>
             <@claveNueva.campos/>
             <@anses.continuar/>

@@ -15,7 +15,13 @@
             <@anses.continuar label="ansesComenzarAUtilizar" name="comenzar"/>
         </form>
         <p id="anses-como-nivel3">${msg("ansesComoNivel3")}</p>
-        <p id="anses-agrega-email">${msg("ansesAgregaTuEmail")} <a href="${cuentaUrl}">${msg("ansesAgregaTuEmailEnlace")}</a></p>
+        <#if (correo!'') == "confirmado">
+            <p id="anses-agrega-email" data-correo="confirmado">${msg("ansesCorreoConfirmadoFinal")} <a href="${cuentaUrl}">${msg("ansesCorreoConfirmadoFinalEnlace")}</a></p>
+        <#elseif (correo!'') == "sinConfirmar">
+            <p id="anses-agrega-email" data-correo="sinConfirmar">${msg("ansesCorreoSinConfirmarFinal")} <a href="${cuentaUrl}">${msg("ansesCorreoSinConfirmarFinalEnlace")}</a></p>
+        <#else>
+            <p id="anses-agrega-email" data-correo="ninguno">${msg("ansesAgregaTuEmail")} <a href="${cuentaUrl}">${msg("ansesAgregaTuEmailEnlace")}</a></p>
+        </#if>
         <#if usi07Url??>
             <#-- Seed 003: "Al pie de la página podrá descargar el Formulario USI-07". Its own form, posted without the
                  page's session code, so COMENZAR A UTILIZAR still works after downloading. -->

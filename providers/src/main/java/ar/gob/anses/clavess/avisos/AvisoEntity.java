@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
  * A notice waiting to be sent (the outbox, ANSES_AVISO): written in the transaction of the change it tells, deleted
  * once sent, skipped or given up. A row exists only while its notice waits, so the table holds no history of anybody's
  * changes; what the template needs is copied here because the request that knew it is gone by then. The address is
- * not: it is the user's verified one when the notice goes out.
+ * not (it is the user's verified one when the notice goes out), except the previous address of an email change, which
+ * the account no longer holds.
  */
 @Entity
 @Table(name = "ANSES_AVISO")
@@ -60,6 +61,10 @@ public class AvisoEntity {
     @Column(name = "BASE_URI", length = LARGO_BASE_URI)
     private String baseUri;
 
+    /** The address this notice goes to instead of the account's: the one an email change replaced (else null). */
+    @Column(name = "DIRECCION", length = 254)
+    private String direccion;
+
     /** Failed tries so far. */
     @Column(name = "INTENTOS", nullable = false)
     private int intentos;
@@ -89,13 +94,14 @@ public class AvisoEntity {
         this.userAgent = corto(pedido.userAgent(), LARGO_USER_AGENT);
         this.porOficina = pedido.porOficina();
         this.baseUri = pedido.baseUri() == null || pedido.baseUri().length() > LARGO_BASE_URI ? null : pedido.baseUri();
+        this.direccion = pedido.aviso().direccion();
         this.creado = ahora;
         this.proximoIntento = ahora;
     }
 
     /** The notice as it was decided; {@link IllegalArgumentException} if its kind no longer exists. */
     Pedido pedido() {
-        return new Pedido(realmId, "id:" + userId, new Aviso(TipoAviso.valueOf(tipo), nivelAnterior, nivelNuevo), cuando, ip,
+        return new Pedido(realmId, "id:" + userId, new Aviso(TipoAviso.valueOf(tipo), nivelAnterior, nivelNuevo, direccion), cuando, ip,
                 userAgent, porOficina, baseUri);
     }
 

@@ -57,10 +57,14 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         if (realm == null) {
             return;
         }
-        Optional<Aviso> aviso = DecisionAviso.deEvento(event.getType() == null ? null : event.getType().name(),
-                event.getDetails(), event.getError(), realm.getFailureFactor());
+        String tipo = event.getType() == null ? null : event.getType().name();
+        Optional<Aviso> aviso = DecisionAviso.deEvento(tipo, event.getDetails(), event.getError(), realm.getFailureFactor());
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a, event.getTime(),
                 event.getIpAddress(), userAgent(), false, baseUri())));
+        // An email change is also told to the address it replaced.
+        aviso.ifPresent(a -> DecisionAviso.aLaDireccionAnterior(tipo, event.getDetails(), event.getError())
+                .ifPresent(anterior -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a.a(anterior),
+                        event.getTime(), event.getIpAddress(), userAgent(), false, baseUri()))));
     }
 
     @Override

@@ -25,6 +25,19 @@ public final class DecisionAviso {
     /** The same, as Crear clave's pending-clave step names it (the user attribute {@code estadoClave}). */
     public static final String DETALLE_ESTADO_CLAVE_ATRIBUTO = "estadoClave";
 
+    /**
+     * Detail of Crear clave's REGISTER / UPDATE_CREDENTIAL: the citizen has no verified address yet and one waits to be
+     * confirmed, so the notice is not sent now (to nobody) but with the confirmation's UPDATE_EMAIL.
+     */
+    public static final String DETALLE_AVISO_CON_CORREO = "anses_aviso_con_correo";
+    /** Detail of Crear clave's UPDATE_EMAIL: {@code creada} or {@code recuperada}, what the journey did to the clave. */
+    public static final String DETALLE_CLAVE = "anses_clave";
+    /** Detail of Crear clave's UPDATE_EMAIL: whether the previous address was verified (then it is told of the change). */
+    public static final String DETALLE_CORREO_ANTERIOR_VERIFICADO = "anses_correo_anterior_verificado";
+    /** Keycloak's {@code Details.PREVIOUS_EMAIL} and {@code Details.UPDATED_EMAIL}. */
+    static final String PREVIOUS_EMAIL = "previous_email";
+    static final String UPDATED_EMAIL = "updated_email";
+
     static final String CREDENTIAL_TYPE = "credential_type";
     static final String NUM_FAILURES = "num_failures";
     private static final String PASSWORD = "password";
@@ -52,8 +65,12 @@ public final class DecisionAviso {
         Map<String, String> d = detalles == null ? Map.of() : detalles;
         String paso = d.get(DETALLE_PASO);
         String credencial = d.get(CREDENTIAL_TYPE);
+        if ("clave".equals(paso) && "true".equals(d.get(DETALLE_AVISO_CON_CORREO))) {
+            return Optional.empty(); // sent with the address's confirmation (UPDATE_EMAIL below), if it comes
+        }
         return switch (tipo) {
             case "REGISTER" -> "clave".equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
+            case "UPDATE_EMAIL" -> correo(d);
             case "UPDATE_CREDENTIAL" -> {
                 if ("clave".equals(paso)) {
                     yield Optional.of(new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DETALLE_NIVEL_ANTERIOR)), 2));
@@ -72,6 +89,41 @@ public final class DecisionAviso {
                     ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * An address confirmed or changed. Crear clave's confirmation ({@code anses_paso=correo}) of a citizen without a
+     * verified address before carries the journey's own notice (the creation, or the recovery), which had nowhere to go
+     * until now; a change of a verified address is {@link TipoAviso#CORREO_CAMBIADO}, to the account's (new) address,
+     * and to the previous one by {@link #aLaDireccionAnterior}.
+     */
+    private static Optional<Aviso> correo(Map<String, String> d) {
+        String anterior = d.get(PREVIOUS_EMAIL);
+        String nueva = d.get(UPDATED_EMAIL);
+        boolean cambio = anterior != null && !anterior.isBlank() && nueva != null && !anterior.equalsIgnoreCase(nueva);
+        if ("correo".equals(d.get(DETALLE_PASO)) && !"true".equals(d.get(DETALLE_CORREO_ANTERIOR_VERIFICADO))) {
+            return switch (String.valueOf(d.get(DETALLE_CLAVE))) {
+                case "creada" -> Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA));
+                case "recuperada" -> Optional.of(new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DETALLE_NIVEL_ANTERIOR)), 2));
+                default -> Optional.empty();
+            };
+        }
+        return cambio ? Optional.of(Aviso.de(TipoAviso.CORREO_CAMBIADO)) : Optional.empty();
+    }
+
+    /**
+     * The previous address an email change is also told to ("¿No fuiste vos?"), if the event says it was verified
+     * (Crear clave's confirmation does): whoever replaced it may not be its owner. Empty for any other event.
+     */
+    public static Optional<String> aLaDireccionAnterior(String tipo, Map<String, String> detalles, String error) {
+        if (error != null || !"UPDATE_EMAIL".equals(tipo) || detalles == null
+                || !"true".equals(detalles.get(DETALLE_CORREO_ANTERIOR_VERIFICADO))) {
+            return Optional.empty();
+        }
+        String anterior = detalles.get(PREVIOUS_EMAIL);
+        String nueva = detalles.get(UPDATED_EMAIL);
+        return anterior != null && !anterior.isBlank() && !anterior.equalsIgnoreCase(String.valueOf(nueva))
+                ? Optional.of(anterior) : Optional.empty();
     }
 
     /** What of an account the notices compare before and after an admin's update. */

@@ -219,8 +219,10 @@ final class EnvioAvisos {
         }
         session.getContext().setRealm(realm);
         UserModel user = session.users().getUserById(realm, fila.userId());
-        if (user == null || user.getEmail() == null || user.getEmail().isBlank()
-                || !(user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
+        // An address of the notice's own (the one an email change replaced, verified until then) goes before the account's.
+        String destino = pedido.aviso().direccion() != null ? pedido.aviso().direccion() : user == null ? null : user.getEmail();
+        if (user == null || destino == null || destino.isBlank()
+                || !(pedido.aviso().direccion() != null || user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
             bandeja.borrar(fila);
             LOG.debugf("Notice %s for user %s not sent: no verified address", pedido.aviso().tipo(), fila.userId());
             return Resultado.SIN_DIRECCION;
@@ -236,7 +238,7 @@ final class EnvioAvisos {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(pedido.aviso().tipo().asunto(),
                             List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())),
-                            TEMPLATE, atributos(pedido, realm), user.getEmail());
+                            TEMPLATE, atributos(pedido, realm), destino);
         } catch (Exception e) {
             // Refused, down, timed out, or the template failed: this try is charged, the row stays locked to the end.
             String error = causa(e);

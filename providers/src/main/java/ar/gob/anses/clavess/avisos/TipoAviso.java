@@ -17,7 +17,8 @@ public enum TipoAviso {
     OFICINA_DATOS("OficinaDatos"),
     OFICINA_CLAVE("OficinaClave"),
     OFICINA_DESBLOQUEO("OficinaDesbloqueo"),
-    OFICINA_METODO_QUITADO("OficinaMetodoQuitado");
+    OFICINA_METODO_QUITADO("OficinaMetodoQuitado"),
+    CORREO_CAMBIADO("CorreoCambiado");
 
     private final String mensaje;
 

@@ -13,11 +13,29 @@ final class CrearClaveNotes {
     static final String ROBOT_SALT = "anses.robot.salt";
     static final String ROBOT_CHALLENGE = "anses.robot.challenge";
     static final String ROBOT_MAXIMO = "anses.robot.maximo";
+    /** The address typed at Elegí tu clave that Confirmá tu correo is to confirm (absent: nothing to confirm). */
+    static final String CORREO_DIRECCION = "anses.correo.direccion";
+    /** What Elegí tu clave did: {@code creada} (a new user) or {@code recuperada} (the clave of an existing one replaced). */
+    static final String CORREO_CLAVE = "anses.correo.clave";
+    /** The level before a recovery, for the recovery notice sent when the address is confirmed. */
+    static final String CORREO_NIVEL_ANTERIOR = "anses.correo.nivel.anterior";
+    /** The code sent: its salt, the SHA-256 of salt + code, when it stops being valid (epoch seconds), resends so far. */
+    static final String CORREO_SALT = "anses.correo.salt";
+    static final String CORREO_HASH = "anses.correo.hash";
+    static final String CORREO_VENCE = "anses.correo.vence";
+    static final String CORREO_REENVIOS = "anses.correo.reenvios";
+    /** A random id of this journey's confirmation: the key of its counted tries in Keycloak's single-use store. */
+    static final String CORREO_ID = "anses.correo.id";
 
     /** Event detail naming the step of the journey, on every event it sends. */
     static final String EVENT_PASO = "anses_paso";
     /** Detail of the last step's UPDATE_CREDENTIAL: the level before the recovery. */
     static final String EVENT_NIVEL_ANTERIOR = "anses_nivel_anterior";
+    /** Detail of REGISTER / UPDATE_CREDENTIAL: its notice waits for the address being confirmed (see DecisionAviso). */
+    static final String EVENT_AVISO_CON_CORREO = "anses_aviso_con_correo";
+    /** Details of Confirmá tu correo's UPDATE_EMAIL: what the journey did to the clave; whether the previous address was verified. */
+    static final String EVENT_CLAVE = "anses_clave";
+    static final String EVENT_CORREO_ANTERIOR_VERIFICADO = "anses_correo_anterior_verificado";
 
     private CrearClaveNotes() {
     }

@@ -13,6 +13,7 @@ import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.EventType;
@@ -24,6 +25,7 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PolicyError;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Step 4 of Crear clave: the new clave, twice, under the realm's password policy. Only now is the user
@@ -36,8 +38,10 @@ final class ElegiClaveAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (verificada(context).isPresent()) {
-            context.challenge(page(context, null, List.of()).createForm(TEMPLATE));
+        Optional<Persona> persona = verificada(context);
+        if (persona.isPresent()) {
+            UserModel existente = context.getSession().users().getUserByUsername(context.getRealm(), persona.get().cuil().digitos());
+            context.challenge(page(context, null, List.of(), existente).createForm(TEMPLATE));
         } else if (exterior(context).isPresent()) {
             context.challenge(ClavePendienteNueva.page(context, List.of()).createForm(TEMPLATE));
         } else {
@@ -60,14 +64,19 @@ final class ElegiClaveAuthenticator implements Paso {
         Persona persona = verificada.get();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String clave = form.getFirst(ValidadorClave.CAMPO_CLAVE);
-        Optional<FormMessage> campos = ValidadorClave.revisarCampos(clave, form.getFirst(ValidadorClave.CAMPO_CONFIRMACION));
-        if (campos.isPresent()) {
-            context.challenge(page(context, null, List.of()).addError(campos.get()).createForm(TEMPLATE));
-            return;
-        }
+        String direccion = DireccionCorreo.leer(form.getFirst(DireccionCorreo.CAMPO));
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel existente = session.users().getUserByUsername(realm, persona.cuil().digitos());
+        List<FormMessage> campos = Stream.concat(
+                ValidadorClave.revisarCampos(clave, form.getFirst(ValidadorClave.CAMPO_CONFIRMACION)).stream(),
+                DireccionCorreo.problema(direccion).map(key -> new FormMessage(DireccionCorreo.CAMPO, key)).stream()).toList();
+        if (!campos.isEmpty()) {
+            LoginFormsProvider page = page(context, null, List.of(), existente);
+            campos.forEach(page::addError);
+            context.challenge(page.createForm(TEMPLATE));
+            return;
+        }
         // A new user is created here and removed again if the clave is refused: the personal-data rule
         // needs the names, DNI and birth date it will have. Nothing is committed before the clave passes.
         UserModel user;
@@ -91,7 +100,7 @@ final class ElegiClaveAuthenticator implements Paso {
                 session.users().removeUser(realm, user);
             }
             new Eventos(context, "clave").error("anses_clave_no_cumple_politica");
-            context.challenge(page(context, existente, incumplidas)
+            context.challenge(page(context, existente, incumplidas, existente)
                     .addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
             return;
         }
@@ -103,6 +112,23 @@ final class ElegiClaveAuthenticator implements Paso {
             // them) are discarded with their claves and addresses, none of which was ever proven theirs.
             session.getProvider(ClavesPendientes.class).descartar(realm, persona.cuil().digitos());
         }
+        // The address typed waits for Confirmá tu correo. A verified one the citizen already has stays until she confirms
+        // another; without one, the new address is kept unverified from now on (no notice goes to it until confirmed).
+        boolean conCorreoVerificado = user.isEmailVerified() && user.getEmail() != null && !user.getEmail().isBlank();
+        boolean aConfirmar = !direccion.isEmpty() && !(conCorreoVerificado && DireccionCorreo.misma(direccion, user.getEmail()));
+        AuthenticationSessionModel auth = context.getAuthenticationSession();
+        if (aConfirmar) {
+            if (!conCorreoVerificado) {
+                user.setEmail(direccion);
+                user.setEmailVerified(false);
+            }
+            auth.setAuthNote(CrearClaveNotes.CORREO_DIRECCION, direccion);
+            auth.setAuthNote(CrearClaveNotes.CORREO_CLAVE, existente != null ? "recuperada" : "creada");
+            auth.setAuthNote(CrearClaveNotes.CORREO_NIVEL_ANTERIOR, String.valueOf(nivelAnterior));
+        } else {
+            auth.removeAuthNote(CrearClaveNotes.CORREO_DIRECCION);
+        }
+        auth.removeAuthNote(CrearClaveNotes.CORREO_HASH); // a code of an earlier pass through this page is no longer valid
         EstadoClave.HABILITADA.asignar(user);
         user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
@@ -114,14 +140,25 @@ final class ElegiClaveAuthenticator implements Paso {
         new BloqueoClave(session, realm, context.getProtector()).limpiar(persona.cuil(), user);
 
         // The level before a recovery goes with the event: the citizen's notice says when it dropped from 3 to 2.
+        // Without a verified address the notice of this change has nowhere to go now: when an address waits to be
+        // confirmed, it is sent to it then (Confirmá tu correo's UPDATE_EMAIL), so it reaches the citizen once, at once.
         new Eventos(context, "clave").exito(existente != null ? EventType.UPDATE_CREDENTIAL : EventType.REGISTER, user,
-                existente != null ? String.valueOf(nivelAnterior) : null);
+                existente != null ? String.valueOf(nivelAnterior) : null, aConfirmar && !conCorreoVerificado);
         context.setUser(user);
         context.success();
     }
 
-    private static LoginFormsProvider page(AuthenticationFlowContext context, UserModel user, List<PolicyError> incumplidas) {
-        return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), user, incumplidas);
+    /**
+     * Elegí tu clave for a resident: the optional address (what was typed is shown again after an error; the clave
+     * fields never are) and whether she already has a verified one, which an empty field keeps.
+     */
+    private static LoginFormsProvider page(AuthenticationFlowContext context, UserModel user, List<PolicyError> incumplidas,
+                                           UserModel existente) {
+        String email = DireccionCorreo.leer(context.getHttpRequest().getDecodedFormParameters().getFirst(DireccionCorreo.CAMPO));
+        boolean conCorreoVerificado = existente != null && existente.isEmailVerified() && existente.getEmail() != null
+                && !existente.getEmail().isBlank() && EstadoClave.de(existente) != EstadoClave.PENDIENTE;
+        return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), user, incumplidas)
+                .setAttribute("emailIngresado", email).setAttribute("conCorreoVerificado", conCorreoVerificado);
     }
 
     /** The resident abroad of this journey (not verified: their clave is created pending), if they said they live abroad. */

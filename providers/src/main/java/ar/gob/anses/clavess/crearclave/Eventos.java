@@ -28,9 +28,21 @@ final class Eventos {
 
     /** With the level the user had before, in {@code anses_nivel_anterior}, when not null. */
     void exito(EventType tipo, UserModel user, String nivelAnterior) {
+        exito(tipo, user, nivelAnterior, false);
+    }
+
+    /**
+     * As {@link #exito(EventType, UserModel, String)}; {@code avisoAlConfirmarCorreo}: the user has no verified address
+     * yet and one waits to be confirmed, so the notice of this change is sent when it is (detail
+     * {@code anses_aviso_con_correo}), to that address, instead of now to none.
+     */
+    void exito(EventType tipo, UserModel user, String nivelAnterior, boolean avisoAlConfirmarCorreo) {
         var event = context.getEvent().clone().event(tipo).user(user).detail(CrearClaveNotes.EVENT_PASO, paso);
         if (nivelAnterior != null) {
             event.detail(CrearClaveNotes.EVENT_NIVEL_ANTERIOR, nivelAnterior);
+        }
+        if (avisoAlConfirmarCorreo) {
+            event.detail(CrearClaveNotes.EVENT_AVISO_CON_CORREO, "true");
         }
         event.success();
     }

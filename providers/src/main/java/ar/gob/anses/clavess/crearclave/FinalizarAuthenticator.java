@@ -5,6 +5,7 @@ import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
 
 /**
@@ -42,9 +43,12 @@ final class FinalizarAuthenticator implements Paso {
     }
 
     private static Response page(AuthenticationFlowContext context) {
-        // Mi cuenta's personal data, where the citizen adds and verifies an email address for the notices (optional).
+        // Mi cuenta's personal data, where the citizen adds, changes or verifies the email address the notices go to.
         String cuenta = Urls.accountBase(context.getUriInfo().getBaseUri()).build(context.getRealm().getName()).toString(); // its first page: personal info
+        UserModel user = context.getUser();
+        boolean conCorreo = user != null && user.getEmail() != null && !user.getEmail().isBlank();
         return context.form().setAttribute("nivel", String.valueOf(Nivel.ONLINE)).setAttribute("cuentaUrl", cuenta)
+                .setAttribute("correo", !conCorreo ? "ninguno" : user.isEmailVerified() ? "confirmado" : "sinConfirmar")
                 .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())
                 .createForm("anses-finalizar.ftl");
     }

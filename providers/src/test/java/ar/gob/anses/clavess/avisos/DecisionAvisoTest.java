@@ -130,4 +130,38 @@ class DecisionAvisoTest {
         assertThat(DecisionAviso.cuenta("clients/abc")).isEmpty();
         assertThat(DecisionAviso.cuenta(null)).isEmpty();
     }
+
+    @DisplayName("given Crear clave's clave step while an address waits to be confirmed by a citizen without a verified one, "
+            + "then no notice now; its confirmation carries the creation (or the recovery, with the level before) instead")
+    @Test
+    void avisoAlConfirmarCorreo() {
+        assertThat(evento("REGISTER", Map.of("anses_paso", "clave", "anses_aviso_con_correo", "true"))).isEmpty();
+        assertThat(evento("UPDATE_CREDENTIAL", Map.of("anses_paso", "clave", "anses_aviso_con_correo", "true"))).isEmpty();
+        assertThat(evento("UPDATE_EMAIL", Map.of("anses_paso", "correo", "updated_email", "ana@correo.example",
+                "anses_correo_anterior_verificado", "false", "anses_clave", "creada"))).contains(TipoAviso.CLAVE_CREADA);
+        assertThat(DecisionAviso.deEvento("UPDATE_EMAIL", Map.of("anses_paso", "correo", "updated_email", "ana@correo.example",
+                "anses_correo_anterior_verificado", "false", "anses_clave", "recuperada", "anses_nivel_anterior", "3"), null, FALLOS))
+                .contains(new Aviso(TipoAviso.CLAVE_RECUPERADA, 3, 2));
+        assertThat(DecisionAviso.aLaDireccionAnterior("UPDATE_EMAIL", Map.of("anses_paso", "correo",
+                "updated_email", "ana@correo.example", "anses_correo_anterior_verificado", "false", "anses_clave", "creada"), null)).isEmpty();
+    }
+
+    @DisplayName("given a verified address replaced by a confirmed new one, then the change notice goes to the account's "
+            + "(new) address and to the previous one; an unverified previous address, or the same one, is told nothing")
+    @Test
+    void correoCambiado() {
+        Map<String, String> cambio = Map.of("anses_paso", "correo", "previous_email", "vieja@correo.example",
+                "updated_email", "nueva@correo.example", "anses_correo_anterior_verificado", "true", "anses_clave", "recuperada");
+        assertThat(evento("UPDATE_EMAIL", cambio)).contains(TipoAviso.CORREO_CAMBIADO);
+        assertThat(DecisionAviso.aLaDireccionAnterior("UPDATE_EMAIL", cambio, null)).contains("vieja@correo.example");
+        assertThat(DecisionAviso.aLaDireccionAnterior("UPDATE_EMAIL", cambio, "some_error")).isEmpty();
+        assertThat(DecisionAviso.aLaDireccionAnterior("UPDATE_PROFILE", cambio, null)).isEmpty();
+        assertThat(DecisionAviso.aLaDireccionAnterior("UPDATE_EMAIL", Map.of("previous_email", "vieja@correo.example",
+                "updated_email", "nueva@correo.example"), null)).as("previous not known to be verified").isEmpty();
+        assertThat(DecisionAviso.aLaDireccionAnterior("UPDATE_EMAIL", Map.of("previous_email", "Misma@correo.example",
+                "updated_email", "misma@correo.example", "anses_correo_anterior_verificado", "true"), null)).isEmpty();
+        assertThat(evento("UPDATE_EMAIL", Map.of("previous_email", "vieja@correo.example", "updated_email", "nueva@correo.example")))
+                .as("Keycloak's own email change").contains(TipoAviso.CORREO_CAMBIADO);
+        assertThat(new Aviso(TipoAviso.CORREO_CAMBIADO, 0, 0).a("vieja@correo.example").direccion()).isEqualTo("vieja@correo.example");
+    }
 }

@@ -8,6 +8,7 @@ import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.Accesibilidad;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.Chromium;
+import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.CrearClavePages;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -52,7 +53,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * and each journey is done with the keyboard alone.
  */
 @ExtendWith(Requisitos.Chromium.class)
-@ExtendWith(KeycloakExtension.class)
+@ExtendWith({KeycloakExtension.class, CorreoDePrueba.class})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TemaAccesibleIT {
 
@@ -70,15 +71,18 @@ class TemaAccesibleIT {
     private static final String ROSA = "27263334448";    // demo curadora, clave Yerba7Mate; Ignacio (20441112220) is her ward
     private static final String PILAR = "20429183082";   // created here, sets up a TOTP app and recovery codes by keyboard
     private static final String TEO = "20429183090";     // created here, registers a passkey by keyboard
+    private static final String MIRTA = "27438000661";   // padrón, trámite, no clave yet: creates one with an email she confirms
 
     private final KeycloakServer server;
+    private final CorreoDePrueba correo;
     private final Oidc oidc;
     private WebDriver chromium;
     private SoloTeclado teclado;
     private WebDriverWait espera;
 
-    TemaAccesibleIT(KeycloakServer server) {
+    TemaAccesibleIT(KeycloakServer server, CorreoDePrueba correo) {
         this.server = server;
+        this.correo = correo;
         this.oidc = new Oidc(server);
     }
 
@@ -212,6 +216,39 @@ class TemaAccesibleIT {
 
         elegirClave("Jacaranda7");
         finalizar(request);
+    }
+
+    @DisplayName("Crear clave with an email, by keyboard: the email beside the clave, Confirmá tu correo with a wrong code "
+            + "and then the one mailed, Finalizar saying the address is confirmed, back in the app")
+    @Test
+    void crearClaveConCorreo() throws Exception {
+        String direccion = "mirta.godoy@correo.demo.anses.example";
+        correo.apuntar(new AdminApi(server));
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        hastaElCuil(request);
+        ingresarCuil(MIRTA);
+        teclado.tabHasta("tramite").teclas(PADRON.get(MIRTA).tramites().get(0));
+        enviar();
+        teclado.tabHasta("email").teclas(direccion).tabHasta("clave").teclas("Yungas4Sol").tabHasta("confirmacion").teclas("Yungas4Sol");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesConfirmaCorreoTitulo"));
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("codigo");
+        revisar(chromium, "confirma-correo");
+        String codigo = CorreoDePrueba.codigoDeConfirmacion(correo.esperar(direccion, 1, 60_000).get(0));
+
+        teclado.teclas(String.format("%06d", (Integer.parseInt(codigo) + 1) % 1_000_000));
+        enviar();
+        assertThat(mensaje()).isEqualTo(ES.get("ansesCodigoIncorrecto", 4));
+        assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("codigo");
+        revisar(chromium, "confirma-correo-error");
+        teclado.reemplazar(codigo);
+        enviar();
+
+        assertThat(chromium.findElement(By.id("anses-agrega-email")).getDomAttribute("data-correo")).isEqualTo("confirmado");
+        revisar(chromium, "finalizar-correo");
+        teclado.tabHasta("anses-comenzar");
+        enviar();
+        assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
 
     @DisplayName("Crear clave by questions with the keyboard: wrong answers lead to NUEVO INTENTO, right ones to the clave")

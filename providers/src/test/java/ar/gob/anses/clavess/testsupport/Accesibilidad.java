@@ -34,7 +34,7 @@ public final class Accesibilidad {
     private static final ThemeMessages ES = ThemeMessages.spanish();
     /** The pages the gallery of docs/ciudadanos.md shows. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
-            "elegi-clave", "finalizar", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
+            "elegi-clave", "confirma-correo", "finalizar", "finalizar-correo", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
             "clave-registrada", "clave-pendiente",
             "totp-configurar", "codigos-recuperacion", "otp", "otra-forma", "codigo-recuperacion", "passkey-registrar", "passkey-ingresar");
 

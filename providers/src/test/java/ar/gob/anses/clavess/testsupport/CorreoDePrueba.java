@@ -98,6 +98,16 @@ public final class CorreoDePrueba implements ParameterResolver {
         }
     }
 
+    /** The 6-digit code of a Confirmá tu correo message: the line of its text part that holds only the code. */
+    public static String codigoDeConfirmacion(MimeMessage mensaje) throws MessagingException, IOException {
+        String texto = parte(mensaje, "text/plain");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*([0-9]{6})\\s*$").matcher(texto == null ? "" : texto);
+        if (!m.find()) {
+            throw new AssertionError("no code in: " + texto);
+        }
+        return m.group(1);
+    }
+
     /** All messages received so far, to anybody. */
     public int total() {
         return greenMail.getReceivedMessages().length;

@@ -48,10 +48,26 @@ public final class CrearClavePages {
         return ingresarCuil(page, cuil, true);
     }
 
-    /** Elegí tu clave of a resident abroad: the email address too. */
+    /** Elegí tu clave with the email address too (required for a resident abroad, optional for a resident). */
     public static HtmlPage elegirClaveConEmail(HtmlPage page, String email, String clave) throws IOException {
         page.<HtmlInput>getHtmlElementById("email").setValue(email);
         return elegirClave(page, clave, clave);
+    }
+
+    /** Confirmá tu correo: types the code and presses CONFIRMAR. */
+    public static HtmlPage ingresarCodigo(HtmlPage page, String codigo) throws IOException {
+        page.<HtmlInput>getHtmlElementById("codigo").setValue(codigo);
+        return html(page.getHtmlElementById("anses-confirmar").click());
+    }
+
+    /** Confirmá tu correo: "Enviarme otro código". */
+    public static HtmlPage reenviarCodigo(HtmlPage page) throws IOException {
+        return html(page.getHtmlElementById("anses-reenviar").click());
+    }
+
+    /** Confirmá tu correo: "Saltear" (or, once out of tries, "Continuar sin confirmar el correo"): Finalizar. */
+    public static HtmlPage saltear(HtmlPage page) throws IOException {
+        return html(page.getHtmlElementById("anses-saltear").click());
     }
 
     /** Fills the CUIL step as {@link #ingresarCuil} does, without sending it (to send many at once). */
