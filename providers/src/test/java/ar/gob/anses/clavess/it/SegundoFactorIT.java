@@ -69,6 +69,8 @@ class SegundoFactorIT {
     private static final String STEP_UP = "20429183058";
     private static final String PASSKEY = "20429183066";
     private static final String SIN_FACTOR = "20429183074";
+    private static final String SSO_CON_FACTOR = "20429183120";
+    private static final String SSO_SIN_FACTOR = "20429183139";
     // Of the demo padrón, with no account until this test makes one: Tomás Quiroga, questions only (no other test uses him).
     private static final String TOMAS = "20355556671";
 
@@ -224,6 +226,52 @@ class SegundoFactorIT {
         assertThat(LoginPage.loggedIn(directo, otra)).as("second factor already proved in this session, but: %s",
                 directo instanceof HtmlPage h ? h.asNormalizedText() : directo.getUrl()).isTrue();
         assertAmr(exchange(otra, directo), "pwd", "otp");
+    }
+
+    @DisplayName("given a session opened in an app that does not demand the second factor, when the citizen opens an "
+            + "app that demands it: one who proved a TOTP code at login lands with no page at all (the factor is the "
+            + "SSO session's, not this login's), one without a factor sets it up there without typing the clave again, "
+            + "and a third such app asks nothing")
+    @Test
+    void reusoSsoEnAplicacionQueExigeSegundoFactor() throws Exception {
+        crear(SSO_CON_FACTOR, 3, "CONFIGURE_TOTP");
+        WebClient conFactor = LoginPage.browser();
+        Oidc.Request primera = oidc.request(Oidc.TEST_CLIENT);
+        TotpConfigurado configurado = configurarTotp(html(LoginPage.open(conFactor, primera.uri()).submit(SSO_CON_FACTOR, CLAVE)));
+        assertThat(LoginPage.loggedIn(configurado.landed(), primera)).isTrue();
+        WebClient browser = LoginPage.browser();
+        Oidc.Request login = oidc.request(Oidc.TEST_CLIENT);
+        Page enLaPrimera = otp(html(LoginPage.open(browser, login.uri()).submit(SSO_CON_FACTOR, CLAVE)),
+                configurado.totp().siguiente());
+        assertAmr(exchange(login, enLaPrimera), "pwd", "otp");
+
+        Oidc.Request exigente = oidc.request(APP_NIVEL_3);
+        Page directo = browser.getPage(exigente.uri().toURL());
+        assertThat(LoginPage.loggedIn(directo, exigente)).as("factor proved in the SSO session, but: %s",
+                directo instanceof HtmlPage h ? h.asNormalizedText() : directo.getUrl()).isTrue();
+        JsonNode tokens = exchange(exigente, directo);
+        assertAmr(tokens, "pwd", "otp");
+        assertNivel(tokens, 3);
+
+        crear(SSO_SIN_FACTOR, 3);
+        WebClient sinFactor = LoginPage.browser();
+        Oidc.Request conClave = oidc.request(Oidc.TEST_CLIENT);
+        Page soloClave = LoginPage.open(sinFactor, conClave.uri()).submit(SSO_SIN_FACTOR, CLAVE);
+        assertAmr(exchange(conClave, soloClave), "pwd");
+
+        Oidc.Request app = oidc.request(APP_NIVEL_3);
+        HtmlPage alta = html(sinFactor.getPage(app.uri().toURL()));
+        assertThat(titulo(alta)).isEqualTo(ES.get("loginTotpTitle"));
+        assertThat(alta.getElementById("password")).as("the SSO session is reused, the clave is not asked").isNull();
+        Page enLaApp = guardarCodigos(html(configurarTotp(alta).landed()));
+        assertThat(LoginPage.loggedIn(enLaApp, app)).isTrue();
+        assertAmr(exchange(app, enLaApp), "pwd", "otp");
+
+        Oidc.Request otra = oidc.request(OTRA_APP_NIVEL_3);
+        Page sinPagina = sinFactor.getPage(otra.uri().toURL());
+        assertThat(LoginPage.loggedIn(sinPagina, otra)).as("second factor set up in this session, but: %s",
+                sinPagina instanceof HtmlPage h ? h.asNormalizedText() : sinPagina.getUrl()).isTrue();
+        assertAmr(exchange(otra, sinPagina), "pwd", "otp");
     }
 
     @DisplayName("given a citizen with a TOTP app who forgot the clave, when they prove their identity in Olvidé mi clave, "
