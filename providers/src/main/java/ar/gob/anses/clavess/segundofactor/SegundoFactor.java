@@ -1,11 +1,8 @@
 package ar.gob.anses.clavess.segundofactor;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,9 +13,9 @@ import org.keycloak.protocol.oidc.utils.AmrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * The second factor as the flows see it: whether the citizen has one, whether this session already proved one (read
- * from the same completed executions and {@code amr} references that Keycloak's AMR mapper puts in the token), and
- * whether the app asks for one (the client scope {@value #SCOPE}).
+ * The second factor as the flows see it: whether the citizen has one, and whether this session already proved one
+ * (read from the same completed executions and {@code amr} references that Keycloak's AMR mapper puts in the token).
+ * Whether the app asks for one is Keycloak's <i>Condition - client scope</i> on the client scope {@value #SCOPE}.
  */
 public final class SegundoFactor {
 
@@ -46,16 +43,5 @@ public final class SegundoFactor {
         Map<String, Integer> completadas = AuthenticatorUtils.parseCompletedExecutions(
                 authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
         return AmrUtils.getAuthenticationExecutionReferences(completadas, realm).stream().anyMatch(AMR::contains);
-    }
-
-    /** Whether the app asks for the second factor: the scope is one of its default scopes, or it was requested. */
-    public static boolean pedidoPorLaAplicacion(AuthenticationSessionModel authSession) {
-        ClientModel client = authSession.getClient();
-        if (client.getClientScopes(true).containsKey(SCOPE)) {
-            return true;
-        }
-        String scope = authSession.getClientNote(OAuth2Constants.SCOPE);
-        return scope != null && client.getClientScopes(false).containsKey(SCOPE)
-                && Arrays.asList(scope.trim().split("\\s+")).contains(SCOPE);
     }
 }
