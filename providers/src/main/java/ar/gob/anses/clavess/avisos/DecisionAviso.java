@@ -5,10 +5,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.keycloak.events.Details;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 
 /**
  * Which notice, if any, an event calls for. Plain Java over the event's strings, so that every rule is unit-tested
- * without a server.
+ * without a server (the detail names and credential types are Keycloak's compile-time constants, not its types).
  *
  * <p>Keycloak 26 sends a credential change twice, as {@code UPDATE_CREDENTIAL}/{@code REMOVE_CREDENTIAL} with
  * {@code credential_type} and again as the deprecated {@code UPDATE_PASSWORD}, {@code UPDATE_TOTP},
@@ -34,15 +39,15 @@ public final class DecisionAviso {
     public static final String DETALLE_CLAVE = "anses_clave";
     /** Detail of Crear clave's UPDATE_EMAIL: whether the previous address was verified (then it is told of the change). */
     public static final String DETALLE_CORREO_ANTERIOR_VERIFICADO = "anses_correo_anterior_verificado";
-    /** Keycloak's {@code Details.PREVIOUS_EMAIL} and {@code Details.UPDATED_EMAIL}. */
-    static final String PREVIOUS_EMAIL = "previous_email";
-    static final String UPDATED_EMAIL = "updated_email";
+    static final String PREVIOUS_EMAIL = Details.PREVIOUS_EMAIL;
+    static final String UPDATED_EMAIL = Details.UPDATED_EMAIL;
 
-    static final String CREDENTIAL_TYPE = "credential_type";
-    static final String NUM_FAILURES = "num_failures";
-    private static final String PASSWORD = "password";
+    static final String CREDENTIAL_TYPE = Details.CREDENTIAL_TYPE;
+    static final String NUM_FAILURES = Details.NUM_FAILURES;
+    private static final String PASSWORD = PasswordCredentialModel.TYPE;
     /** Credential types that are a second factor: TOTP, passkeys and security keys, recovery codes. */
-    static final Set<String> SEGUNDOS_FACTORES = Set.of("otp", "webauthn", "webauthn-passwordless", "recovery-authn-codes");
+    static final Set<String> SEGUNDOS_FACTORES = Set.of(OTPCredentialModel.TYPE, WebAuthnCredentialModel.TYPE_TWOFACTOR,
+            WebAuthnCredentialModel.TYPE_PASSWORDLESS, RecoveryAuthnCodesCredentialModel.TYPE);
 
     private static final Pattern USUARIO = Pattern.compile("users/([^/]+)");
     private static final Pattern CREDENCIAL = Pattern.compile("users/([^/]+)/credentials/[^/]+");

@@ -22,6 +22,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -33,8 +34,9 @@ import org.keycloak.services.managers.AuthenticationManager;
  */
 final class CuilPasswordForm implements Authenticator {
 
-    static final String FIELD_CUIL = "username";
-    static final String FIELD_CLAVE = "password";
+    // Keycloak's own login-form field names, so its templates' parts and password managers work unchanged.
+    static final String FIELD_CUIL = AuthenticationManager.FORM_USERNAME;
+    static final String FIELD_CLAVE = CredentialRepresentation.PASSWORD;
 
     static final String MSG_CLAVE_EMPTY = "ansesClaveEmpty";
     static final String MSG_INVALID_CREDENTIALS = "ansesInvalidCredentials";

@@ -20,7 +20,7 @@ final class AltaSegundoFactorAuthenticator implements Paso {
     static final String NOTE_EJECUCION_OTP = "anses.segundoFactor.ejecucionOtp";
 
     static final String CONFIGURE_TOTP = UserModel.RequiredAction.CONFIGURE_TOTP.name();
-    static final String CONFIGURE_RECOVERY_AUTHN_CODES = "CONFIGURE_RECOVERY_AUTHN_CODES";
+    static final String CONFIGURE_RECOVERY_AUTHN_CODES = UserModel.RequiredAction.CONFIGURE_RECOVERY_AUTHN_CODES.name();
 
     @Override
     public boolean requiresUser() {
