@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 public class AvisoEntity {
 
     static final int LARGO_USER_AGENT = 512;
+    static final int LARGO_NAVEGADOR = 64;
     static final int LARGO_BASE_URI = 512;
     static final int LARGO_IP = 64;
     static final int LARGO_ERROR = 255;
@@ -54,6 +55,13 @@ public class AvisoEntity {
 
     @Column(name = "USER_AGENT", length = LARGO_USER_AGENT)
     private String userAgent;
+
+    /** The browser and system as Keycloak parsed the User-Agent during the request (there is none when it is sent). */
+    @Column(name = "NAVEGADOR", length = LARGO_NAVEGADOR)
+    private String navegador;
+
+    @Column(name = "SISTEMA", length = LARGO_NAVEGADOR)
+    private String sistema;
 
     @Column(name = "POR_OFICINA", nullable = false)
     private boolean porOficina;
@@ -92,6 +100,8 @@ public class AvisoEntity {
         this.cuando = pedido.cuando();
         this.ip = corto(pedido.ip(), LARGO_IP);
         this.userAgent = corto(pedido.userAgent(), LARGO_USER_AGENT);
+        this.navegador = corto(pedido.navegador().familia(), LARGO_NAVEGADOR);
+        this.sistema = corto(pedido.navegador().sistema(), LARGO_NAVEGADOR);
         this.porOficina = pedido.porOficina();
         this.baseUri = pedido.baseUri() == null || pedido.baseUri().length() > LARGO_BASE_URI ? null : pedido.baseUri();
         this.direccion = pedido.aviso().direccion();
@@ -102,7 +112,7 @@ public class AvisoEntity {
     /** The notice as it was decided; {@link IllegalArgumentException} if its kind no longer exists. */
     Pedido pedido() {
         return new Pedido(realmId, "id:" + userId, new Aviso(TipoAviso.valueOf(tipo), nivelAnterior, nivelNuevo, direccion), cuando, ip,
-                userAgent, porOficina, baseUri);
+                userAgent, new Navegador(navegador, sistema), porOficina, baseUri);
     }
 
     /** Counts a failed try and sets the next one. */

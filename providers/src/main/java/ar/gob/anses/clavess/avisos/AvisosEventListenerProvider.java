@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
@@ -17,6 +18,7 @@ import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.representations.account.DeviceRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -60,11 +62,11 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         String tipo = event.getType() == null ? null : event.getType().name();
         Optional<Aviso> aviso = DecisionAviso.deEvento(tipo, event.getDetails(), event.getError(), realm.getFailureFactor());
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a, event.getTime(),
-                event.getIpAddress(), userAgent(), false, baseUri())));
+                event.getIpAddress(), userAgent(), navegador(), false, baseUri())));
         // An email change is also told to the address it replaced.
         aviso.ifPresent(a -> DecisionAviso.aLaDireccionAnterior(tipo, event.getDetails(), event.getError())
                 .ifPresent(anterior -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a.a(anterior),
-                        event.getTime(), event.getIpAddress(), userAgent(), false, baseUri()))));
+                        event.getTime(), event.getIpAddress(), userAgent(), navegador(), false, baseUri()))));
     }
 
     @Override
@@ -90,7 +92,7 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
                 event.getOperationType() == null ? null : event.getOperationType().name(), event.getResourcePath(),
                 event.getError(), antes, despues, representacion(event));
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
-        aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), true, baseUri())));
+        aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), navegador(), true, baseUri())));
     }
 
     /**
@@ -165,6 +167,17 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
             return headers == null ? null : headers.getHeaderString("User-Agent");
         } catch (RuntimeException e) {
             return null; // no request (a background task)
+        }
+    }
+
+    /** Keycloak's reading of this request's User-Agent; nothing known without a request (a background task). */
+    private Navegador navegador() {
+        try {
+            DeviceRepresentationProvider dispositivos = session.getProvider(DeviceRepresentationProvider.class);
+            DeviceRepresentation device = dispositivos == null ? null : dispositivos.deviceRepresentation();
+            return device == null ? new Navegador(null, null) : Navegador.de(device.getBrowser(), device.getOs());
+        } catch (RuntimeException e) {
+            return new Navegador(null, null);
         }
     }
 

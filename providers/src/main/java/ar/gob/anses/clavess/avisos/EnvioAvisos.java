@@ -275,7 +275,7 @@ final class EnvioAvisos {
         a.put("cuando", FECHA.format(Instant.ofEpochMilli(pedido.cuando()).atZone(ARGENTINA)));
         a.put("porOficina", pedido.porOficina());
         a.put("ip", pedido.ip() == null ? "" : pedido.ip());
-        Navegador navegador = Navegador.de(pedido.userAgent());
+        Navegador navegador = pedido.navegador();
         a.put("navegador", navegador.familia() == null ? "" : navegador.familia());
         a.put("sistema", navegador.sistema() == null ? "" : navegador.sistema());
         if (pedido.baseUri() != null) {

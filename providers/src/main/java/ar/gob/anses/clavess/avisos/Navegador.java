@@ -1,63 +1,23 @@
 package ar.gob.anses.clavess.avisos;
 
-import java.util.Locale;
-
 /**
- * The browser family and system of a User-Agent, told simply ("Chrome", "Windows") so that a citizen recognises
- * the device; null when not recognised. Order matters: Edge, Opera and Samsung Internet also say "Chrome", and
- * Chrome also says "Safari".
+ * The browser family and system the notice names ("Chrome", "Windows"), so that a citizen recognises the device; null
+ * when not recognised. The User-Agent is parsed by Keycloak's {@code DeviceRepresentationProvider} during the request;
+ * this only drops the version Keycloak appends to the browser ({@code Chrome/131.0.0}) and its placeholders for what it
+ * did not recognise ({@code Other}, {@code Unknown}).
  */
 public record Navegador(String familia, String sistema) {
 
-    public static Navegador de(String userAgent) {
-        if (userAgent == null || userAgent.isBlank()) {
-            return new Navegador(null, null);
-        }
-        String ua = userAgent.toLowerCase(Locale.ROOT);
-        return new Navegador(familia(ua), sistema(ua));
+    private static final String OTRO = "Other";
+    private static final String DESCONOCIDO = "Unknown";
+
+    /** From Keycloak's {@code DeviceRepresentation.getBrowser()} and {@code getOs()}; either may be null. */
+    public static Navegador de(String browser, String os) {
+        String familia = browser == null ? null : browser.split("/", 2)[0].strip();
+        return new Navegador(conocido(familia), conocido(os == null ? null : os.strip()));
     }
 
-    private static String familia(String ua) {
-        if (ua.contains("edg/") || ua.contains("edga/") || ua.contains("edgios/")) {
-            return "Edge";
-        }
-        if (ua.contains("opr/") || ua.contains("opera")) {
-            return "Opera";
-        }
-        if (ua.contains("samsungbrowser/")) {
-            return "Samsung Internet";
-        }
-        if (ua.contains("firefox/") || ua.contains("fxios/")) {
-            return "Firefox";
-        }
-        if (ua.contains("chrome/") || ua.contains("crios/") || ua.contains("chromium/")) {
-            return "Chrome";
-        }
-        if (ua.contains("safari/") && ua.contains("version/")) {
-            return "Safari";
-        }
-        return null;
-    }
-
-    private static String sistema(String ua) {
-        if (ua.contains("android")) {
-            return "Android";
-        }
-        if (ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod")) {
-            return "iOS";
-        }
-        if (ua.contains("windows")) {
-            return "Windows";
-        }
-        if (ua.contains("mac os x") || ua.contains("macintosh")) {
-            return "macOS";
-        }
-        if (ua.contains("cros")) {
-            return "ChromeOS";
-        }
-        if (ua.contains("linux")) {
-            return "Linux";
-        }
-        return null;
+    private static String conocido(String valor) {
+        return valor == null || valor.isEmpty() || OTRO.equals(valor) || DESCONOCIDO.equals(valor) ? null : valor;
     }
 }
