@@ -55,7 +55,7 @@ final class ClavePendienteAuthenticator implements Paso {
         }
         if (Usi07.pedida(context.getHttpRequest())) {
             // Posted to the step's refresh URL (see FinalizarAuthenticator): the page's session code stays usable.
-            context.challenge(Usi07.descarga(solicitud.get(), pendientes.plazo().dias()));
+            context.challenge(Usi07.descarga(context.getSession(), context.getRealm(), solicitud.get(), pendientes.plazo().dias()));
             return;
         }
         context.challenge(pendientePage(context, solicitud.get()));

@@ -10,10 +10,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -39,7 +38,13 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * The Formulario USI-07 as a one-page A4 PDF: the constancia that a Clave de la Seguridad Social was generated, with
  * the person, when, the clave's state and a verification code (also as a QR code) that office staff check. A pending
  * clave (a resident abroad's) also gets the signature and certification boxes and the instructions to send it to the
- * UCA or bring it through an apoderado. Texts come from {@code formulario.properties}; no Keycloak type here.
+ * UCA or bring it through an apoderado.
+ *
+ * <p>A fixed template: the header and the fields at fixed places, every text at one fixed size, the instructions
+ * wrapped at word boundaries. Only the name varies in length (the user profile bounds it to 255 + 255 characters): it
+ * gets one line, in a smaller size if it needs it, cut with an ellipsis past that. The texts are the theme's messages
+ * ({@code ansesUsi07…} in {@code messages_es}/{@code messages_en}) in the citizen's locale; a translation too long for
+ * the page fails the unit tests ({@link IllegalStateException}), it is never shrunk to fit. No Keycloak type here.
  */
 public final class FormularioUsi07 {
 
@@ -50,9 +55,8 @@ public final class FormularioUsi07 {
 
     /**
      * What the form shows. {@code nivel} is null when the clave has none (a pending clave); {@code creada} is when the
-     * clave was set.
+     * clave was set; {@code diasParaHabilitar}: the deployment's deadline for a pending clave (seed 003: 90 calendar days).
      */
-    /** {@code diasParaHabilitar}: the deployment's deadline for a pending clave (seed 003: 90 calendar days). */
     public record Datos(Cuil cuil, String nombre, String apellido, Instant creada, EstadoClave estado, Integer nivel, String codigo,
                         int diasParaHabilitar) {
         public Datos {
@@ -75,57 +79,58 @@ public final class FormularioUsi07 {
         }
     }
 
-    private static final Properties TEXTOS = textos();
+    /** The theme's messages in one locale, formatted as Keycloak's templates format them ({@link MessageFormat}). */
+    public record Textos(Properties mensajes, Locale locale) {
+        public Textos {
+            Objects.requireNonNull(mensajes, "mensajes");
+            Objects.requireNonNull(locale, "locale");
+        }
+
+        String get(String clave, Object... valores) {
+            String patron = mensajes.getProperty(clave);
+            if (patron == null) {
+                throw new IllegalStateException("the theme has no message " + clave + " for " + locale);
+            }
+            return new MessageFormat(patron, locale).format(valores);
+        }
+    }
+
     private static final PDRectangle A4 = PDRectangle.A4;
+    private static final float ALTO = A4.getHeight();
     private static final float MARGEN = 48;
+    private static final float ANCHO = A4.getWidth() - 2 * MARGEN;
     private static final float ALTO_BANDA = 72;
-    /** Below this the footer goes: the content must end above it. */
-    private static final float LIMITE_INFERIOR = 64;
-    private static final float[] ESCALAS = {1f, 0.94f, 0.88f, 0.82f, 0.76f, 0.7f};
-    private static final float[] AZUL_ANSES = {0f, 114 / 255f, 187 / 255f};
+    /** The QR code's side, at the right of the fields. */
+    private static final float LADO_QR = 128;
+    private static final float ANCHO_CAMPOS = ANCHO - LADO_QR - 18;
+    /** Where the instructions start, under the fields and the QR code. */
+    private static final float INICIO_CUERPO = ALTO - 372;
+    /** The footer's line: the content must end above it. */
+    private static final float LIMITE_INFERIOR = 56;
+
+    private static final PDFont NORMAL = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static final PDFont NEGRITA = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private static final float[] AZUL = {0f, 114 / 255f, 187 / 255f};
+    private static final float[] BLANCO = {1f, 1f, 1f};
+    private static final float[] GRIS = {0.35f, 0.35f, 0.35f};
+    private static final float[] TINTA = {0.1f, 0.1f, 0.1f};
+    private static final float CUERPO = 9;
 
     private FormularioUsi07() {
     }
 
-    /** The PDF's bytes: always one A4 page (text is made smaller until everything fits). */
-    public static byte[] pdf(Datos datos) {
-        for (int i = 0; i < ESCALAS.length; i++) {
-            byte[] pdf = pdf(datos, ESCALAS[i], i == ESCALAS.length - 1);
-            if (pdf != null) {
-                return pdf;
-            }
-        }
-        throw new IllegalStateException("unreachable: the last scale always renders");
-    }
-
-    /** The text of a key of the form, with {0}, {1}… replaced. */
-    static String texto(String clave, Object... valores) {
-        String texto = TEXTOS.getProperty(clave);
-        if (texto == null) {
-            throw new IllegalArgumentException("no text " + clave);
-        }
-        for (int i = 0; i < valores.length; i++) {
-            texto = texto.replace("{" + i + "}", String.valueOf(valores[i]));
-        }
-        return texto;
-    }
-
-    /** Null when the content does not fit at this scale and {@code siempre} is false. */
-    private static byte[] pdf(Datos datos, float escala, boolean siempre) {
+    /** The PDF's bytes: one A4 page in the language of {@code textos}. */
+    public static byte[] pdf(Datos datos, Textos textos) {
         try (PDDocument doc = new PDDocument()) {
             PDPage page = new PDPage(A4);
             doc.addPage(page);
-            float fin;
             try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                fin = new Dibujo(cs, escala).formulario(datos);
-            }
-            if (fin < LIMITE_INFERIOR && !siempre) {
-                return null;
+                new Pagina(cs, textos).formulario(datos);
             }
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(texto("titulo"));
-            info.setSubject(texto("subtitulo"));
-            info.setAuthor(texto("anses") + " — " + texto("agencia"));
+            info.setTitle(textos.get("ansesUsi07Titulo"));
+            info.setSubject(textos.get("ansesUsi07Subtitulo"));
+            info.setAuthor(textos.get("ansesUsi07Anses") + " — " + textos.get("ansesUsi07Agencia"));
             Calendar creado = new GregorianCalendar(TimeZone.getTimeZone(ZONA));
             creado.setTimeInMillis(datos.creada().toEpochMilli());
             info.setCreationDate(creado);
@@ -137,198 +142,154 @@ public final class FormularioUsi07 {
         }
     }
 
-    /** One page being drawn from the top down; {@code y} is where the next line's top goes. */
-    private static final class Dibujo {
-        private static final PDFont NORMAL = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-        private static final PDFont NEGRITA = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-        private static final float ANCHO = A4.getWidth() - 2 * MARGEN;
-
+    /** The page being drawn; {@code y} is the baseline of the next line of the instructions. */
+    private static final class Pagina {
         private final PDPageContentStream cs;
-        private final float e;
+        private final Textos t;
         private float y;
 
-        Dibujo(PDPageContentStream cs, float escala) {
+        Pagina(PDPageContentStream cs, Textos textos) {
             this.cs = cs;
-            this.e = escala;
+            this.t = textos;
         }
 
-        /** Draws the whole form; returns the lowest y the content reached. */
-        float formulario(Datos d) throws IOException {
-            banda();
-            y = A4.getHeight() - ALTO_BANDA - 26 * e;
-            linea(texto("titulo"), NEGRITA, 20 * e, MARGEN, AZUL_ANSES);
-            linea(texto("subtitulo"), NORMAL, 12.5f * e, MARGEN, null);
-            y -= 12 * e;
+        void formulario(Datos d) throws IOException {
+            relleno(AZUL, 0, ALTO - ALTO_BANDA, A4.getWidth(), ALTO_BANDA);
+            escribir(t.get("ansesUsi07Anses"), NEGRITA, 26, MARGEN, ALTO - 38, BLANCO);
+            escribir(t.get("ansesUsi07Agencia"), NORMAL, 11.5f, MARGEN, ALTO - 57, BLANCO);
+            escribir(t.get("ansesUsi07Titulo"), NEGRITA, 20, MARGEN, ALTO - 112, AZUL);
+            escribir(t.get("ansesUsi07Subtitulo"), NORMAL, 12.5f, MARGEN, ALTO - 131, TINTA);
 
-            float lado = 128 * e;
-            float arribaDatos = y;
-            float anchoDatos = ANCHO - lado - 18;
-            campo(texto("cuil"), d.cuil().conGuiones(), NEGRITA, 13 * e, anchoDatos);
+            campo("ansesUsi07Cuil", ALTO - 162, d.cuil().conGuiones(), NEGRITA, 13);
             // A pending clave's creator has not proven who they are: the form does not tell them the registry's name.
-            nombre(d.nombreCompleto().isEmpty() ? texto("nombreAMano") : d.nombreCompleto(), anchoDatos);
-            campo(texto("creacion"), texto("creacionValor", FECHA_HORA.format(d.creada())), NORMAL, 12 * e, anchoDatos);
-            campo(texto("estado"), d.exterior() ? texto("estadoPendiente") : texto("estadoHabilitada", d.nivel()),
-                    NEGRITA, 12 * e, anchoDatos);
-            campo(texto("codigo"), d.codigo(), NEGRITA, 16 * e, anchoDatos);
-            float abajoDatos = y;
-
-            qr(d.codigo(), MARGEN + ANCHO - lado, arribaDatos, lado);
-            y = arribaDatos - lado - 2 * e;
-            parrafo(texto("qr"), NORMAL, 7.5f * e, MARGEN + ANCHO - lado, lado, 0.35f);
-            y = Math.min(y, abajoDatos) - 8 * e;
-
-            if (d.exterior()) {
-                recuadroDestacado(texto("plazo", FECHA.format(d.creada().atZone(ZONA).plusDays(d.diasParaHabilitar())), d.diasParaHabilitar()));
+            String nombre = d.nombreCompleto();
+            escribir(t.get("ansesUsi07Nombre"), NORMAL, 8.5f, MARGEN, ALTO - 202, GRIS);
+            if (nombre.isEmpty()) {
+                escribir(t.get("ansesUsi07NombreAMano"), NORMAL, 10, MARGEN, ALTO - 218, TINTA);
+            } else {
+                boolean cabe = ancho(seguro(nombre), NEGRITA, 13) <= ANCHO_CAMPOS;
+                escribir(cabe ? nombre : recortado(nombre, NEGRITA, 9, ANCHO_CAMPOS), NEGRITA, cabe ? 13 : 9, MARGEN, ALTO - 218, TINTA);
             }
-            separador();
-            linea(texto("usoTitulo"), NEGRITA, 12.5f * e, MARGEN, AZUL_ANSES);
-            y -= 2 * e;
+            campo("ansesUsi07Creacion", ALTO - 242, t.get("ansesUsi07CreacionValor", FECHA_HORA.format(d.creada())), NORMAL, 12);
+            campo("ansesUsi07Estado", ALTO - 282, d.exterior() ? t.get("ansesUsi07EstadoPendiente")
+                    : t.get("ansesUsi07EstadoHabilitada", String.valueOf(d.nivel())), NEGRITA, 12);
+            campo("ansesUsi07Codigo", ALTO - 322, d.codigo(), NEGRITA, 16);
+            float xQr = MARGEN + ANCHO - LADO_QR;
+            qr(d.codigo(), xQr, ALTO - 150);
+            y = ALTO - 150 - LADO_QR - 6;
+            parrafo(t.get("ansesUsi07Qr"), NORMAL, 7.5f, xQr, LADO_QR, GRIS);
+
+            y = INICIO_CUERPO;
+            if (d.exterior()) {
+                destacado(t.get("ansesUsi07Plazo", FECHA.format(d.creada().atZone(ZONA).plusDays(d.diasParaHabilitar())),
+                        String.valueOf(d.diasParaHabilitar())));
+            }
+            linea(AZUL, y + 8);
+            y -= 8;
+            parrafo(t.get("ansesUsi07UsoTitulo"), NEGRITA, 12.5f, MARGEN, ANCHO, AZUL);
+            y -= 2;
             if (d.exterior()) {
                 exterior();
             } else {
-                parrafo(texto(Integer.valueOf(3).equals(d.nivel()) ? "usoNivel3" : "usoNivel2"), NORMAL, 10 * e, MARGEN, ANCHO, 0.1f);
+                parrafo(t.get(Integer.valueOf(3).equals(d.nivel()) ? "ansesUsi07UsoNivel3" : "ansesUsi07UsoNivel2"),
+                        NORMAL, 10, MARGEN, ANCHO, TINTA);
             }
-            y -= 4 * e;
-            parrafo(texto("usoVerificacion"), NORMAL, 9 * e, MARGEN, ANCHO, 0.35f);
+            y -= 4;
+            parrafo(t.get("ansesUsi07UsoVerificacion"), NORMAL, CUERPO, MARGEN, ANCHO, GRIS);
             if (d.exterior()) {
-                y -= 12 * e;
                 recuadros();
             }
-            float fin = y;
-            pie(d.codigo());
-            return fin;
+            if (y < LIMITE_INFERIOR) {
+                throw new IllegalStateException("the USI-07 texts for " + t.locale() + " do not fit one page: shorten the ansesUsi07 messages");
+            }
+            linea(new float[] {0.6f, 0.6f, 0.6f}, 48);
+            escribir(t.get("ansesUsi07Pie", d.codigo()), NORMAL, 8, MARGEN, 34, GRIS);
+        }
+
+        /** A label and, under it, its value, at fixed baselines. */
+        private void campo(String etiqueta, float base, String valor, PDFont fuente, float tamano) throws IOException {
+            escribir(t.get(etiqueta), NORMAL, 8.5f, MARGEN, base, GRIS);
+            escribir(valor, fuente, tamano, MARGEN, base - tamano - 3, TINTA);
         }
 
         private void exterior() throws IOException {
-            float cuerpo = 9.5f * e;
-            parrafo(texto("exteriorIntro"), NEGRITA, cuerpo, MARGEN, ANCHO, 0.1f);
-            for (String paso : List.of("exterior1", "exterior2", "exterior3", "exterior4")) {
-                y -= 1.5f * e;
-                parrafo(texto(paso), NORMAL, cuerpo, MARGEN + 8, ANCHO - 8, 0.1f);
+            parrafo(t.get("ansesUsi07ExteriorIntro"), NEGRITA, CUERPO, MARGEN, ANCHO, TINTA);
+            for (String paso : List.of("ansesUsi07Exterior1", "ansesUsi07Exterior2", "ansesUsi07Exterior3", "ansesUsi07Exterior4")) {
+                y -= 1.5f;
+                parrafo(t.get(paso), NORMAL, CUERPO, MARGEN + 8, ANCHO - 8, TINTA);
             }
-            y -= 3 * e;
-            float sangria = MARGEN + 24;
-            for (String renglon : List.of("uca", "ucaDomicilio", "ucaCodigoPostal", "ucaCiudad")) {
-                linea(texto(renglon), renglon.equals("uca") ? NEGRITA : NORMAL, 10.5f * e, sangria, null);
+            y -= 2;
+            for (String renglon : List.of("ansesUsi07Uca", "ansesUsi07UcaDomicilio", "ansesUsi07UcaCodigoPostal", "ansesUsi07UcaCiudad")) {
+                parrafo(t.get(renglon), renglon.equals("ansesUsi07Uca") ? NEGRITA : NORMAL, 10, MARGEN + 24, ANCHO - 24, TINTA);
             }
-            y -= 3 * e;
-            parrafo(texto("exteriorConfirmacion"), NORMAL, cuerpo, MARGEN + 8, ANCHO - 8, 0.1f);
-            y -= 3 * e;
-            parrafo(texto("apoderado"), NORMAL, cuerpo, MARGEN, ANCHO, 0.1f);
+            y -= 2;
+            parrafo(t.get("ansesUsi07ExteriorConfirmacion"), NORMAL, CUERPO, MARGEN + 8, ANCHO - 8, TINTA);
+            y -= 2;
+            parrafo(t.get("ansesUsi07Apoderado"), NORMAL, CUERPO, MARGEN, ANCHO, TINTA);
         }
 
         /** "Firma del titular" and "Certificación de firma", side by side, with room to sign and stamp. */
         private void recuadros() throws IOException {
             float separacion = 16;
             float ancho = (ANCHO - separacion) / 2;
-            float alto = 96 * e;
-            float rotulo = 9.5f * e;
-            float arriba = y;
+            float alto = 88;
+            float arriba = y - 6;
+            cs.setStrokingColor(GRIS[0], GRIS[1], GRIS[2]);
+            cs.setLineWidth(0.8f);
             for (int i = 0; i < 2; i++) {
                 float x = MARGEN + i * (ancho + separacion);
-                cs.setStrokingColor(0.35f, 0.35f, 0.35f);
-                cs.setLineWidth(0.8f);
                 cs.addRect(x, arriba - alto, ancho, alto);
                 cs.stroke();
-                y = arriba - 5 * e;
-                parrafo(texto(i == 0 ? "firma" : "certificacion"), NEGRITA, rotulo, x + 6, ancho - 12, 0.1f);
+                y = arriba - 4;
+                parrafo(t.get(i == 0 ? "ansesUsi07Firma" : "ansesUsi07Certificacion"), NEGRITA, CUERPO, x + 6, ancho - 12, TINTA);
             }
-            // the line for the name in print, at the bottom of the signature box
-            y = arriba - alto + 20 * e;
-            linea(texto("aclaracion"), NORMAL, 8.5f * e, MARGEN + 6, null);
+            escribir(t.get("ansesUsi07Aclaracion"), NORMAL, 8.5f, MARGEN + 6, arriba - alto + 8, TINTA);
             y = arriba - alto;
         }
 
-        private void banda() throws IOException {
-            cs.setNonStrokingColor(AZUL_ANSES[0], AZUL_ANSES[1], AZUL_ANSES[2]);
-            cs.addRect(0, A4.getHeight() - ALTO_BANDA, A4.getWidth(), ALTO_BANDA);
-            cs.fill();
-            escribir(texto("anses"), NEGRITA, 26, MARGEN, A4.getHeight() - 38, new float[] {1, 1, 1});
-            escribir(texto("agencia"), NORMAL, 11.5f, MARGEN, A4.getHeight() - 57, new float[] {1, 1, 1});
-        }
-
-        /** A label over its value. */
-        private void campo(String etiqueta, String valor, PDFont fuente, float tamano, float ancho) throws IOException {
-            linea(etiqueta, NORMAL, 8.5f * e, MARGEN, new float[] {0.35f, 0.35f, 0.35f});
-            y -= 1 * e;
-            parrafo(valor, fuente, tamano, MARGEN, ancho, 0.1f);
-            y -= 7 * e;
-        }
-
-        /**
-         * The name: as large as the other values if it fits one line, else smaller, else over up to three lines, the
-         * last cut with an ellipsis. A name never pushes the form onto a second page.
-         */
-        private void nombre(String nombre, float ancho) throws IOException {
-            linea(texto("nombre"), NORMAL, 8.5f * e, MARGEN, new float[] {0.35f, 0.35f, 0.35f});
-            y -= 1 * e;
-            String seguro = seguro(nombre, NEGRITA);
-            for (float tamano = 13 * e; tamano >= 9 * e; tamano -= 0.5f) {
-                if (NEGRITA.getStringWidth(seguro) / 1000 * tamano <= ancho) {
-                    linea(seguro, NEGRITA, tamano, MARGEN, null);
-                    y -= 7 * e;
-                    return;
-                }
-            }
-            float tamano = 9 * e;
-            List<String> lineas = lineas(seguro, NEGRITA, tamano, ancho);
-            if (lineas.size() > 3) {
-                String ultima = lineas.get(2);
-                while (!ultima.isEmpty() && NEGRITA.getStringWidth(ultima + "…") / 1000 * tamano > ancho) {
-                    ultima = ultima.substring(0, ultima.length() - 1);
-                }
-                lineas = List.of(lineas.get(0), lineas.get(1), ultima.strip() + "…");
-            }
-            for (String l : lineas) {
-                linea(l, NEGRITA, tamano, MARGEN, null);
-            }
-            y -= 7 * e;
-        }
-
-        private void recuadroDestacado(String texto) throws IOException {
-            float tamano = 9.5f * e;
-            List<String> lineas = lineas(seguro(texto, NEGRITA), NEGRITA, tamano, ANCHO - 16);
-            float alto = lineas.size() * tamano * 1.3f + 10 * e;
-            cs.setNonStrokingColor(1f, 0.95f, 0.8f);
-            cs.addRect(MARGEN, y - alto, ANCHO, alto);
-            cs.fill();
+        /** The deadline of a pending clave, in bold on a pale band the width of the page. */
+        private void destacado(String texto) throws IOException {
+            List<String> lineas = lineas(texto, NEGRITA, CUERPO, ANCHO - 16);
+            float alto = lineas.size() * CUERPO * 1.3f + 8;
+            relleno(new float[] {1f, 0.95f, 0.8f}, MARGEN, y - alto, ANCHO, alto);
             float arriba = y;
-            y -= 5 * e;
+            y -= 4;
             for (String l : lineas) {
-                linea(l, NEGRITA, tamano, MARGEN + 8, null);
+                y -= CUERPO;
+                escribir(l, NEGRITA, CUERPO, MARGEN + 8, y, TINTA);
+                y -= CUERPO * 0.3f;
             }
-            y = arriba - alto - 8 * e;
+            y = arriba - alto - 14;
         }
 
-        private void separador() throws IOException {
-            cs.setStrokingColor(AZUL_ANSES[0], AZUL_ANSES[1], AZUL_ANSES[2]);
-            cs.setLineWidth(1f);
-            cs.moveTo(MARGEN, y);
-            cs.lineTo(MARGEN + ANCHO, y);
-            cs.stroke();
-            y -= 10 * e;
+        /** Text wrapped at word boundaries from y down; y ends under it. */
+        private void parrafo(String texto, PDFont fuente, float tamano, float x, float ancho, float[] color) throws IOException {
+            for (String l : lineas(texto, fuente, tamano, ancho)) {
+                y -= tamano;
+                escribir(l, fuente, tamano, x, y, color);
+                y -= tamano * 0.3f;
+            }
         }
 
-        private void pie(String codigo) throws IOException {
-            float base = 34;
-            cs.setStrokingColor(0.6f, 0.6f, 0.6f);
-            cs.setLineWidth(0.5f);
-            cs.moveTo(MARGEN, base + 14);
-            cs.lineTo(MARGEN + ANCHO, base + 14);
+        private void linea(float[] color, float altura) throws IOException {
+            cs.setStrokingColor(color[0], color[1], color[2]);
+            cs.setLineWidth(0.8f);
+            cs.moveTo(MARGEN, altura);
+            cs.lineTo(MARGEN + ANCHO, altura);
             cs.stroke();
-            String pie = seguro(texto("pie", codigo), NORMAL);
-            float tamano = 8;
-            while (NORMAL.getStringWidth(pie) / 1000 * tamano > ANCHO && tamano > 5) {
-                tamano -= 0.5f;
-            }
-            escribir(pie, NORMAL, tamano, MARGEN, base, new float[] {0.35f, 0.35f, 0.35f});
+        }
+
+        private void relleno(float[] color, float x, float abajo, float ancho, float alto) throws IOException {
+            cs.setNonStrokingColor(color[0], color[1], color[2]);
+            cs.addRect(x, abajo, ancho, alto);
+            cs.fill();
         }
 
         /**
          * The QR code of the verification code, drawn as filled squares (vectors: sharp when printed), inside a quiet
          * zone of four modules.
          */
-        private void qr(String codigo, float x, float arriba, float lado) throws IOException {
+        private void qr(String codigo, float x, float arriba) throws IOException {
             BitMatrix matriz;
             try {
                 matriz = new QRCodeWriter().encode(codigo, BarcodeFormat.QR_CODE, 0, 0,
@@ -337,7 +298,7 @@ public final class FormularioUsi07 {
                 throw new IllegalStateException("a 14-character code always fits a QR code", e);
             }
             int modulos = matriz.getWidth();
-            float modulo = lado / (modulos + 8);
+            float modulo = LADO_QR / (modulos + 8);
             cs.setNonStrokingColor(0f, 0f, 0f);
             for (int fila = 0; fila < modulos; fila++) {
                 for (int columna = 0; columna < modulos; columna++) {
@@ -349,59 +310,42 @@ public final class FormularioUsi07 {
             cs.fill();
         }
 
-        /** Wrapped text; {@code gris} is its grey level (0 black). */
-        private void parrafo(String texto, PDFont fuente, float tamano, float x, float ancho, float gris) throws IOException {
-            for (String l : lineas(seguro(texto, fuente), fuente, tamano, ancho)) {
-                linea(l, fuente, tamano, x, new float[] {gris, gris, gris});
-            }
-        }
-
-        /** One line whose top is at y; y moves below it. */
-        private void linea(String texto, PDFont fuente, float tamano, float x, float[] color) throws IOException {
-            y -= tamano;
-            escribir(seguro(texto, fuente), fuente, tamano, x, y, color == null ? new float[] {0.1f, 0.1f, 0.1f} : color);
-            y -= tamano * 0.3f;
-        }
-
         private void escribir(String texto, PDFont fuente, float tamano, float x, float base, float[] color) throws IOException {
             cs.beginText();
             cs.setNonStrokingColor(color[0], color[1], color[2]);
             cs.setFont(fuente, tamano);
             cs.newLineAtOffset(x, base);
-            cs.showText(texto);
+            cs.showText(seguro(texto));
             cs.endText();
         }
     }
 
-    /** Words into lines no wider than {@code ancho}; a word wider than a line is cut. */
+    /** Words into lines no wider than {@code ancho} (the messages have no word wider than a line). */
     static List<String> lineas(String texto, PDFont fuente, float tamano, float ancho) throws IOException {
         List<String> lineas = new ArrayList<>();
-        StringBuilder actual = new StringBuilder();
-        for (String palabra : texto.strip().split("\\s+")) {
-            String candidata = actual.length() == 0 ? palabra : actual + " " + palabra;
-            if (ancho(candidata, fuente, tamano) <= ancho) {
-                actual.setLength(0);
-                actual.append(candidata);
-                continue;
+        String actual = "";
+        for (String palabra : seguro(texto).strip().split(" +")) {
+            String candidata = actual.isEmpty() ? palabra : actual + " " + palabra;
+            if (!actual.isEmpty() && ancho(candidata, fuente, tamano) > ancho) {
+                lineas.add(actual);
+                candidata = palabra;
             }
-            if (actual.length() > 0) {
-                lineas.add(actual.toString());
-                actual.setLength(0);
-            }
-            while (ancho(palabra, fuente, tamano) > ancho) {
-                int corte = palabra.length() - 1;
-                while (corte > 1 && ancho(palabra.substring(0, corte), fuente, tamano) > ancho) {
-                    corte--;
-                }
-                lineas.add(palabra.substring(0, corte));
-                palabra = palabra.substring(corte);
-            }
-            actual.append(palabra);
+            actual = candidata;
         }
-        if (actual.length() > 0) {
-            lineas.add(actual.toString());
+        if (!actual.isEmpty()) {
+            lineas.add(actual);
         }
         return lineas;
+    }
+
+    /** The text cut once, with an ellipsis, to the longest start that fits {@code ancho}. */
+    static String recortado(String texto, PDFont fuente, float tamano, float ancho) throws IOException {
+        String seguro = seguro(texto);
+        int fin = seguro.length();
+        while (fin > 0 && ancho(seguro.substring(0, fin) + "…", fuente, tamano) > ancho) {
+            fin--;
+        }
+        return fin == seguro.length() ? seguro : seguro.substring(0, fin).strip() + "…";
     }
 
     private static float ancho(String texto, PDFont fuente, float tamano) throws IOException {
@@ -409,42 +353,30 @@ public final class FormularioUsi07 {
     }
 
     /**
-     * Text the font can print: control characters become spaces, a letter WinAnsi lacks loses its accent (ł stays ?),
-     * anything else becomes "?". A name from the registry never makes the form fail.
+     * Text Helvetica (WinAnsi) can print, in both of its weights: control characters and other spaces become spaces, a
+     * letter WinAnsi lacks loses its accent (ł stays ?), anything else becomes "?". A name from the registry never makes
+     * the form fail.
      */
-    static String seguro(String texto, PDFont fuente) {
+    static String seguro(String texto) {
         StringBuilder seguro = new StringBuilder(texto.length());
         texto.codePoints().forEach(c -> {
             String caracter = Character.isISOControl(c) || Character.isWhitespace(c) ? " " : new String(Character.toChars(c));
-            if (imprimible(caracter, fuente)) {
+            if (imprimible(caracter)) {
                 seguro.append(caracter);
                 return;
             }
             String base = Normalizer.normalize(caracter, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-            seguro.append(!base.isEmpty() && imprimible(base, fuente) ? base : "?");
+            seguro.append(!base.isEmpty() && imprimible(base) ? base : "?");
         });
         return seguro.toString();
     }
 
-    private static boolean imprimible(String texto, PDFont fuente) {
+    private static boolean imprimible(String texto) {
         try {
-            fuente.encode(texto);
+            NORMAL.encode(texto);
             return true;
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static Properties textos() {
-        Properties textos = new Properties();
-        try (InputStream in = FormularioUsi07.class.getResourceAsStream("formulario.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("formulario.properties is missing from the jar");
-            }
-            textos.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return textos;
     }
 }

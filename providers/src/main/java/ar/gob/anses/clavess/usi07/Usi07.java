@@ -6,8 +6,11 @@ import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.nivel.Nivel;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.http.HttpRequest;
@@ -15,6 +18,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.theme.Theme;
 
 /**
  * The Formulario USI-07 of a user: its verification code, held as the attribute {@code codigoUsi07} (a new one each
@@ -100,16 +104,29 @@ public final class Usi07 {
         if (!Cuil.leer(user.getUsername()).esValido()) {
             return Response.status(Response.Status.NOT_FOUND).build();
         }
-        return descarga(datos(session, realm, user));
+        return descarga(datos(session, realm, user), textos(session, realm, user));
     }
 
     /** A pending request's form as a download, as {@link #descarga(KeycloakSession, RealmModel, UserModel)}. */
-    public static Response descarga(ClavesPendientes.Solicitud solicitud, int plazoDias) {
-        return descarga(datos(solicitud, plazoDias));
+    public static Response descarga(KeycloakSession session, RealmModel realm, ClavesPendientes.Solicitud solicitud, int plazoDias) {
+        return descarga(datos(solicitud, plazoDias), textos(session, realm, null));
     }
 
-    private static Response descarga(FormularioUsi07.Datos datos) {
-        return Response.ok(FormularioUsi07.pdf(datos), MEDIA_TYPE)
+    /**
+     * The login theme's messages in the locale the login pages are shown in (the citizen's choice, the browser's, the
+     * realm's default), with the realm's own overrides: the form speaks the language of the page it is downloaded from.
+     */
+    static FormularioUsi07.Textos textos(KeycloakSession session, RealmModel realm, UserModel user) {
+        Locale locale = session.getContext().resolveLocale(user);
+        try {
+            return new FormularioUsi07.Textos(session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, locale), locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response descarga(FormularioUsi07.Datos datos, FormularioUsi07.Textos textos) {
+        return Response.ok(FormularioUsi07.pdf(datos, textos), MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"USI-07-" + datos.cuil().digitos() + ".pdf\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")

@@ -53,6 +53,7 @@ class Usi07IT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final ThemeMessages EN = ThemeMessages.english();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String RICARDO = "20235556678"; // padrón, questions only, no clave yet: his clave is created here
     private static final String NATALIA = "23352221112"; // padrón, no clave yet: her pending clave is created here, from abroad
@@ -94,9 +95,11 @@ class Usi07IT {
         assertThat(codigo).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
         long claveCreada = claveCreada(user.get("id").asText());
         assertThat(pdf.paginas()).isEqualTo(1);
-        assertThat(pdf.texto()).contains("Formulario USI-07", "CUIL 20-23555667-8", "Nombre y apellido Ricardo Molina",
-                "Fecha y hora de creación de la clave " + FormularioUsi07.FECHA_HORA.format(Instant.ofEpochMilli(claveCreada)),
-                "Habilitada — nivel 2", "Código de verificación " + codigo).doesNotContain("Firma del titular");
+        assertThat(pdf.texto()).contains(ES.get("ansesUsi07Titulo"), ES.get("ansesUsi07Cuil") + " 20-23555667-8",
+                ES.get("ansesUsi07Nombre") + " Ricardo Molina", ES.get("ansesUsi07Creacion") + " "
+                        + ES.get("ansesUsi07CreacionValor", FormularioUsi07.FECHA_HORA.format(Instant.ofEpochMilli(claveCreada))),
+                ES.get("ansesUsi07EstadoHabilitada", "2"), ES.get("ansesUsi07Codigo") + " " + codigo)
+                .doesNotContain(ES.get("ansesUsi07Firma"));
         assertThat(pdf.qr()).isEqualTo(codigo);
         galeria(pdf);
 
@@ -147,8 +150,22 @@ class Usi07IT {
         // A pending request, no account: its code is on the form its pending page gives.
         assertThat(admin.get("users?exact=true&username=" + NATALIA)).isEmpty();
         Page pendiente = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(NATALIA, "Jacaranda5");
-        String codigo = pdf(descargar((HtmlPage) pendiente)).qr();
+        PdfUsi07 formularioEs = pdf(descargar((HtmlPage) pendiente));
+        String codigo = formularioEs.qr();
         assertThat(codigo).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+        assertThat(formularioEs.texto()).contains(ES.get("ansesUsi07EstadoPendiente"), ES.get("ansesUsi07Firma"),
+                ES.get("ansesUsi07Codigo") + " " + codigo);
+
+        // The same request from a browser whose pages are in English: the same form, in English.
+        Oidc.Request enIngles = oidc.request(Oidc.MI_ANSES);
+        Page pendienteEn = LoginPage.open(LoginPage.browser(), enIngles.uri(Map.of("ui_locales", "en"))).submit(NATALIA, "Jacaranda5");
+        PdfUsi07 formularioEn = pdf(descargar((HtmlPage) pendienteEn));
+        assertThat(formularioEn.paginas()).isEqualTo(1);
+        assertThat(formularioEn.qr()).isEqualTo(codigo);
+        assertThat(formularioEn.texto()).contains(EN.get("ansesUsi07Titulo"), EN.get("ansesUsi07Subtitulo"),
+                EN.get("ansesUsi07Estado") + " " + EN.get("ansesUsi07EstadoPendiente"), EN.get("ansesUsi07Firma"),
+                EN.get("ansesUsi07Codigo") + " " + codigo, "CUIL 23-35222111-2")
+                .doesNotContain(ES.get("ansesUsi07EstadoPendiente"), ES.get("ansesUsi07Firma"), ES.get("ansesUsi07UsoTitulo"));
 
         HttpResponse<String> verificado = AdminApi.as(server, MARTA, "Ceibo4Rama").getRaw("anses-usi07/" + codigo);
         assertThat(verificado.statusCode()).isEqualTo(200);
@@ -183,7 +200,8 @@ class Usi07IT {
             assertThat(jar.getEntry("org/apache/pdfbox/pdmodel/PDDocument.class")).isNotNull();
             assertThat(jar.getEntry("org/apache/fontbox/afm/AFMParser.class")).isNotNull();
             assertThat(jar.getEntry("org/apache/pdfbox/io/RandomAccessRead.class")).isNotNull();
-            assertThat(jar.getEntry("ar/gob/anses/clavess/usi07/formulario.properties")).isNotNull();
+            // the form's texts are the theme's messages, in every language the theme has
+            assertThat(jar.getEntry("ar/gob/anses/clavess/usi07/formulario.properties")).isNull();
             assertThat(jar.stream().map(e -> e.getName())
                     .filter(n -> n.startsWith("com/google/zxing/") || n.startsWith("org/apache/commons/logging/") || n.startsWith("org/keycloak/")))
                     .isEmpty();

@@ -38,6 +38,11 @@ public final class ThemeMessages {
         return new ThemeMessages("es", Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages")));
     }
 
+    /** The login theme's English texts (the realm's other supported locale). */
+    public static ThemeMessages english() {
+        return new ThemeMessages("en", Path.of(System.getProperty("theme.messages.dir", "../themes/anses/login/messages")));
+    }
+
     /** The account console's texts that the anses account theme overrides (i18next's {{n}}, not MessageFormat: no parameters). */
     public static ThemeMessages cuentaSpanish() {
         return new ThemeMessages("es", Path.of("../themes/anses/account/messages"));
@@ -46,6 +51,17 @@ public final class ThemeMessages {
     /** The notices' texts of the anses email theme. */
     public static ThemeMessages correoSpanish() {
         return new ThemeMessages("es", Path.of("../themes/anses/email/messages"));
+    }
+
+    /** A copy of the texts, as a theme's {@code getMessages} gives them. */
+    public Properties propiedades() {
+        Properties copia = new Properties();
+        copia.putAll(messages);
+        return copia;
+    }
+
+    public Locale locale() {
+        return locale;
     }
 
     public String get(String key, Object... params) {
