@@ -20,16 +20,14 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Notices that were not sent yet when Keycloak's JVM died (kill -9): written into the outbox with the change, they are
  * sent after the restart. The server is this class's own ({@link KeycloakExtension#propio}), not the shared one: it is
- * killed. Runs before the shared server starts, so that at most two Keycloaks run at once.
+ * killed.
  */
-@Order(2)
 @ExtendWith(CorreoDePrueba.class)
 class AvisosCaidaIT {
 

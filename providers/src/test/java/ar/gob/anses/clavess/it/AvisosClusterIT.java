@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
@@ -23,22 +24,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Notices on a cluster of two nodes on PostgreSQL ({@link KeycloakCluster}, a database of this class's own): both
  * nodes send from the one outbox, each notice once, and what the node that took a change could not send before it
- * died, the other sends. Runs before the shared server starts, so that at most two Keycloaks run at once; skipped
- * without PostgreSQL, as ClusterPostgresIT.
+ * died, the other sends. Skipped without PostgreSQL, as ClusterPostgresIT. Its tests run in any order: before each
+ * a node found dead (the one the other test kills) is started again, and counters are compared with their value before.
  */
 @ExtendWith({Requisitos.Postgres.class, CorreoDePrueba.class})
-@Order(3)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AvisosClusterIT {
 
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
@@ -68,6 +65,15 @@ class AvisosClusterIT {
         cluster = KeycloakCluster.start(config, Duration.ofMinutes(6));
     }
 
+    @BeforeEach
+    void nodosVivos() {
+        for (int nodo : new int[] {A, B}) {
+            if (!cluster.nodo(nodo).isAlive()) {
+                cluster.reiniciar(nodo, Duration.ofMinutes(6));
+            }
+        }
+    }
+
     @AfterAll
     static void pararCluster() {
         if (cluster != null) {
@@ -78,18 +84,16 @@ class AvisosClusterIT {
 
     @DisplayName("given both nodes sending, when offices change the level of twelve citizens at once, half on A and half "
             + "on B, then each citizen gets exactly one notice")
-    @Order(1)
     @Test
     void unaVezConDosNodos() throws Exception {
         correo.apuntar(new AdminApi(cluster.nodo(A)));
+        long enviados = AvisosCaidaIT.suma("enviados", cluster.nodo(A), cluster.nodo(B));
         int ciudadanos = 12;
         List<String> cuils = new ArrayList<>();
-        for (int n = 0; cuils.size() < ciudadanos; n++) {
-            String cuil = conDigitoVerificador(String.format("20419003%02d", n));
-            if (cuil != null) {
-                crear(new AdminApi(cluster.nodo(A)), cuil, "nodos" + cuils.size() + DOMINIO);
-                cuils.add(cuil);
-            }
+        while (cuils.size() < ciudadanos) {
+            String cuil = CuilsDePrueba.nuevo();
+            crear(new AdminApi(cluster.nodo(A)), cuil, "nodos" + cuils.size() + DOMINIO);
+            cuils.add(cuil);
         }
         AdminApi enA = new AdminApi(cluster.nodo(A));
         AdminApi enB = new AdminApi(cluster.nodo(B));
@@ -110,15 +114,14 @@ class AvisosClusterIT {
             assertThat(mensajes).as("citizen %d", i).hasSize(1);
             assertThat(mensajes.get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
         }
-        assertThat(AvisosCaidaIT.suma("enviados", cluster.nodo(A), cluster.nodo(B))).as("sent by A and B").isEqualTo(ciudadanos);
+        assertThat(AvisosCaidaIT.suma("enviados", cluster.nodo(A), cluster.nodo(B))).as("sent by A and B").isEqualTo(enviados + ciudadanos);
     }
 
     @DisplayName("given the mail server down, when an office raises a citizen's level on A, A fails to send it and A is "
             + "killed (kill -9), then once the server is back B sends the notice, exactly once")
-    @Order(Integer.MAX_VALUE)
     @Test
     void elOtroNodoEnvia() throws Exception {
-        String cuil = conDigitoVerificador("2041900398");
+        String cuil = CuilsDePrueba.nuevo();
         String direccion = "caida.nodo" + DOMINIO;
         AdminApi enA = new AdminApi(cluster.nodo(A));
         crear(enA, cuil, direccion);
@@ -153,17 +156,6 @@ class AvisosClusterIT {
                  "credentials": [{"type": "password", "value": "Tarco5Rio", "temporary": false}]}
                 """.formatted(cuil, direccion));
         assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
-    }
-
-    /** The 10 first digits of a CUIL plus its check digit (modulo 11); null when they have none. */
-    private static String conDigitoVerificador(String diez) {
-        int[] pesos = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
-        int suma = 0;
-        for (int i = 0; i < 10; i++) {
-            suma += (diez.charAt(i) - '0') * pesos[i];
-        }
-        int dv = 11 - suma % 11;
-        return dv == 10 ? null : diez + (dv == 11 ? 0 : dv);
     }
 
     private static String requerida(String propiedad) {

@@ -12,6 +12,7 @@ import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -109,7 +111,8 @@ class AvisosIT {
                 .contains(CORREO.get("ansesAvisoNivelBajoPorRecuperacion", "3", "2"))
                 .contains(CORREO.get("ansesAvisoNoFuisteTitulo"))
                 .contains(CORREO.get("ansesAvisoNoFuisteOficina"))
-                .contains(CORREO.get("ansesAvisoDondeNavegador", "Chrome", "Windows", "127.0.0.1"))
+                .contains(CORREO.get("ansesAvisoDondeNavegador", "Chrome", "Windows",
+                        DireccionesDePrueba.deLaClase(AvisosIT.class).getHostAddress())) // its browsers' own address
                 .contains(CORREO.get("ansesAvisoSaludo", "Silvia"))
                 .contains(server.baseUri() + "realms/anses/login-actions/reset-credentials");
         sinSecretos(recuperada, silvia, "Lapacho5Sur", "Quebrada8Sol");
@@ -170,11 +173,12 @@ class AvisosIT {
 
         LoginPage login = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 5; fallo++) {
-            Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+            // Past the realm's quick-login check (1 s between failures), as a person typing would be: Keycloak's clock moved.
+            server.adelantarReloj(Duration.ofSeconds(1));
             login = LoginPage.of(login.submit(cuil, "Intento" + fallo + "Mal"));
         }
         assertThat(login.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
-        Thread.sleep(1100); // as above
+        server.adelantarReloj(Duration.ofSeconds(1)); // as above
         assertThat(LoginPage.of(login.submit(cuil, "Tipa3Durazno")).alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
         MimeMessage bloqueada = unico(direccion);
         assertThat(bloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));

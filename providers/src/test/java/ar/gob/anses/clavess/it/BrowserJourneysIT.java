@@ -2,7 +2,9 @@ package ar.gob.anses.clavess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.Chromium;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.Oidc;
@@ -11,7 +13,8 @@ import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,21 +32,31 @@ class BrowserJourneysIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
 
+    private final KeycloakServer server;
     private final Oidc oidc;
-    private WebDriver chromium;
+    private static WebDriver chromium;
 
     BrowserJourneysIT(KeycloakServer server) {
+        this.server = server;
         this.oidc = new Oidc(server);
     }
 
-    @BeforeEach
-    void start() {
+    /** One Chromium for the class (a start costs seconds), emptied before each test: no test needs a fresh profile. */
+    @BeforeAll
+    static void start() {
         chromium = Chromium.start();
     }
 
-    @AfterEach
-    void stop() {
-        chromium.quit();
+    @BeforeEach
+    void limpiar() {
+        Chromium.limpiar(chromium, server.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.quit();
+        }
     }
 
     @DisplayName("given a Spanish-speaking browser, when a level-3 citizen types the CUIL with dashes, then the page is "
@@ -104,12 +117,15 @@ class BrowserJourneysIT {
             + "the server name the same rules, all at once; a good clave then replaces the old one")
     @Test
     void cambiarClaveEnChromium() throws Exception {
+        // A citizen of this test's own: the clave changes here (it was demo Ana's).
+        String ana = CuilsDePrueba.nueva();
+        new AdminApi(server).crearCiudadano(ana, "Ana", "Cambia", CuilsDePrueba.dni(ana), 3, "Aromo6Tilo", false);
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         chromium.get(request.uri().toString());
         chromium.findElement(By.id("anses-cambiar-mi-clave")).click();
         WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.textToBe(By.id("kc-page-title"), ES.get("ansesCambiarMiClaveTitulo")));
-        chromium.findElement(By.id("username")).sendKeys("27-18555666-8");
+        chromium.findElement(By.id("username")).sendKeys(ana);
         chromium.findElement(By.id("password")).sendKeys("Aromo6Tilo");
         chromium.findElement(By.id("kc-login")).click();
 

@@ -2,6 +2,8 @@ package ar.gob.anses.clavess.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -22,9 +24,11 @@ class CambiarClaveIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
 
+    private final KeycloakServer server;
     private final Oidc oidc;
 
     CambiarClaveIT(KeycloakServer server) {
+        this.server = server;
         this.oidc = new Oidc(server);
     }
 
@@ -32,16 +36,19 @@ class CambiarClaveIT {
             + "stops working, the new one works and the other session ends")
     @Test
     void desdeElLogin() throws Exception {
+        // A citizen of this test's own: the clave changes here (never a demo citizen's).
+        String carlos = CuilsDePrueba.nuevo();
+        new AdminApi(server).crearCiudadano(carlos, "Carlos", "Cambia", CuilsDePrueba.dni(carlos), 2, "Lapacho9Ro", false);
         WebClient otraCompu = LoginPage.browser();
         Oidc.Request antes = oidc.request(Oidc.MI_ANSES);
-        assertThat(LoginPage.loggedIn(LoginPage.open(otraCompu, antes.uri()).submit("20223334440", "Lapacho9Ro"), antes)).isTrue();
+        assertThat(LoginPage.loggedIn(LoginPage.open(otraCompu, antes.uri()).submit(carlos, "Lapacho9Ro"), antes)).isTrue();
 
         WebClient browser = LoginPage.browser();
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         HtmlPage login = (HtmlPage) browser.getPage(request.uri().toURL());
         HtmlPage cambiar = login.getHtmlElementById("anses-cambiar-mi-clave").click();
         assertThat(cambiar.getElementById("kc-page-title").getTextContent().strip()).isEqualTo(ES.get("ansesCambiarMiClaveTitulo"));
-        HtmlPage nueva = (HtmlPage) LoginPage.of(cambiar).submit("20-22333444-0", "Lapacho9Ro");
+        HtmlPage nueva = (HtmlPage) LoginPage.of(cambiar).submit(CuilsDePrueba.conGuiones(carlos), "Lapacho9Ro");
         assertThat(nueva.getElementById("kc-page-title").getTextContent().strip()).isEqualTo(ES.get("ansesCambiarMiClaveTitulo"));
 
         HtmlPage rechazada = elegir(nueva, "lapacho", "lapacho");
@@ -52,8 +59,8 @@ class CambiarClaveIT {
         Page fin = submitNueva(distintas, "Calden8Ruta");
         assertThat(request.codeFrom(LoginPage.landedOn(fin))).isNotBlank();
 
-        assertThat(loginWorks("20223334440", "Lapacho9Ro")).isFalse();
-        assertThat(loginWorks("20223334440", "Calden8Ruta")).isTrue();
+        assertThat(loginWorks(carlos, "Lapacho9Ro")).isFalse();
+        assertThat(loginWorks(carlos, "Calden8Ruta")).isTrue();
         Oidc.Request despues = oidc.request(Oidc.TEST_CLIENT);
         Page otra = otraCompu.getPage(despues.uri().toURL());
         assertThat(LoginPage.landedOn(otra).getQuery()).doesNotContain("code=");

@@ -42,11 +42,9 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -54,12 +52,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * clusters them ({@link KeycloakCluster}), started once for this class in a fresh database of its own, apart from
  * the shared dev-mode server. Browsers reach a node as behind a load balancer ({@link KeycloakCluster#navegador}):
  * node A is 0, node B is 1. Like PadronJdbcPostgresIT it is skipped without PostgreSQL, or fails with
- * -Dpostgres.required=true (see {@link Requisitos}). Runs first, before the shared server starts, so that
- * at most two Keycloaks run at once; the crash test runs last, it kills node A.
+ * -Dpostgres.required=true (see {@link Requisitos}). Its tests run in any order: the crash test kills node A and
+ * starts it again, and before each test a node found dead is started again ({@link #nodosVivos}).
  */
 @ExtendWith(Requisitos.Postgres.class)
-@Order(1)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterPostgresIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
@@ -84,6 +80,16 @@ class ClusterPostgresIT {
         cluster = KeycloakCluster.start(config, Duration.ofMinutes(4));
     }
 
+    /** Both nodes up before each test, whatever ran before it (the crash test restarts A itself, unless it failed first). */
+    @BeforeEach
+    void nodosVivos() {
+        for (int nodo : new int[] {A, B}) {
+            if (!cluster.nodo(nodo).isAlive()) {
+                cluster.reiniciar(nodo, Duration.ofMinutes(4));
+            }
+        }
+    }
+
     @AfterAll
     static void pararCluster() {
         if (cluster != null) {
@@ -93,7 +99,6 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given a citizen logged in on node A, then node B opens another app for them from the SSO cookie, without the form")
-    @Order(1)
     @Test
     void ssoEntreNodos() throws Exception {
         WebClient browser = cluster.navegador(A);
@@ -112,7 +117,6 @@ class ClusterPostgresIT {
 
     @DisplayName("given Crear clave whose steps alternate between A and B, then the authentication session follows, "
             + "the account is created once and its clave opens Mi ANSES on B")
-    @Order(2)
     @Test
     void crearClaveSaltaDeNodo() throws Exception {
         WebClient browser = cluster.navegador(A);
@@ -138,7 +142,6 @@ class ClusterPostgresIT {
 
     @DisplayName("given parallel wrong trámite numbers for one CUIL from separate sessions on A and B, then at most "
             + "intentos (3) are compared, the rest see the lock page, and both nodes then show the lock")
-    @Order(3)
     @Test
     void intentosDeVerificacionEntreNodos() throws Exception {
         String cuil = "20283334458"; // Hernán Silva, trámite 00778901234
@@ -178,7 +181,6 @@ class ClusterPostgresIT {
 
     @DisplayName("given more parallel CUIL submissions from one address than its hourly limit, split between A and B, "
             + "then exactly the limit are accepted and the rest get the limit message")
-    @Order(4)
     @Test
     void limitePorDireccionEntreNodos() throws Exception {
         int limite = new AdminApi(cluster.nodo(A)).authenticatorConfig("anses crear clave", "anses-crear-clave-cuil")
@@ -206,7 +208,6 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
-    @Order(5)
     @Test
     void bloqueoDeClaveEntreNodos() throws Exception {
         String cuil = "20051234562";
@@ -227,7 +228,6 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given an admin raises a citizen to level 3 on A, then the next token B issues (a refresh) says nivel 3, acr \"3\"")
-    @Order(6)
     @Test
     void nivelCambiadoEnASeVeEnB() throws Exception {
         Oidc enA = new Oidc(cluster.nodo(A));
@@ -247,7 +247,6 @@ class ClusterPostgresIT {
     @DisplayName("given two pending claves of one resident abroad, registered on A and on B, then neither gives a token on "
             + "either node, and when offices enable each with its own form's code on A and on B at the same moment, one "
             + "account results and only its clave logs in")
-    @Order(7)
     @Test
     void clavePendienteEntreNodos() throws Exception {
         registrarPendiente(A, "Tango5Malbec", "pablo.gimenez@correo.example");
@@ -284,7 +283,6 @@ class ClusterPostgresIT {
 
     @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "
             + "a Crear clave begun on A with exactly one working account; and A, restarted, rejoins and serves a login")
-    @Order(Integer.MAX_VALUE)
     @Test
     void caidaDeUnNodo() throws Exception {
         Oidc enA = new Oidc(cluster.nodo(A));

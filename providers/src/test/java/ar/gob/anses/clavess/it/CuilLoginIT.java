@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -11,6 +12,7 @@ import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Mi ANSES login through the real form of a real Keycloak. Each test uses its own demo citizen or
- * CUIL, because failures count across tests exactly as they would across citizens' browsers.
+ * The Mi ANSES login through the real form of a real Keycloak. A test that fails a login does it on a citizen it
+ * creates ({@link CuilsDePrueba}), because failures count across tests exactly as they would across citizens'
+ * browsers; demo citizens only log in right.
  */
 @ExtendWith(KeycloakExtension.class)
 class CuilLoginIT {
@@ -90,16 +93,19 @@ class CuilLoginIT {
     @DisplayName("given a CUIL with a wrong check digit, then the CUIL field says so, keeps what was typed and no failure is counted")
     @Test
     void digitoVerificadorMalo() throws Exception {
+        String carlos = CuilsDePrueba.nuevo();
+        new AdminApi(server).crearCiudadano(carlos, "Carlos", "Digito", CuilsDePrueba.dni(carlos), 2, "Lapacho9Ro", false);
+        String mal = CuilsDePrueba.conGuiones(CuilsDePrueba.conOtroDigito(carlos));
         LoginPage login = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
 
-        LoginPage again = LoginPage.of(login.submit("20-22333444-1", "Lapacho9Ro"));
+        LoginPage again = LoginPage.of(login.submit(mal, "Lapacho9Ro"));
 
         assertThat(again.fieldError("username")).isEqualTo(ES.get("ansesCuilCheckDigit"));
-        assertThat(again.cuilValue()).isEqualTo("20-22333444-1");
+        assertThat(again.cuilValue()).isEqualTo(mal);
         assertThat(again.passwordValue()).isEmpty();
         assertThat(again.alert()).isNull();
         // The citizen whose CUIL differs only in the check digit is not charged with a failure.
-        assertThat(new AdminApi(server).bruteForce("20223334440").get("numFailures").asInt()).isZero();
+        assertThat(new AdminApi(server).bruteForce(carlos).get("numFailures").asInt()).isZero();
     }
 
     @DisplayName("given a company's CUIT, then the citizen is told the clave is for persons")
@@ -123,35 +129,43 @@ class CuilLoginIT {
     @DisplayName("given an unknown CUIL and a wrong clave for a known one, then both get the same message, status and page")
     @Test
     void cuilDesconocidoComoClaveIncorrecta() throws Exception {
-        LoginPage unknown = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit("23123456785", "Equivocada1"));
+        String desconocido = CuilsDePrueba.nuevo(); // never created: no account
+        String sofia = CuilsDePrueba.nueva();
+        new AdminApi(server).crearCiudadano(sofia, "Sofía", "Falla", CuilsDePrueba.dni(sofia), 3, "Ceibo4Mar", false);
+        LoginPage unknown = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit(desconocido, "Equivocada1"));
         LoginPage wrong = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri())
-                .submit("27359990001", "Equivocada1"));
+                .submit(sofia, "Equivocada1"));
 
         assertThat(unknown.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
         assertThat(wrong.alert()).isEqualTo(unknown.alert());
         assertThat(wrong.status()).isEqualTo(unknown.status());
-        assertThat(normalized(wrong.html(), "27359990001")).isEqualTo(normalized(unknown.html(), "23123456785"));
+        assertThat(normalized(wrong.html(), sofia)).isEqualTo(normalized(unknown.html(), desconocido));
     }
 
     @DisplayName("given failures 1 to 8 for a CUIL with a clave and for one without, then every answer is the same: "
             + "wrong clave up to the 5th, then locked with when to retry, the right clave refused too")
     @Test
     void bloqueo() throws Exception {
+        // Locked here: a citizen of this test's own (it was demo "Prueba Bloqueo", whom other classes log in as).
+        String prueba = CuilsDePrueba.nuevo();
+        String sinCuenta = CuilsDePrueba.nuevo();
+        new AdminApi(server).crearCiudadano(prueba, "Prueba", "Bloqueo", CuilsDePrueba.dni(prueba), 2, "Quebracho3X", false);
         LoginPage conClave = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
         LoginPage sinClave = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 8; fallo++) {
-            Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+            // Past the realm's quick-login check (1 s between failures), as a person typing would be: Keycloak's clock moved.
+            server.adelantarReloj(Duration.ofSeconds(1));
             String clave = fallo <= 5 ? "Equivocada" + fallo : "Quebracho3X"; // from the 6th on, the right one
-            conClave = LoginPage.of(conClave.submit("20051234562", clave));
-            sinClave = LoginPage.of(sinClave.submit("26359990005", clave));
+            conClave = LoginPage.of(conClave.submit(prueba, clave));
+            sinClave = LoginPage.of(sinClave.submit(sinCuenta, clave));
 
             assertThat(conClave.alert()).as("answer %d", fallo)
                     .isEqualTo(fallo <= 5 ? ES.get("ansesInvalidCredentials") : ES.get("ansesClaveLocked", 1));
             assertThat(sinClave.status()).as("answer %d", fallo).isEqualTo(conClave.status());
-            assertThat(normalized(sinClave.html(), "26359990005")).as("answer %d", fallo)
-                    .isEqualTo(normalized(conClave.html(), "20051234562"));
+            assertThat(normalized(sinClave.html(), sinCuenta)).as("answer %d", fallo)
+                    .isEqualTo(normalized(conClave.html(), prueba));
         }
-        assertThat(new AdminApi(server).bruteForce("20051234562").get("disabled").asBoolean()).isTrue();
+        assertThat(new AdminApi(server).bruteForce(prueba).get("disabled").asBoolean()).isTrue();
     }
 
     /** The page minus what differs per request: session ids and codes, and the CUIL the citizen typed. */

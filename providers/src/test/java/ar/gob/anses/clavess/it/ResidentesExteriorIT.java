@@ -409,12 +409,13 @@ class ResidentesExteriorIT {
     void venceYSeElimina() throws Exception {
         crearPendiente("27346667783", "Ceibo2Parana", "julieta.benitez@correo.example");
         long creada = Instant.now().getEpochSecond();
+        long antes = server.timeOffset();
         try {
-            server.setTimeOffset(Duration.ofDays(89).toSeconds());
+            server.setTimeOffset(antes + Duration.ofDays(89).toSeconds());
             HtmlPage pendiente = pendiente("27346667783", "Ceibo2Parana");
             assertThat(pendiente.getElementById("anses-dias-restantes").getTextContent()).contains(ES.get("ansesClavePendienteDias", 1, "", 90).split("\\(")[0].strip());
 
-            server.setTimeOffset(Duration.ofDays(90).toSeconds() + 60);
+            server.setTimeOffset(antes + Duration.ofDays(90).toSeconds() + 60);
             AdminApi admin = new AdminApi(server); // a token of the moved clock
             Instant hasta = Instant.now().plusSeconds(60);
             // Past its deadline the office no longer sees it, and the scheduled task deletes it with an event.
@@ -429,7 +430,7 @@ class ResidentesExteriorIT {
             crearPendiente("27346667783", "Ceibo2Parana", "julieta.benitez@correo.example");
             assertThat(admin.get("anses-habilitacion/27346667783").get("solicitudes")).hasSize(1);
         } finally {
-            server.setTimeOffset(0);
+            server.setTimeOffset(antes); // the clock as this test found it
         }
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -23,12 +24,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What must survive a restart of the server. Runs after every other class: it restarts the shared server. */
-@Order(Integer.MAX_VALUE)
+/**
+ * What must survive a restart of the server. It restarts the shared server in whatever place the random order puts
+ * it: the database is a file, so what other classes made is still there; they start their own sessions.
+ */
 @ExtendWith(KeycloakExtension.class)
 class RestartIT {
 
@@ -55,11 +57,14 @@ class RestartIT {
 
         // Other citizens' writes go on meanwhile, as on a busy day: H2 then batches what it writes to disk.
         AdminApi admin = new AdminApi(server);
+        // A citizen of this test's own whose level goes up and down (it was demo Juan, whose level others read).
+        String otro = CuilsDePrueba.nuevo();
+        admin.crearCiudadano(otro, "Otro", "Ocupado", CuilsDePrueba.dni(otro), 2, "Ocupado5Dia", false);
         AtomicBoolean ocupado = new AtomicBoolean(true);
         Thread otrasEscrituras = new Thread(() -> {
             for (int nivel = 2; ocupado.get(); nivel = 5 - nivel) {
                 try {
-                    admin.putRaw("anses-nivel/20317320486", "{\"nivel\": " + nivel + "}");
+                    admin.putRaw("anses-nivel/" + otro, "{\"nivel\": " + nivel + "}");
                 } catch (Exception e) {
                     return; // the server is gone
                 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
@@ -79,6 +81,7 @@ class TemaAccesibleIT {
     private WebDriver chromium;
     private SoloTeclado teclado;
     private WebDriverWait espera;
+    private VirtualAuthenticator autenticador;
 
     TemaAccesibleIT(KeycloakServer server, CorreoDePrueba correo) {
         this.server = server;
@@ -97,16 +100,32 @@ class TemaAccesibleIT {
         admin.crearCiudadano(TEO, "Teo", "Roca", "42918309", 2, "Tala8Ombu", List.of("webauthn-register"));
     }
 
-    @BeforeEach
+    /** One Chromium for the class (a start costs seconds), emptied before each test: no test needs a fresh profile. */
+    @BeforeAll
     void abrir() {
         chromium = Chromium.start();
         teclado = new SoloTeclado(chromium);
         espera = new WebDriverWait(chromium, Duration.ofSeconds(60));
     }
 
+    @BeforeEach
+    void limpiar() {
+        Chromium.limpiar(chromium, server.baseUri());
+    }
+
     @AfterEach
+    void sinAutenticadorVirtual() {
+        if (autenticador != null) {
+            ((HasVirtualAuthenticator) chromium).removeVirtualAuthenticator(autenticador);
+            autenticador = null;
+        }
+    }
+
+    @AfterAll
     void cerrar() {
-        chromium.quit();
+        if (chromium != null) {
+            chromium.quit();
+        }
     }
 
     @DisplayName("login with the keyboard: a wrong clave puts the cursor on the field in error, the right one reaches the app")
@@ -462,7 +481,7 @@ class TemaAccesibleIT {
             + "passkey asked after the clave")
     @Test
     void passkey() throws Exception {
-        ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        autenticador = ((HasVirtualAuthenticator) chromium).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2).setTransport(VirtualAuthenticatorOptions.Transport.USB)
                 .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);

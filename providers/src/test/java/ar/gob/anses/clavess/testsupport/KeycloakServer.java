@@ -56,6 +56,8 @@ public final class KeycloakServer implements AutoCloseable {
     private URI publicBaseUri;
     /** Replaced by each (re)start; volatile: a shutdown hook may stop the server while another thread restarts it. */
     private volatile Process process;
+    /** The offset this JVM's test clock was last set to (0 after a start: a new JVM has none). */
+    private volatile long desfase;
 
     private KeycloakServer(ProcessBuilder builder, URI baseUri) {
         this.builder = builder;
@@ -65,6 +67,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private void launch() {
         try {
+            desfase = 0;
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak in " + builder.directory(), e);
@@ -198,6 +201,19 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /** Keycloak's time offset now (seconds), as this class set it: a test that moves the clock puts it back to this. */
+    public long timeOffset() {
+        return desfase;
+    }
+
+    /**
+     * Moves Keycloak's clock forward (never back: what others made keeps its order), instead of sleeping while
+     * Keycloak waits, e.g. past the realm's quick-login check (1 s between failures).
+     */
+    public void adelantarReloj(Duration cuanto) {
+        setTimeOffset(desfase + Math.max(1, cuanto.toSeconds()));
+    }
+
     /** Sets Keycloak's time offset (seconds; 0 is the real time) through the test clock. */
     public void setTimeOffset(long segundos) {
         try {
@@ -207,6 +223,7 @@ public final class KeycloakServer implements AutoCloseable {
             if (response.statusCode() != 204) {
                 throw new IllegalStateException("the test clock answered " + response.statusCode() + ": is installTestClock in place?");
             }
+            desfase = segundos;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -20,9 +20,12 @@ public final class LoginPage {
         this.page = page;
     }
 
-    /** A browser that says it prefers Argentine Spanish, as a citizen's does. */
+    /**
+     * A browser that says it prefers Argentine Spanish, as a citizen's does, connecting from its test class's own
+     * loopback address ({@link DireccionesDePrueba#delQueLlama}): what the server counts per address is the class's own.
+     */
     public static WebClient browser() {
-        return browser(null);
+        return browser(DireccionesDePrueba.delQueLlama());
     }
 
     /**
