@@ -59,7 +59,7 @@ class RestartIT {
         AdminApi admin = new AdminApi(server);
         // A citizen of this test's own whose level goes up and down (it was demo Juan, whose level others read).
         String otro = CuilsDePrueba.nuevo();
-        admin.crearCiudadano(otro, "Otro", "Ocupado", CuilsDePrueba.dni(otro), 2, "Ocupado5Dia", false);
+        admin.crearCiudadano(otro, "Otro", "Ocupado", CuilsDePrueba.dni(otro), 2, "Lapacho5Dia", false);
         AtomicBoolean ocupado = new AtomicBoolean(true);
         Thread otrasEscrituras = new Thread(() -> {
             for (int nivel = 2; ocupado.get(); nivel = 5 - nivel) {

@@ -175,7 +175,7 @@ class Usi07IT {
         assertThat(formulario.has("nivel")).isFalse();
         assertThat(formulario.has("nombre")).isFalse(); // its maker proved nothing
         assertThat(java.time.OffsetDateTime.parse(formulario.get("fechaCreacionClave").asText()).toInstant())
-                .isBetween(java.time.Instant.now().minusSeconds(600), java.time.Instant.now());
+                .isBetween(server.ahora().minusSeconds(600), server.ahora());
     }
 
     @DisplayName("given codes that are not codes, or nobody's, then the verification answers 404 (or Keycloak's own 400 for a "

@@ -206,6 +206,11 @@ public final class KeycloakServer implements AutoCloseable {
         return desfase;
     }
 
+    /** Now as Keycloak's clock reads it (the real time plus the offset the tests moved it by), for times it writes. */
+    public Instant ahora() {
+        return Instant.now().plusSeconds(desfase);
+    }
+
     /**
      * Moves Keycloak's clock forward (never back: what others made keeps its order), instead of sleeping while
      * Keycloak waits, e.g. past the realm's quick-login check (1 s between failures).
