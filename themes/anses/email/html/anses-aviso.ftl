@@ -19,6 +19,10 @@
     <p style="font-weight: bold; margin: 0 0 8px 0;"><#if porOficina>${msg("ansesAvisoNoPedisteTitulo")}<#else>${msg("ansesAvisoNoFuisteTitulo")}</#if></p>
     <p style="margin: 0 0 8px 0;">${msg("ansesAvisoNoFuisteTexto")}
       <#if olvideMiClaveUrl??><a href="${olvideMiClaveUrl}">${msg("ansesAvisoOlvideMiClave")}</a><#else>${msg("ansesAvisoOlvideMiClave")}</#if></p>
+    <#if noFuiYoUrl??>
+    <p style="margin: 0 0 8px 0;" id="anses-aviso-no-fui-yo"><#if (noFuiYoDias > 0)>${msg("ansesAvisoEnlaceNoFuiYoTexto", noFuiYoDias)}<#else>${msg("ansesAvisoEnlaceNoFuiYoTextoHoras", noFuiYoHoras)}</#if>
+      <a href="${noFuiYoUrl}">${msg("ansesAvisoEnlaceNoFuiYo")}</a></p>
+    </#if>
     <p style="margin: 0;">${msg("ansesAvisoNoFuisteOficina")}</p>
   </div>
   <p style="font-size: 14px;">${msg("ansesAvisoNuncaPedimos")}</p>

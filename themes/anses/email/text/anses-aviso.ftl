@@ -14,6 +14,10 @@ ${msg("ansesAvisoDondeEtiqueta")} <#include "anses-aviso-donde.ftl">
 <#-- the included line ends the paragraph -->
 <#if porOficina>${msg("ansesAvisoNoPedisteTitulo")}<#else>${msg("ansesAvisoNoFuisteTitulo")}</#if>
 ${msg("ansesAvisoNoFuisteTexto")} ${msg("ansesAvisoOlvideMiClave")}<#if olvideMiClaveUrl??>: ${olvideMiClaveUrl}</#if>
+<#if noFuiYoUrl??>
+<#if (noFuiYoDias > 0)>${msg("ansesAvisoEnlaceNoFuiYoTexto", noFuiYoDias)}<#else>${msg("ansesAvisoEnlaceNoFuiYoTextoHoras", noFuiYoHoras)}</#if>
+${msg("ansesAvisoEnlaceNoFuiYo")}: ${noFuiYoUrl}
+</#if>
 ${msg("ansesAvisoNoFuisteOficina")}
 
 ${msg("ansesAvisoNuncaPedimos")}

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +45,7 @@ public final class DecisionAviso {
 
     static final String CREDENTIAL_TYPE = Details.CREDENTIAL_TYPE;
     static final String NUM_FAILURES = Details.NUM_FAILURES;
+    static final String REASON = Details.REASON;
     private static final String PASSWORD = PasswordCredentialModel.TYPE;
     /** Credential types that are a second factor: TOTP, passkeys and security keys, recovery codes. */
     static final Set<String> SEGUNDOS_FACTORES = Set.of(OTPCredentialModel.TYPE, WebAuthnCredentialModel.TYPE_TWOFACTOR,
@@ -92,6 +94,8 @@ public final class DecisionAviso {
             case "USER_DISABLED_BY_PERMANENT_LOCKOUT" -> Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA));
             case "UPDATE_PROFILE" -> "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE)) || "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE_ATRIBUTO))
                     ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
+            // A confirmed "No fui yo" (nofuiyo.NoFuiYo): its confirmation. Any other logout is no account change.
+            case "LOGOUT" -> NoFuiYo.MOTIVO.equals(d.get(REASON)) ? Optional.of(Aviso.de(TipoAviso.NO_FUI_YO)) : Optional.empty();
             default -> Optional.empty();
         };
     }

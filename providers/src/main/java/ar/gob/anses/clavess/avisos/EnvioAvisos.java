@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.nofuiyo.EnlaceNoFuiYo;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -235,10 +236,18 @@ final class EnvioAvisos {
             return Resultado.SIN_SERVIDOR;
         }
         try {
+            Map<String, Object> atributos = atributos(pedido, realm);
+            if (pedido.baseUri() != null && pedido.aviso().tipo().conNoFuiYo()) {
+                // A fresh signed token at each try: a retried notice's link lasts as long as a first one's.
+                atributos.put("noFuiYoUrl", EnlaceNoFuiYo.crear(session, realm, user.getId(), pedido.baseUri()));
+                int vigencia = EnlaceNoFuiYo.vigencia(realm);
+                atributos.put("noFuiYoDias", EnlaceNoFuiYo.dias(vigencia));
+                atributos.put("noFuiYoHoras", EnlaceNoFuiYo.horas(vigencia));
+            }
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send(pedido.aviso().tipo().asunto(),
                             List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())),
-                            TEMPLATE, atributos(pedido, realm), destino);
+                            TEMPLATE, atributos, destino);
         } catch (Exception e) {
             // Refused, down, timed out, or the template failed: this try is charged, the row stays locked to the end.
             String error = causa(e);

@@ -18,7 +18,9 @@ public enum TipoAviso {
     OFICINA_CLAVE("OficinaClave"),
     OFICINA_DESBLOQUEO("OficinaDesbloqueo"),
     OFICINA_METODO_QUITADO("OficinaMetodoQuitado"),
-    CORREO_CAMBIADO("CorreoCambiado");
+    CORREO_CAMBIADO("CorreoCambiado"),
+    /** The citizen confirmed a "No fui yo" link: every session closed, the clave to be replaced. */
+    NO_FUI_YO("NoFuiYo");
 
     private final String mensaje;
 
@@ -42,6 +44,14 @@ public enum TipoAviso {
      */
     public boolean aDireccionSinVerificar() {
         return this == CLAVE_HABILITADA;
+    }
+
+    /**
+     * Whether the notice carries a "No fui yo" link. Every one but the confirmation of a "No fui yo" itself: by then
+     * every session is closed and the clave no longer works, so the link would do nothing more.
+     */
+    public boolean conNoFuiYo() {
+        return this != NO_FUI_YO;
     }
 
 }

@@ -3,6 +3,8 @@ package ar.gob.anses.clavess.login;
 import ar.gob.anses.clavess.cambiarclave.CambiarClaveRequiredActionFactory;
 import ar.gob.anses.clavess.cuil.Cuil;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
+import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +14,7 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -45,6 +48,8 @@ final class CuilPasswordForm implements Authenticator {
     static final String MSG_DISABLED = "ansesClaveDisabled";
     static final String MSG_IN_PROGRESS = "ansesIngresoEnCurso";
     static final String ERROR_IN_PROGRESS = "anses_ingreso_en_curso";
+    static final String MSG_CLAVE_COMPROMETIDA = "ansesClaveComprometida";
+    static final String ERROR_CLAVE_COMPROMETIDA = "anses_clave_comprometida";
 
     /** Button of the "Cambiar mi clave" form: 1 turns the login form into its first step, 0 back. */
     static final String PARAM_CAMBIAR = "anses_cambiar";
@@ -141,6 +146,13 @@ final class CuilPasswordForm implements Authenticator {
             context.forceChallenge(globalError(context, typed, MSG_DISABLED));
             return;
         }
+        // Also only after the right clave: "No fui yo" marked it compromised, and only a newer one (Olvidé mi clave,
+        // identity proven again, or an office's) lets the citizen in. A wrong clave got the usual answer above.
+        if (ClaveComprometida.vigente(user.getFirstAttribute(ClaveComprometida.ATRIBUTO), claveCreada(user))) {
+            context.getEvent().user(user).detail(Details.REASON, NoFuiYo.MOTIVO).error(ERROR_CLAVE_COMPROMETIDA);
+            context.forceChallenge(globalError(context, typed, MSG_CLAVE_COMPROMETIDA));
+            return;
+        }
         context.setUser(user);
         if (context.getAuthenticationSession().getAuthNote(NOTE_CAMBIAR) != null) {
             // Cambiar mi clave: the current clave was proven; the new one is asked right after login.
@@ -178,6 +190,12 @@ final class CuilPasswordForm implements Authenticator {
             context.forceChallenge(invalidCredentials(context, typed));
         }
         return correcta;
+    }
+
+    /** When the current clave was set (epoch milliseconds); null when unknown. */
+    private static Long claveCreada(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
+                .map(CredentialModel::getCreatedDate).filter(java.util.Objects::nonNull).max(Long::compare).orElse(null);
     }
 
     private Response invalidCredentials(AuthenticationFlowContext context, MultivaluedMap<String, String> typed) {

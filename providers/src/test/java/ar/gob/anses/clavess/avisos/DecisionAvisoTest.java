@@ -164,4 +164,15 @@ class DecisionAvisoTest {
                 .as("Keycloak's own email change").contains(TipoAviso.CORREO_CAMBIADO);
         assertThat(new Aviso(TipoAviso.CORREO_CAMBIADO, 0, 0).a("vieja@correo.example").direccion()).isEqualTo("vieja@correo.example");
     }
+
+    @DisplayName("given a logout, then only a confirmed No fui yo (reason anses_no_fui_yo) calls for a notice, its confirmation")
+    @Test
+    void noFuiYo() {
+        assertThat(evento("LOGOUT", Map.of("reason", "anses_no_fui_yo"))).contains(TipoAviso.NO_FUI_YO);
+        assertThat(evento("LOGOUT", Map.of())).isEmpty();
+        assertThat(evento("LOGOUT", Map.of("reason", "user_session_expired"))).isEmpty();
+        assertThat(DecisionAviso.deEvento("LOGOUT", Map.of("reason", "anses_no_fui_yo"), "invalid_token", FALLOS)).isEmpty();
+        assertThat(TipoAviso.NO_FUI_YO.conNoFuiYo()).as("its own confirmation carries no link").isFalse();
+        assertThat(TipoAviso.CLAVE_CAMBIADA.conNoFuiYo()).isTrue();
+    }
 }
