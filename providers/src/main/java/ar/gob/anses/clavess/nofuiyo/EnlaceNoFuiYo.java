@@ -2,9 +2,11 @@ package ar.gob.anses.clavess.nofuiyo;
 
 import java.net.URI;
 import org.keycloak.common.util.Time;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
+import org.keycloak.services.resources.LoginActionsService;
 
 /**
  * The "No fui yo" link of a notice: Keycloak's action-token URL ({@code …/login-actions/action-token?key=…}) with a
@@ -29,7 +31,9 @@ public final class EnlaceNoFuiYo {
         token.issuer(emisor);
         token.audience(emisor);
         String firmado = session.tokens().encode(token);
-        return Urls.actionTokenBuilder(base, firmado, null, null, null).build(realm.getName()).toString();
+        // Urls.actionTokenBuilder, without its client_id and tab_id: there is no app and no tab (it refuses nulls).
+        return Urls.loginActionsBase(base).path(LoginActionsService.class, "executeActionToken")
+                .queryParam(Constants.KEY, firmado).build(realm.getName()).toString();
     }
 
     /**
