@@ -155,7 +155,7 @@ class NoFuiYoIT {
     void enlaceFalso() throws Exception {
         String cuil = CuilsDePrueba.nuevo();
         String direccion = "no.fui.yo." + cuil + DOMINIO;
-        String clave = "Algarrobo4Sur";
+        String clave = "Lapacho4Sur";
         AdminApi admin = new AdminApi(server);
         crear(admin, cuil, clave, direccion);
         String id = admin.userId(cuil);
