@@ -1,17 +1,17 @@
 package ar.gob.anses.clavess.avisos;
 
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
-import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakTransactionManager;

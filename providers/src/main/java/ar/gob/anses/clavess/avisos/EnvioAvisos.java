@@ -1,12 +1,11 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +40,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class EnvioAvisos {
 
     static final String TEMPLATE = "anses-aviso.ftl";
-    static final ZoneId ARGENTINA = ZoneId.of("America/Argentina/Buenos_Aires");
     /** Notices looked at per query of a periodic look; it queries again while it makes progress. */
     static final int LOTE = 100;
     /**
@@ -53,7 +51,6 @@ final class EnvioAvisos {
     static final String METRICA = "anses.avisos";
     static final String METRICA_EN_ESPERA = "anses.avisos.en.espera";
 
-    private static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final Logger LOG = Logger.getLogger(EnvioAvisos.class);
 
     /** What became of one try. */
@@ -272,7 +269,7 @@ final class EnvioAvisos {
         a.put("nivelAnterior", String.valueOf(aviso.nivelAnterior()));
         a.put("nivelNuevo", String.valueOf(aviso.nivelNuevo()));
         a.put("bajoElNivel", aviso.bajoElNivel());
-        a.put("cuando", FECHA.format(Instant.ofEpochMilli(pedido.cuando()).atZone(ARGENTINA)));
+        a.put("cuando", HoraArgentina.FECHA_HORA.format(Instant.ofEpochMilli(pedido.cuando())));
         a.put("porOficina", pedido.porOficina());
         a.put("ip", pedido.ip() == null ? "" : pedido.ip());
         Navegador navegador = pedido.navegador();

@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.login;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.verificacion.FilaBloqueada;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;

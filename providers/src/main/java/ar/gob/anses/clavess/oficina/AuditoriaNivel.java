@@ -1,7 +1,7 @@
 package ar.gob.anses.clavess.oficina;
 
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.nivel.CambioNivel;
-import ar.gob.anses.clavess.nivel.Nivel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;

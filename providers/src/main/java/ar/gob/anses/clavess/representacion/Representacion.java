@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.representacion;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.Persona;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package ar.gob.anses.clavess.representacion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.Persona;
 import java.util.List;
 import java.util.Map;
