@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.almacen.AvisoEntity;
 import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -203,7 +204,7 @@ final class EnvioAvisos {
         }
         Pedido pedido;
         try {
-            pedido = fila.pedido();
+            pedido = BandejaSalidaStore.pedido(fila);
         } catch (IllegalArgumentException e) {
             bandeja.borrar(fila);
             LOG.warnf("Notice %s of unknown kind %s given up", id, fila.tipo());

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.habilitacion;
 
+import ar.gob.anses.clavess.almacen.SolicitudPendienteEntity;
 import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
 import ar.gob.anses.clavess.cuenta.Cuenta;
