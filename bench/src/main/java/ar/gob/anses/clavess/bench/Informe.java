@@ -337,8 +337,8 @@ final class Informe {
                 List<Map.Entry<String, JsonNode>> a = antes.isMissingNode() ? List.of() : new ArrayList<>(antes.get(clave).properties());
                 List<Map.Entry<String, JsonNode>> b = ahora.isMissingNode() ? List.of() : new ArrayList<>(ahora.get(clave).properties());
                 for (int i = 0; i < Math.max(Math.min(8, a.size()), Math.min(8, b.size())); i++) {
-                    md.append("| ").append(i < a.size() ? "`" + corto(a.get(i).getKey()) + "` | " + pct(a.get(i).getValue()) : " | ")
-                            .append(" | ").append(i < b.size() ? "`" + corto(b.get(i).getKey()) + "` | " + pct(b.get(i).getValue()) : " | ")
+                    md.append("| ").append(i < a.size() ? "`" + corto(a.get(i).getKey()) + "` | " + pct1(a.get(i).getValue()) : " | ")
+                            .append(" | ").append(i < b.size() ? "`" + corto(b.get(i).getKey()) + "` | " + pct1(b.get(i).getValue()) : " | ")
                             .append(" |\n");
                 }
                 md.append("\n");
@@ -391,8 +391,10 @@ final class Informe {
                 .append("resources*) allocates 1 vCPU per 15 password-based logins per second: 2 × 8 vCPU → about **240 logins/s**, ")
                 .append("less what the database and the load balancer take where they share those machines (the guide sizes Keycloak ")
                 .append("alone, the database elsewhere) and the head-room the guide advises for spikes. Here one node gave ")
-                .append(f1(porNucleo)).append(" logins/s per core with the load generator and PostgreSQL on the same cores, in line ")
-                .append("with the guide's 15.\n\n");
+                .append(f1(porNucleo)).append(" logins/s per core (the guide's figure: 15), with the load generator and PostgreSQL ")
+                .append("on the same cores. The cluster's nodes are new JVMs, warmed only by the ")
+                .append(r.at("/settings/calentamientoSegundos").asLong()).append(" s warm-up, the single node by the whole run ")
+                .append("before them: a longer `-Dbench.warmupSeconds` narrows that part of the gap.\n\n");
     }
 
     private static String corto(String metodo) {
@@ -462,6 +464,11 @@ final class Informe {
 
     private static String signo(double x) {
         return String.format(Locale.ROOT, "%+.1f", x);
+    }
+
+    /** A share with one decimal: a profile's frames differ by tenths (3.3 % of a refresh is worth a change). */
+    private static String pct1(JsonNode x) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * x.asDouble());
     }
 
     private static String pct(JsonNode x) {
