@@ -255,6 +255,8 @@ public final class Benchmark {
                     c, ajustes.rondas(), ajustes.ronda(), "cluster", "one-node").get("login");
             json.setAll(logins);
             json.put("nodos", cluster.size()).put("nucleos", Runtime.getRuntime().availableProcessors());
+        } finally {
+            Preparacion.borrarBase(Preparacion.DB_CLUSTER); // once its nodes have stopped
         }
     }
 

@@ -224,6 +224,12 @@ final class Preparacion {
         }
     }
 
+    static void borrarBase(String nombre) throws SQLException {
+        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null); Statement sql = conexion.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + nombre + " WITH (FORCE)");
+        }
+    }
+
     static void crearBase(String nombre) throws SQLException {
         try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null); Statement sql = conexion.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + nombre + " WITH (FORCE)");
