@@ -67,6 +67,21 @@ public final class Representacion {
     }
 
     /**
+     * The ward a kept choice names, asking the padrón for that ward only (a token needs no other): the same answer as
+     * {@code representado(nota, vigentes(curador, padron))}, which looks up every ward of the curador.
+     */
+    public static Optional<Curado> representado(String nota, Optional<Persona> curador, Function<Cuil, Optional<Persona>> padron) {
+        if (nota == null || PROPIA.equals(nota) || curador.isEmpty()) {
+            return Optional.empty();
+        }
+        return curador.get().curados().stream().filter(c -> c.digitos().equals(nota)).findFirst()
+                .flatMap(padron)
+                .filter(Persona::bajoCuratela)
+                .map(p -> new Curado(p.cuil(), p.nombre() + " " + p.apellido()))
+                .filter(c -> c.cuil().digitos().equals(nota));
+    }
+
+    /**
      * What a submitted form chose, checked against the wards offered now: {@link #PROPIA}, or the CUIL of one of
      * them. Anything else (missing, a CUIL not offered, a forged value) is empty: the page asks again.
      */

@@ -18,6 +18,11 @@ import static ar.gob.anses.clavess.testsupport.KeycloakCluster.enrutar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
+import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
+import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.ContadoresAvisos;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -26,21 +31,14 @@ import ar.gob.anses.clavess.testsupport.PdfUsi07;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -49,53 +47,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two Keycloak nodes in production mode on the PostgreSQL at 127.0.0.1:5432, clustered as {@code mvn -Pcluster}
- * clusters them ({@link KeycloakCluster}), started once for this class in a fresh database of its own, apart from
- * the shared dev-mode server. Browsers reach a node as behind a load balancer ({@link KeycloakCluster#navegador}):
+ * clusters them ({@link KeycloakCluster}), the run's {@link ClusterDePrueba} (started once, in a fresh database,
+ * shared with AvisosClusterIT), apart from the shared dev-mode server. Browsers reach a node as behind a load balancer ({@link KeycloakCluster#navegador}):
  * node A is 0, node B is 1. Like PadronJdbcPostgresIT it is skipped without PostgreSQL, or fails with
  * -Dpostgres.required=true (see {@link Requisitos}). Its tests run in any order: the crash test kills node A and
  * starts it again, and before each test a node found dead is started again ({@link #nodosVivos}).
  */
-@ExtendWith(Requisitos.Postgres.class)
+@ExtendWith({Requisitos.Postgres.class, CorreoDePrueba.class, ClusterDePrueba.class})
 class ClusterPostgresIT {
 
     private static final ThemeMessages ES = ThemeMessages.spanish();
     private static final int A = 0;
     private static final int B = 1;
 
-    private static KeycloakCluster.Config config;
+    private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
+
     private static KeycloakCluster cluster;
 
-    @BeforeAll
-    static void arrancarCluster() {
-        // FD_SOCK2 listens at the JGroups port + 50000: JGroups ports come from a low range where that still fits.
-        List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
-        config = new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
-                Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),
-                // The local PostgreSQL trusts loopback connections: the password is not checked.
-                // A database of this run's own: two runs on one machine (a developer's and CI's) must not share it.
-                Requisitos.POSTGRES_URL, Requisitos.POSTGRES_USER, "clavess", "clavess_cluster_it_" + ProcessHandle.current().pid(), true,
-                List.of(puertoLibre(), puertoLibre()), List.of(puertoLibre(), puertoLibre()), jgroups,
-                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                        "KC_LOG_LEVEL", "INFO"), false);
-        cluster = KeycloakCluster.start(config, Duration.ofMinutes(4));
+    private final CorreoDePrueba correo;
+
+    ClusterPostgresIT(CorreoDePrueba correo) {
+        this.correo = correo;
     }
 
-    /** Both nodes up before each test, whatever ran before it (the crash test restarts A itself, unless it failed first). */
+    @BeforeAll
+    static void cluster(KeycloakCluster deLaCorrida) {
+        cluster = deLaCorrida;
+    }
+
+    /** Both nodes up before each test, whatever ran before it (a test that kills A restarts it itself, unless it failed first). */
     @BeforeEach
     void nodosVivos() {
-        for (int nodo : new int[] {A, B}) {
-            if (!cluster.nodo(nodo).isAlive()) {
-                cluster.reiniciar(nodo, Duration.ofMinutes(4));
-            }
-        }
-    }
-
-    @AfterAll
-    static void pararCluster() {
-        if (cluster != null) {
-            cluster.close();
-            KeycloakCluster.borrarBaseDeDatos(config);
-        }
+        ClusterDePrueba.vivos(cluster);
     }
 
     @DisplayName("given a citizen logged in on node A, then node B opens another app for them from the SSO cookie, without the form")
@@ -282,7 +265,8 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "
-            + "a Crear clave begun on A with exactly one working account; and A, restarted, rejoins and serves a login")
+            + "a Crear clave begun on A with exactly one working account, and sends, exactly once and once the mail server is "
+            + "back, the notice A took but could not send; and A, restarted, rejoins and serves a login")
     @Test
     void caidaDeUnNodo() throws Exception {
         Oidc enA = new Oidc(cluster.nodo(A));
@@ -298,7 +282,34 @@ class ClusterPostgresIT {
                 "27361112224", true), "00723456789");
         assertThat(clave.getElementById("clave")).isNotNull();
 
+        // With the mail server down, an office raises a citizen's level on A: the notice is tried, fails, and waits.
+        String avisado = CuilsDePrueba.nuevo();
+        String direccion = "caida.nodo." + avisado + "@correo.demo.anses.example";
+        AdminApi adminA = new AdminApi(cluster.nodo(A));
+        var creado = adminA.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Nodo", "lastName": "Aviso", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["2"]},
+                 "credentials": [{"type": "password", "value": "Tarco5Rio", "temporary": false}]}
+                """.formatted(avisado, direccion, CuilsDePrueba.dni(avisado)));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+        CorreoDePrueba.apuntar(adminA, KeycloakServer.freePort()); // nobody listens there
+        long reintentados = ContadoresAvisos.suma("reintentados", cluster.nodo(A), cluster.nodo(B));
+        assertThat(adminA.putRaw("anses-nivel/" + avisado, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        // Tried and failed (by A right after the commit, or by whichever node's periodic look came first).
+        ContadoresAvisos.esperar("reintentados", reintentados + 1, cluster.nodo(A), cluster.nodo(B));
+
         cluster.matar(A);
+
+        KeycloakServer b = cluster.nodo(B);
+        assertThat(ContadoresAvisos.contador(b, "enEspera")).as("the notice waits in the shared outbox").isEqualTo(1);
+        assertThat(correo.para(direccion)).isEmpty();
+        long enviadosB = ContadoresAvisos.contador(b, "enviados");
+        correo.apuntar(new AdminApi(b));
+        correo.esperar(direccion, 1, 90_000);
+        ContadoresAvisos.esperarBandejaVacia(b);
+        assertThat(correo.para(direccion)).as("exactly once").hasSize(1);
+        assertThat(correo.para(direccion).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
+        assertThat(ContadoresAvisos.contador(b, "enviados")).as("sent by B").isEqualTo(enviadosB + 1);
 
         enrutar(conSesion, B);
         Oidc.Request sso = enB.request(Oidc.MI_ANSES);
@@ -344,40 +355,5 @@ class ClusterPostgresIT {
         List<JsonNode> lista = new ArrayList<>();
         new AdminApi(cluster.nodo(nodo)).get("users?exact=true&briefRepresentation=false&username=" + cuil).forEach(lista::add);
         return lista;
-    }
-
-    private static String requerida(String propiedad) {
-        String valor = System.getProperty(propiedad);
-        if (valor == null) {
-            throw new IllegalStateException("system property " + propiedad + " is not set: run the tests with mvn verify");
-        }
-        return valor;
-    }
-
-    /** An ephemeral port the system gives: never 8080/8081, where a developer's mvn -Prun or -Pcluster may be. */
-    private static int puertoLibre() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int puertoJGroups() {
-        for (int intento = 0; intento < 100; intento++) {
-            int puerto = ThreadLocalRandom.current().nextInt(10_000, 15_000);
-            if (libre(puerto) && libre(puerto + 50_000)) {
-                return puerto;
-            }
-        }
-        throw new IllegalStateException("no free port pair for JGroups");
-    }
-
-    private static boolean libre(int puerto) {
-        try (ServerSocket socket = new ServerSocket(puerto)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -50,7 +50,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
- * Every page a citizen can see, in Chromium: axe-core finds no serious or critical WCAG 2.1 AA problem, the
+ * Every page a citizen can see, in Chromium: axe-core finds no serious or critical WCAG 2.2 AA problem, the
  * page says it is Spanish and names its step in the title, it fits a 360 px phone, and it is photographed;
  * and each journey is done with the keyboard alone.
  */

@@ -34,6 +34,11 @@ public final class CorreoDePrueba implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return delRun(context);
+    }
+
+    /** The run's one mail server, started on first use: for fixtures that point a server of theirs at it. */
+    public static CorreoDePrueba delRun(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(CorreoDePrueba.class, key -> new Running(iniciar()), Running.class).correo;
     }

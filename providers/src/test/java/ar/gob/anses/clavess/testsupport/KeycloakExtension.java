@@ -30,30 +30,6 @@ public final class KeycloakExtension implements ParameterResolver {
         return start(Path.of(required("keycloak.home")), Path.of(required("keycloak.log")));
     }
 
-    /**
-     * A server of the caller's own, apart from the shared one, for a test that kills or stops it: a copy of the
-     * distribution in {@code target/it/<nombre>/} (timestamps kept), started as the shared one is, on ports of its own
-     * and with a fresh database; its log is {@code target/it/<nombre>.log}. The caller closes it.
-     */
-    public static KeycloakServer propio(String nombre) {
-        Path original = Path.of(required("keycloak.home"));
-        Path carpeta = original.resolveSibling(nombre);
-        KeycloakServer.deleteTree(carpeta);
-        try {
-            java.nio.file.Files.createDirectories(carpeta);
-            Process cp = new ProcessBuilder("cp", "-a", original.toString(), carpeta.toString()).inheritIO().start();
-            if (cp.waitFor() != 0) {
-                throw new IllegalStateException("cannot copy " + original + " to " + carpeta);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return start(carpeta.resolve(original.getFileName()), original.resolveSibling(nombre + ".log"));
-    }
-
     private static KeycloakServer start(Path home, Path log) {
         KeycloakServer.install(home, Path.of(required("providers.jar")), Path.of(required("realm.dir")));
         KeycloakServer.installTestClock(home);

@@ -54,16 +54,21 @@ public final class Requisitos {
     public static final class Postgres implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            URI uri = URI.create(POSTGRES_URL.substring("jdbc:".length()));
-            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(uri.getHost(), port), 2000);
-                return evaluar("postgres.required", Optional.empty());
-            } catch (IOException e) {
-                return evaluar("postgres.required", Optional.of("PostgreSQL does not answer at " + uri.getHost() + ":" + port
-                        + " (PostgreSQL tests). Start it (trust auth for user " + POSTGRES_USER + ", database test; "
-                        + ".ci/run shows how) or point -Dpostgres.url=… at one."));
-            }
+            return evaluar("postgres.required", postgresFalta());
+        }
+    }
+
+    /** Why PostgreSQL cannot be used here, or empty when it answers at {@link #POSTGRES_URL}. */
+    static Optional<String> postgresFalta() {
+        URI uri = URI.create(POSTGRES_URL.substring("jdbc:".length()));
+        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), port), 2000);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("PostgreSQL does not answer at " + uri.getHost() + ":" + port
+                    + " (PostgreSQL tests). Start it (trust auth for user " + POSTGRES_USER + ", database test; "
+                    + ".ci/run shows how) or point -Dpostgres.url=… at one.");
         }
     }
 
