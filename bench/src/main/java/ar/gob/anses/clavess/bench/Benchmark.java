@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.bench;
 
 import ar.gob.anses.clavess.padron.JdbcPadron;
 import ar.gob.anses.clavess.testsupport.CargaPadronJdbc;
+import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ public final class Benchmark {
     /** The knobs, with the values of a full run (about 15 minutes on 2 cores). */
     record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros, int paresGrants,
                    Duration crearClave, int paresCrearClave, int direcciones, List<Long> tamanosPadron, Duration busquedas,
-                   Duration perfil) {
+                   Duration perfil, boolean cluster) {
 
         static Ajustes leer() {
             return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
@@ -46,7 +47,7 @@ public final class Benchmark {
                     Stream.of(System.getProperty("bench.padronSizes", "10000,1000000,10000000").split(",")).map(String::strip)
                             .map(Long::parseLong).toList(),
                     Duration.ofSeconds(Long.getLong("bench.lookupSeconds", 10)),
-                    Duration.ofSeconds(Long.getLong("bench.profileSeconds", 0)));
+                    Duration.ofSeconds(Long.getLong("bench.profileSeconds", 0)), Boolean.getBoolean("bench.cluster"));
         }
     }
 
@@ -70,6 +71,7 @@ public final class Benchmark {
                 .put("paresGrants", ajustes.paresGrants()).put("paresCrearClave", ajustes.paresCrearClave())
                 .put("direcciones", ajustes.direcciones())
                 .put("crearClaveSegundos", ajustes.crearClave().toSeconds()).put("perfilSegundos", ajustes.perfil().toSeconds()).put("busquedaSegundos", ajustes.busquedas().toSeconds())
+                .put("cluster", ajustes.cluster())
                 .set("padron", Admin.JSON.valueToTree(ajustes.tamanosPadron()));
         resultado.set("machine", Admin.JSON.valueToTree(Informe.maquina()));
         resultado.put("loadAverage", java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
@@ -119,6 +121,9 @@ public final class Benchmark {
         try {
             resultado.put("crearClavePadron", (postgres ? "jdbc" : "json-file") + ", " + tamanoParaKeycloak + " citizens");
             medirKeycloak(base, argon2, tamanoParaKeycloak);
+            if (ajustes.cluster()) {
+                medirCluster(home, jar, realmDir, trabajo, base, postgres);
+            }
         } finally {
             server.close();
         }
@@ -210,6 +215,48 @@ public final class Benchmark {
             for (String nombre : List.of("login-anses", "login-stock", "crear-clave", "grants-anses", "grants-stock")) {
                 perfiles.set(nombre, Admin.JSON.valueToTree(Perfil.resumir(carpeta.resolve(nombre + ".jfr"), 12)));
             }
+        }
+    }
+
+    // ---------------------------------------------------------------- cluster
+
+    /**
+     * -Dbench.cluster=true: logins on the two-node cluster of {@code mvn -Pcluster} (a login goes to node A or B in turn,
+     * as a load balancer would send it) against logins on the single node, which is still running, in ABBA pairs of
+     * rounds. Both on this machine's cores: this shows what a second node costs and gives here, not how a cluster of
+     * larger machines scales (see the report's Cluster section).
+     */
+    private void medirCluster(Path home, Path jar, Path realmDir, Path trabajo, URI base, boolean postgres) throws Exception {
+        ObjectNode json = resultado.putObject("cluster");
+        if (!postgres) {
+            json.put("omitido", "no PostgreSQL on 127.0.0.1:5432: the nodes find each other (jdbc-ping) and keep their data there");
+            log("Cluster: not measured (%s)", json.get("omitido").asText());
+            return;
+        }
+        int c = ajustes.concurrencia();
+        try (KeycloakCluster cluster = Preparacion.arrancarCluster(home, jar, realmDir, trabajo)) {
+            URI publica = cluster.publicUri();
+            Preparacion.prepararCluster(new Admin(publica), ajustes.usuarios());
+            List<Flujos> nodos = new ArrayList<>();
+            for (int i = 0; i < cluster.size(); i++) {
+                nodos.add(new Flujos(publica, cluster.nodo(i).baseUri()));
+            }
+            Flujos uno = new Flujos(base);
+            AtomicLong siguiente = new AtomicLong();
+            AtomicLong turno = new AtomicLong();
+            java.util.function.Supplier<Carga.Operacion> enCluster = () -> () -> nodos.get((int) (turno.getAndIncrement() % nodos.size()))
+                    .login(ANSES, PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios()), Flujos.CLAVE);
+            log("Cluster: logins on %d nodes against one node, %d ABBA pairs of %d s at concurrency %d", cluster.size(), ajustes.rondas(),
+                    ajustes.ronda().toSeconds(), c);
+            Carga.medir("warm-up cluster", c, ajustes.calentamiento(), enCluster);
+            Carga.medir("warm-up one node", c, Duration.ofSeconds(Math.min(15, ajustes.calentamiento().toSeconds())),
+                    () -> login(uno, ANSES, siguiente));
+            ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login", enCluster, () -> login(uno, ANSES, siguiente))),
+                    c, ajustes.rondas(), ajustes.ronda(), "cluster", "one-node").get("login");
+            json.setAll(logins);
+            json.put("nodos", cluster.size()).put("nucleos", Runtime.getRuntime().availableProcessors());
+        } finally {
+            Preparacion.borrarBase(Preparacion.DB_CLUSTER); // once its nodes have stopped
         }
     }
 

@@ -26,6 +26,15 @@ final class Comparacion {
 
     /** Runs {@code pares} pairs of rounds of every scenario; one JSON object per scenario, by name. */
     static Map<String, ObjectNode> medir(List<Escenario> escenarios, int concurrencia, int pares, Duration ronda) throws InterruptedException {
+        return medir(escenarios, concurrencia, pares, ronda, Benchmark.ANSES, Benchmark.STOCK);
+    }
+
+    /**
+     * The same with other names for the two sides (in the logs and "first"), e.g. cluster against one node; the JSON
+     * keeps its keys: side A is "cuil", side B "stock".
+     */
+    static Map<String, ObjectNode> medir(List<Escenario> escenarios, int concurrencia, int pares, Duration ronda, String nombreA,
+                                         String nombreB) throws InterruptedException {
         Map<String, List<Carga.Resultado>> anses = new LinkedHashMap<>();
         Map<String, List<Carga.Resultado>> stock = new LinkedHashMap<>();
         Map<String, ArrayNode> primeros = new LinkedHashMap<>();
@@ -38,11 +47,11 @@ final class Comparacion {
             boolean ansesPrimero = par % 2 == 1;
             for (Escenario e : escenarios) {
                 for (boolean a : ansesPrimero ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                    String realm = a ? Benchmark.ANSES : Benchmark.STOCK;
+                    String realm = a ? nombreA : nombreB;
                     Carga.Resultado r = Carga.medir(e.nombre() + " " + realm + " pair " + par, concurrencia, ronda, a ? e.anses() : e.stock());
                     (a ? anses : stock).get(e.nombre()).add(r);
                 }
-                primeros.get(e.nombre()).add(ansesPrimero ? Benchmark.ANSES : Benchmark.STOCK);
+                primeros.get(e.nombre()).add(ansesPrimero ? nombreA : nombreB);
             }
         }
         Map<String, ObjectNode> resultado = new LinkedHashMap<>();
@@ -50,8 +59,8 @@ final class Comparacion {
             List<Carga.Resultado> a = anses.get(e.nombre());
             List<Carga.Resultado> b = stock.get(e.nombre());
             ObjectNode json = Admin.JSON.createObjectNode();
-            json.set("cuil", Admin.JSON.valueToTree(juntar(e.nombre() + " anses", a)));
-            json.set("stock", Admin.JSON.valueToTree(juntar(e.nombre() + " stock", b)));
+            json.set("cuil", Admin.JSON.valueToTree(juntar(e.nombre() + " " + nombreA, a)));
+            json.set("stock", Admin.JSON.valueToTree(juntar(e.nombre() + " " + nombreB, b)));
             ArrayNode paresJson = json.putArray("pairs");
             double suma = 0;
             double min = Double.MAX_VALUE;
@@ -72,7 +81,7 @@ final class Comparacion {
                     .put("p99Extra", json.at("/cuil/p99").asDouble() - json.at("/stock/p99").asDouble());
             json.set("roundsCuil", Admin.JSON.valueToTree(a.stream().map(Carga.Resultado::medicion).toList()));
             json.set("roundsStock", Admin.JSON.valueToTree(b.stream().map(Carga.Resultado::medicion).toList()));
-            Benchmark.log("%s: anses ÷ stock %.3f ± %.1f %% over %d ABBA pairs, p99 %+.1f ms", e.nombre(), media,
+            Benchmark.log("%s: " + nombreA + " ÷ " + nombreB + " %.3f ± %.1f %% over %d ABBA pairs, p99 %+.1f ms", e.nombre(), media,
                     100 * (max - min) / 2 / media, a.size(), json.get("p99Extra").asDouble());
             resultado.put(e.nombre(), json);
         }

@@ -37,14 +37,22 @@ final class Flujos {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final URI base;
+    /** Where the requests go: {@code base} itself, or one node of a cluster whose public address is {@code base}. */
+    private final URI nodo;
 
     Flujos(URI base) {
+        this(base, base);
+    }
+
+    /** The flows on one node of a cluster, as a load balancer in front of {@code base} would send them there. */
+    Flujos(URI base, URI nodo) {
         this.base = base;
+        this.nodo = nodo;
     }
 
     /** Login form → code → tokens, in a fresh browser (no SSO cookie): the full price of a login. */
     JsonNode login(String realm, String usuario, String clave) throws IOException, InterruptedException {
-        Navegador navegador = new Navegador();
+        Navegador navegador = new Navegador(null, base, nodo);
         Autorizacion autorizacion = new Autorizacion(realm);
         Navegador.Respuesta formulario = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT);
         Navegador.Respuesta vuelta = navegador.seguir(navegador.post(formulario.accion("kc-form-login"),
@@ -92,7 +100,7 @@ final class Flujos {
     }
 
     private JsonNode token(String realm, Map<String, String> campos) throws IOException, InterruptedException {
-        HttpResponse<String> respuesta = HTTP.send(HttpRequest.newBuilder(base.resolve("realms/" + realm + "/protocol/openid-connect/token"))
+        HttpResponse<String> respuesta = HTTP.send(HttpRequest.newBuilder(nodo.resolve("realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(Navegador.form(campos))).build(), HttpResponse.BodyHandlers.ofString());
         if (respuesta.statusCode() != 200) {

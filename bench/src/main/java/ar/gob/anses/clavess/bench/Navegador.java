@@ -78,6 +78,9 @@ final class Navegador {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private final RequestConfig config;
+    /** Behind a load balancer: requests for {@code publica} (the nodes' --hostname) go to {@code nodo}; else both null. */
+    private final String publica;
+    private final String nodo;
 
     /** A browser on the machine's default address. */
     Navegador() {
@@ -86,8 +89,18 @@ final class Navegador {
 
     /** A browser whose connections leave from {@code local} (null: the default). */
     Navegador(InetAddress local) {
+        this(local, null, null);
+    }
+
+    /**
+     * A browser behind a load balancer that sent it to one cluster node: every request for the public address goes to
+     * {@code nodo}, while the browser keeps seeing the public address (forms, redirects and cookies name it).
+     */
+    Navegador(InetAddress local, URI publica, URI nodo) {
         this.config = RequestConfig.custom().setLocalAddress(local).setConnectTimeout(5_000).setSocketTimeout(60_000)
                 .setConnectionRequestTimeout(60_000).build();
+        this.publica = publica == null || publica.equals(nodo) ? null : publica.toString();
+        this.nodo = this.publica == null ? null : nodo.toString();
     }
 
     Respuesta get(String uri) throws IOException, InterruptedException {
@@ -109,6 +122,10 @@ final class Navegador {
     }
 
     private Respuesta enviar(HttpRequestBase pedido) throws IOException {
+        URI vista = pedido.getURI();
+        if (publica != null && vista.toString().startsWith(publica)) {
+            pedido.setURI(URI.create(nodo + vista.toString().substring(publica.length())));
+        }
         pedido.setConfig(config);
         pedido.setHeader("Accept-Language", "es-AR,es;q=0.9");
         if (!cookies.isEmpty()) {
@@ -128,7 +145,7 @@ final class Navegador {
             }
         }
         Header location = response.getFirstHeader("Location");
-        return new Respuesta(response.getStatusLine().getStatusCode(), cuerpo, pedido.getURI(), location == null ? null : location.getValue());
+        return new Respuesta(response.getStatusLine().getStatusCode(), cuerpo, vista, location == null ? null : location.getValue());
     }
 
     static String form(Map<String, String> campos) {

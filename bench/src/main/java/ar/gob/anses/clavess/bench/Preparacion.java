@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.bench;
 
+import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,6 +31,7 @@ final class Preparacion {
     static final String PG_USER = "root";
     static final String DB_KEYCLOAK = "clavess_bench_keycloak";
     static final String DB_PADRON = "clavess_bench_padron";
+    static final String DB_CLUSTER = "clavess_bench_cluster";
     static final String PADRON_URL = PG + DB_PADRON;
 
     private Preparacion() {
@@ -72,6 +74,36 @@ final class Preparacion {
     }
 
     /**
+     * The two-node cluster of {@code mvn -Pcluster} ({@link KeycloakCluster}: production mode, Infinispan and JGroups,
+     * PostgreSQL, each node with the first one's URL as public address), on free loopback ports and a database of its
+     * own, beside the single node; the same jar and realm.
+     */
+    static KeycloakCluster arrancarCluster(Path home, Path jar, Path realmDir, Path trabajo) {
+        KeycloakCluster.Config config = new KeycloakCluster.Config(home, jar, realmDir, trabajo.resolve("cluster"), PG + "test", PG_USER,
+                "unused", DB_CLUSTER, true, List.of(KeycloakServer.freePort(), KeycloakServer.freePort()),
+                List.of(KeycloakServer.freePort(), KeycloakServer.freePort()), List.of(KeycloakServer.freePort(), KeycloakServer.freePort()),
+                Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin", "KC_LOG_LEVEL", "INFO"), false);
+        Benchmark.log("Cluster: two nodes (kc.sh build --db=postgres --cache=ispn; start --optimized) on ports %s, database %s",
+                config.httpPorts(), DB_CLUSTER);
+        return KeycloakCluster.start(config, Duration.ofMinutes(6));
+    }
+
+    /** The cluster's realm anses gets the benchmark's client and the same users as the single node's. */
+    static void prepararCluster(Admin admin, int usuarios) throws Exception {
+        admin.post(Benchmark.ANSES + "/clients", cliente(admin));
+        crearUsuarios(admin, usuarios, List.of(Benchmark.ANSES));
+    }
+
+    private static ObjectNode cliente(Admin admin) {
+        ObjectNode cliente = admin.objeto().put("clientId", Flujos.CLIENTE).put("secret", Flujos.SECRETO).put("enabled", true)
+                .put("publicClient", false).put("standardFlowEnabled", true).put("serviceAccountsEnabled", true)
+                .put("directAccessGrantsEnabled", false);
+        cliente.putArray("redirectUris").add(Flujos.REDIRECT);
+        cliente.putObject("attributes").put("pkce.code.challenge.method", "S256");
+        return cliente;
+    }
+
+    /**
      * Realm stock: a new realm with Keycloak's defaults (browser flow, keycloak.v2 theme, default password hashing),
      * given the anses realm's brute-force, event and token-lifetime settings so that the ratio measures our flow,
      * theme and mappers, not different realm settings. Both realms get the same confidential client.
@@ -89,12 +121,7 @@ final class Preparacion {
         }
         admin.post("", stock);
         for (String realm : List.of(Benchmark.ANSES, Benchmark.STOCK)) {
-            ObjectNode cliente = admin.objeto().put("clientId", Flujos.CLIENTE).put("secret", Flujos.SECRETO).put("enabled", true)
-                    .put("publicClient", false).put("standardFlowEnabled", true).put("serviceAccountsEnabled", true)
-                    .put("directAccessGrantsEnabled", false);
-            cliente.putArray("redirectUris").add(Flujos.REDIRECT);
-            cliente.putObject("attributes").put("pkce.code.challenge.method", "S256");
-            admin.post(realm + "/clients", cliente);
+            admin.post(realm + "/clients", cliente(admin));
         }
         // Crear clave comes from many client addresses (see Benchmark.direccion), so the realm's per-address limit stays
         // as deployed and applies as in the field. The browser's proof of work is kept small so that the load generator
@@ -121,10 +148,14 @@ final class Preparacion {
 
     /** The same users in both realms (username = CUIL, same clave), by partial import, 100 per request. */
     static void crearUsuarios(Admin admin, int cuantos) throws Exception {
+        crearUsuarios(admin, cuantos, List.of(Benchmark.ANSES, Benchmark.STOCK));
+    }
+
+    private static void crearUsuarios(Admin admin, int cuantos, List<String> realms) throws Exception {
         long t0 = System.nanoTime();
         ExecutorService hilos = Executors.newFixedThreadPool(2);
         List<Future<?>> tandas = new ArrayList<>();
-        for (String realm : List.of(Benchmark.ANSES, Benchmark.STOCK)) {
+        for (String realm : realms) {
             for (int desde = 0; desde < cuantos; desde += 100) {
                 int inicio = desde;
                 tandas.add(hilos.submit(() -> {
@@ -142,7 +173,7 @@ final class Preparacion {
             tanda.get();
         }
         hilos.shutdown();
-        Benchmark.log("%d users in each realm in %.0f s", cuantos, (System.nanoTime() - t0) / 1e9);
+        Benchmark.log("%d users in each of %s in %.0f s", cuantos, realms, (System.nanoTime() - t0) / 1e9);
     }
 
     private static ObjectNode usuario(String realm, int i) {
@@ -190,6 +221,12 @@ final class Preparacion {
              var filas = conexion.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
             filas.next();
             return filas.getLong(1);
+        }
+    }
+
+    static void borrarBase(String nombre) throws SQLException {
+        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null); Statement sql = conexion.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + nombre + " WITH (FORCE)");
         }
     }
 

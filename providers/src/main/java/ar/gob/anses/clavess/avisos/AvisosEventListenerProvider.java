@@ -1,17 +1,18 @@
 package ar.gob.anses.clavess.avisos;
 
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
-import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.cuenta.AntesDelCambio;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakTransactionManager;
@@ -28,7 +29,6 @@ import org.keycloak.util.JsonSerialization;
  */
 public final class AvisosEventListenerProvider implements EventListenerProvider {
 
-    private static final String ANTES = "anses-avisos-antes:";
     private static final Logger LOG = Logger.getLogger(AvisosEventListenerProvider.class);
 
     private final KeycloakSession session;
@@ -37,17 +37,6 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
     AvisosEventListenerProvider(KeycloakSession session, EnvioAvisos envio) {
         this.session = session;
         this.envio = envio;
-    }
-
-    /**
-     * Remembers the account's level and clave state before an admin's update, once per request (the user profile
-     * validates more than once); called from the {@code nivel} attribute's validator, the last moment the old values
-     * are still on the user.
-     */
-    public static void recordarAntes(KeycloakSession session, UserModel user) {
-        if (session.getAttribute(ANTES + user.getId()) == null) {
-            session.setAttribute(ANTES + user.getId(), estado(user));
-        }
     }
 
     @Override
@@ -83,10 +72,9 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         DecisionAviso.Estado despues = null;
         if (cuenta.get().startsWith("id:")) {
             String userId = cuenta.get().substring("id:".length());
-            antes = session.getAttribute(ANTES + userId, DecisionAviso.Estado.class);
+            antes = AntesDelCambio.de(session, userId).map(a -> new DecisionAviso.Estado(a.nivel(), a.estadoClave().name())).orElse(null);
             UserModel user = session.users().getUserById(realm, userId);
             despues = user == null ? null : estado(user);
-            session.removeAttribute(ANTES + userId);
         }
         Optional<Aviso> aviso = DecisionAviso.deEventoAdmin(event.getResourceTypeAsString(),
                 event.getOperationType() == null ? null : event.getOperationType().name(), event.getResourcePath(),

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.almacen.AvisoEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -29,7 +30,9 @@ final class BandejaSalidaStore {
     /** Writes the notice, due now, in the session's transaction; its id. */
     String guardar(String userId, Pedido pedido, long ahora) {
         String id = KeycloakModelUtils.generateId();
-        em.persist(new AvisoEntity(id, userId, pedido, ahora));
+        em.persist(new AvisoEntity(id, pedido.realmId(), userId, pedido.aviso().tipo().name(), pedido.aviso().nivelAnterior(),
+                pedido.aviso().nivelNuevo(), pedido.cuando(), pedido.ip(), pedido.userAgent(), pedido.navegador().familia(),
+                pedido.navegador().sistema(), pedido.porOficina(), pedido.baseUri(), pedido.aviso().direccion(), ahora));
         return id;
     }
 
@@ -46,6 +49,13 @@ final class BandejaSalidaStore {
      */
     AvisoEntity tomar(String id) {
         return em.find(AvisoEntity.class, id, LockModeType.PESSIMISTIC_WRITE, Map.of("jakarta.persistence.lock.timeout", SKIP_LOCKED));
+    }
+
+    /** The notice as it was decided; {@link IllegalArgumentException} if its kind no longer exists. */
+    static Pedido pedido(AvisoEntity fila) {
+        return new Pedido(fila.realmId(), "id:" + fila.userId(),
+                new Aviso(TipoAviso.valueOf(fila.tipo()), fila.nivelAnterior(), fila.nivelNuevo(), fila.direccion()), fila.cuando(),
+                fila.ip(), fila.userAgent(), new Navegador(fila.navegador(), fila.sistema()), fila.porOficina(), fila.baseUri());
     }
 
     void borrar(AvisoEntity aviso) {

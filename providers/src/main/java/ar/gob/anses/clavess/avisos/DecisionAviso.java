@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class DecisionAviso {
     /** Detail of the online enablement of a pending clave ({@code UPDATE_PROFILE}): {@code HABILITADA}. */
     public static final String DETALLE_ESTADO_CLAVE = "anses_estado_clave";
     /** The same, as Crear clave's pending-clave step names it (the user attribute {@code estadoClave}). */
-    public static final String DETALLE_ESTADO_CLAVE_ATRIBUTO = "estadoClave";
+    public static final String DETALLE_ESTADO_CLAVE_ATRIBUTO = Atributos.ESTADO_CLAVE;
 
     /**
      * Detail of Crear clave's REGISTER / UPDATE_CREDENTIAL: the citizen has no verified address yet and one waits to be

@@ -1,13 +1,13 @@
 package ar.gob.anses.clavess.avisos;
 
+import ar.gob.anses.clavess.almacen.AvisoEntity;
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import ar.gob.anses.clavess.nofuiyo.EnlaceNoFuiYo;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,7 +42,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class EnvioAvisos {
 
     static final String TEMPLATE = "anses-aviso.ftl";
-    static final ZoneId ARGENTINA = ZoneId.of("America/Argentina/Buenos_Aires");
     /** Notices looked at per query of a periodic look; it queries again while it makes progress. */
     static final int LOTE = 100;
     /**
@@ -54,7 +53,6 @@ final class EnvioAvisos {
     static final String METRICA = "anses.avisos";
     static final String METRICA_EN_ESPERA = "anses.avisos.en.espera";
 
-    private static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final Logger LOG = Logger.getLogger(EnvioAvisos.class);
 
     /** What became of one try. */
@@ -207,7 +205,7 @@ final class EnvioAvisos {
         }
         Pedido pedido;
         try {
-            pedido = fila.pedido();
+            pedido = BandejaSalidaStore.pedido(fila);
         } catch (IllegalArgumentException e) {
             bandeja.borrar(fila);
             LOG.warnf("Notice %s of unknown kind %s given up", id, fila.tipo());
@@ -281,7 +279,7 @@ final class EnvioAvisos {
         a.put("nivelAnterior", String.valueOf(aviso.nivelAnterior()));
         a.put("nivelNuevo", String.valueOf(aviso.nivelNuevo()));
         a.put("bajoElNivel", aviso.bajoElNivel());
-        a.put("cuando", FECHA.format(Instant.ofEpochMilli(pedido.cuando()).atZone(ARGENTINA)));
+        a.put("cuando", HoraArgentina.FECHA_HORA.format(Instant.ofEpochMilli(pedido.cuando())));
         a.put("porOficina", pedido.porOficina());
         a.put("ip", pedido.ip() == null ? "" : pedido.ip());
         Navegador navegador = pedido.navegador();

@@ -1,11 +1,13 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes.Solicitud;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
-import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.usi07.Usi07;
@@ -14,8 +16,6 @@ import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
@@ -36,7 +36,6 @@ final class ClavePendienteAuthenticator implements Paso {
     static final String TEMPLATE = "anses-clave-pendiente.ftl";
     static final String ACCION_HABILITAR = "habilitar";
     static final String PASO = "habilitar";
-    private static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("America/Argentina/Buenos_Aires"));
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -113,7 +112,7 @@ final class ClavePendienteAuthenticator implements Paso {
             return;
         }
         context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(CrearClaveNotes.EVENT_PASO, PASO)
-                .detail(EstadoClave.ATRIBUTO, EstadoClave.HABILITADA.name()).success();
+                .detail(Atributos.ESTADO_CLAVE, EstadoClave.HABILITADA.name()).success();
         context.setUser(user);
         context.success();
     }
@@ -156,8 +155,8 @@ final class ClavePendienteAuthenticator implements Paso {
         ClavesPendientes pendientes = pendientes(context);
         return context.form()
                 .setAttribute("cuil", Cuil.leer(solicitud.cuil()).cuil().conGuiones())
-                .setAttribute("creada", FECHA.format(Instant.ofEpochMilli(solicitud.creadaMillis())))
-                .setAttribute("vence", FECHA.format(Instant.ofEpochMilli(pendientes.venceMillis(solicitud))))
+                .setAttribute("creada", HoraArgentina.FECHA.format(Instant.ofEpochMilli(solicitud.creadaMillis())))
+                .setAttribute("vence", HoraArgentina.FECHA.format(Instant.ofEpochMilli(pendientes.venceMillis(solicitud))))
                 .setAttribute("diasRestantes", pendientes.diasRestantes(solicitud))
                 .setAttribute("plazoDias", pendientes.plazo().dias())
                 .setAttribute("usi07Url", context.getRefreshExecutionUrl().toString())

@@ -1,7 +1,8 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -67,7 +68,7 @@ final class ClavePendienteNueva {
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
         switch (pendientes.registrar(realm, cuil, clave, email, politicas)) {
             case REGISTRADA -> context.getEvent().clone().event(EventType.REGISTER).detail(Details.USERNAME, cuil)
-                    .detail(CrearClaveNotes.EVENT_PASO, "exterior").detail(EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name()).success();
+                    .detail(CrearClaveNotes.EVENT_PASO, "exterior").detail(Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name()).success();
             // An existing clave is never replaced without proof of identity, nor told apart: same page, same hash spent.
             case CUIL_CON_CLAVE -> new Eventos(context, "exterior").error("anses_exterior_cuil_con_clave");
             case LIMITE -> {

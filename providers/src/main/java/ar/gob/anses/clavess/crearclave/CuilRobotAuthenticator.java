@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;

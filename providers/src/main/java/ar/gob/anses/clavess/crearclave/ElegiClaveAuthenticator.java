@@ -1,11 +1,12 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuenta;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import ar.gob.anses.clavess.login.BloqueoClave;
-import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.politica.ValidadorClave;
@@ -90,10 +91,7 @@ final class ElegiClaveAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesClaveYaCreadaTitulo", "ansesClaveYaCreada"));
             return;
         }
-        user.setFirstName(persona.nombre());
-        user.setLastName(persona.apellido());
-        user.setSingleAttribute("dni", persona.dni());
-        user.setSingleAttribute("birthdate", persona.fechaNacimiento().toString());
+        persona.identidad().escribirEn(user);
         List<PolicyError> incumplidas = new ValidadorClave(session, realm).incumplidas(user, clave);
         if (!incumplidas.isEmpty()) {
             if (existente == null) {
@@ -106,7 +104,6 @@ final class ElegiClaveAuthenticator implements Paso {
         }
 
         int nivelAnterior = existente != null ? Nivel.de(existente) : 0;
-        user.setEnabled(true);
         if (existente == null) {
             // The real person, proven, makes the account: the CUIL's pending requests (residents abroad, whoever made
             // them) are discarded with their claves and addresses, none of which was ever proven theirs.
@@ -129,12 +126,7 @@ final class ElegiClaveAuthenticator implements Paso {
             auth.removeAuthNote(CrearClaveNotes.CORREO_DIRECCION);
         }
         auth.removeAuthNote(CrearClaveNotes.CORREO_HASH); // a code of an earlier pass through this page is no longer valid
-        EstadoClave.HABILITADA.asignar(user);
-        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.ONLINE));
-        String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
-        if (politicas != null) {
-            user.setSingleAttribute("politicasVersion", politicas);
-        }
+        Cuenta.habilitar(user, Nivel.ONLINE, auth.getAuthNote(CrearClaveNotes.POLITICAS_VERSION));
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
         Usi07.asignarCodigo(session, realm, user); // a new clave, a new Formulario USI-07: the old form stops verifying
         new BloqueoClave(session, realm, context.getProtector()).limpiar(persona.cuil(), user);

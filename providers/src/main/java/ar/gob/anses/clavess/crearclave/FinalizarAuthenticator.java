@@ -1,7 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.Paso;
-import ar.gob.anses.clavess.nivel.Nivel;
 import ar.gob.anses.clavess.usi07.Usi07;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;

@@ -1,9 +1,11 @@
 package ar.gob.anses.clavess.habilitacion;
 
-import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.almacen.SolicitudPendienteEntity;
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
+import ar.gob.anses.clavess.cuenta.Cuenta;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.padron.Persona;
-import ar.gob.anses.clavess.usi07.CodigoVerificacion;
-import ar.gob.anses.clavess.usi07.Usi07;
 import ar.gob.anses.clavess.verificacion.IntentosVerificacionStore;
 import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.persistence.EntityManager;
@@ -43,8 +45,6 @@ public final class ClavesPendientes implements Provider {
     public static final String MOTIVO_VENCIDA = "anses_clave_pendiente_vencida";
     /** Auth note of a login made with a pending request's clave: the request's id (there is no user). */
     public static final String NOTA_SOLICITUD = "anses.solicitud.pendiente";
-    /** User attribute of the policies version accepted (Crear clave's first step). */
-    public static final String ATRIBUTO_POLITICAS = "politicasVersion";
 
     private static final Logger LOG = Logger.getLogger(ClavesPendientes.class);
     private static final SecureRandom AZAR = new SecureRandom();
@@ -175,16 +175,11 @@ public final class ClavesPendientes implements Provider {
                 return Optional.<String>empty();
             }
             UserModel user = tx.users().addUser(realm, solicitud.cuil());
-            habilitacion.persona().escribirEn(user);
-            user.setEnabled(true);
+            habilitacion.persona().identidad().escribirEn(user);
+            Cuenta.habilitar(user, habilitacion.nivel(), e.getPoliticasVersion());
             user.setEmail(e.getEmail());
             user.setEmailVerified(false);
-            if (e.getPoliticasVersion() != null) {
-                user.setSingleAttribute(ATRIBUTO_POLITICAS, e.getPoliticasVersion());
-            }
-            EstadoClave.HABILITADA.asignar(user);
-            user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(habilitacion.nivel()));
-            user.setSingleAttribute(Usi07.ATRIBUTO, e.getCodigoUsi07());
+            user.setSingleAttribute(Atributos.CODIGO_USI07, e.getCodigoUsi07());
             PasswordCredentialModel clave = credencial(e);
             clave.setCreatedDate(e.getCreada());
             user.credentialManager().createStoredCredential(clave);
@@ -249,9 +244,9 @@ public final class ClavesPendientes implements Provider {
             Optional<CredentialModel> clave = user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findFirst();
             String email = user.getEmail();
             ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
-            String codigo = Optional.ofNullable(user.getFirstAttribute(Usi07.ATRIBUTO)).orElse(null);
+            String codigo = Optional.ofNullable(user.getFirstAttribute(Atributos.CODIGO_USI07)).orElse(null);
             long creada = user.getCreatedTimestamp() == null ? Time.currentTimeMillis() : user.getCreatedTimestamp();
-            String politicas = user.getFirstAttribute(ATRIBUTO_POLITICAS);
+            String politicas = user.getFirstAttribute(Atributos.POLITICAS_VERSION);
             tx.users().removeUser(realm, user);
             if (clave.isEmpty() || email == null) {
                 return Optional.<Solicitud>empty(); // nothing to log in with, or nowhere to confirm it: nothing to keep
@@ -269,7 +264,7 @@ public final class ClavesPendientes implements Provider {
 
     /** Every pending clave of the realm still kept as a user (an earlier version): each becomes a request. */
     public int migrarUsuarios(RealmModel realm) {
-        List<String> cuiles = session.users().searchForUserByUserAttributeStream(realm, EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name())
+        List<String> cuiles = session.users().searchForUserByUserAttributeStream(realm, Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name())
                 .map(UserModel::getUsername).toList();
         cuiles.forEach(cuil -> migrar(realm, cuil));
         return cuiles.size();
@@ -279,7 +274,7 @@ public final class ClavesPendientes implements Provider {
     String codigoLibre(RealmModel realm) {
         for (int i = 0; i < SORTEOS_CODIGO; i++) {
             String codigo = CodigoVerificacion.nuevo(AZAR);
-            if (Usi07.buscar(session, realm, codigo).isEmpty() && porCodigo(realm, codigo).isEmpty()) {
+            if (Cuenta.conCodigoUsi07(session, realm, codigo).isEmpty() && porCodigo(realm, codigo).isEmpty()) {
                 return codigo;
             }
         }

@@ -1,10 +1,13 @@
 package ar.gob.anses.clavess.habilitacion;
 
-import ar.gob.anses.clavess.cuil.Cuil;
-import ar.gob.anses.clavess.nivel.Nivel;
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
+import ar.gob.anses.clavess.cuenta.Cuenta;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
-import ar.gob.anses.clavess.usi07.CodigoVerificacion;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -76,8 +79,8 @@ public final class HabilitacionAdminResource {
         estado.put("cuil", digitos);
         if (user != null) {
             auth.users().requireView(user);
-            estado.put(EstadoClave.ATRIBUTO, EstadoClave.de(user).name());
-            estado.put(Nivel.ATRIBUTO, Nivel.de(user));
+            estado.put(Atributos.ESTADO_CLAVE, EstadoClave.de(user).name());
+            estado.put(Atributos.NIVEL, Nivel.de(user));
             return estado;
         }
         auth.users().requireView();
@@ -86,7 +89,7 @@ public final class HabilitacionAdminResource {
         if (solicitudes.isEmpty()) {
             throw error(Response.Status.NOT_FOUND, "no clave and no pending clave for " + digitos);
         }
-        estado.put(EstadoClave.ATRIBUTO, EstadoClave.PENDIENTE.name());
+        estado.put(Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name());
         estado.put("solicitudes", solicitudes.stream().map(s -> Map.of(
                 "creada", Instant.ofEpochMilli(s.creadaMillis()).toString(),
                 "vence", Instant.ofEpochMilli(pendientes.venceMillis(s)).toString())).toList());
@@ -106,7 +109,7 @@ public final class HabilitacionAdminResource {
     public Map<String, Object> habilitar(@PathParam("cuil") String cuil, Map<String, Object> body) {
         String digitos = cuil(cuil);
         auth.users().requireManage();
-        int nivel = Nivel.leer(body == null ? null : String.valueOf(body.get(Nivel.ATRIBUTO)))
+        int nivel = Nivel.leer(body == null ? null : String.valueOf(body.get(Atributos.NIVEL)))
                 .orElseThrow(() -> error(Response.Status.BAD_REQUEST,
                         "nivel must be 2 (USI-07 by mail or apoderado) or 3 (in person with the DNI)"));
         Optional<String> codigo = Optional.ofNullable(body.get("codigo")).map(String::valueOf).flatMap(CodigoVerificacion::leer);
@@ -132,8 +135,8 @@ public final class HabilitacionAdminResource {
         UserModel user = session.users().getUserById(realm, id);
         Map<String, Object> estado = new LinkedHashMap<>();
         estado.put("cuil", digitos);
-        estado.put(EstadoClave.ATRIBUTO, EstadoClave.HABILITADA.name());
-        estado.put(Nivel.ATRIBUTO, user == null ? nivel : Nivel.de(user));
+        estado.put(Atributos.ESTADO_CLAVE, EstadoClave.HABILITADA.name());
+        estado.put(Atributos.NIVEL, user == null ? nivel : Nivel.de(user));
         return estado;
     }
 
@@ -161,8 +164,8 @@ public final class HabilitacionAdminResource {
         auditar(digitos, pendiente ? EstadoClave.PENDIENTE.name() : SIN_CLAVE, Nivel.PRESENCIAL, true);
         Map<String, Object> respuesta = new LinkedHashMap<>();
         respuesta.put("cuil", digitos);
-        respuesta.put(EstadoClave.ATRIBUTO, EstadoClave.HABILITADA.name());
-        respuesta.put(Nivel.ATRIBUTO, Nivel.PRESENCIAL);
+        respuesta.put(Atributos.ESTADO_CLAVE, EstadoClave.HABILITADA.name());
+        respuesta.put(Atributos.NIVEL, Nivel.PRESENCIAL);
         respuesta.put("claveProvisoria", clave);
         return respuesta;
     }
@@ -170,11 +173,9 @@ public final class HabilitacionAdminResource {
     private String crearConClaveProvisoria(KeycloakSession tx, Persona persona) {
         RealmModel enTx = tx.getContext().getRealm();
         UserModel user = tx.users().addUser(enTx, persona.cuil().digitos());
-        persona.escribirEn(user);
-        user.setEnabled(true);
-        EstadoClave.HABILITADA.asignar(user);
-        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(Nivel.PRESENCIAL));
-        user.setSingleAttribute(ar.gob.anses.clavess.usi07.Usi07.ATRIBUTO, tx.getProvider(ClavesPendientes.class).codigoLibre(enTx));
+        persona.identidad().escribirEn(user);
+        Cuenta.habilitar(user, Nivel.PRESENCIAL, null);
+        user.setSingleAttribute(Atributos.CODIGO_USI07, tx.getProvider(ClavesPendientes.class).codigoLibre(enTx));
         user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         for (int intento = 0; ; intento++) {
             String clave = ClaveProvisoria.nueva(AZAR);

@@ -1,7 +1,8 @@
 package ar.gob.anses.clavess.login;
 
-import ar.gob.anses.clavess.cuil.Cuil;
-import ar.gob.anses.clavess.verificacion.FilaBloqueada;
+import ar.gob.anses.clavess.almacen.FilaBloqueada;
+import ar.gob.anses.clavess.almacen.TurnoIngresoEntity;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.Set;

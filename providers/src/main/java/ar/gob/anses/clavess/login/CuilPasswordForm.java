@@ -1,7 +1,7 @@
 package ar.gob.anses.clavess.login;
 
 import ar.gob.anses.clavess.cambiarclave.CambiarClaveRequiredActionFactory;
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;

@@ -1,6 +1,8 @@
 package ar.gob.anses.clavess.nivel;
 
 import ar.gob.anses.clavess.admin.Ciudadanos;
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,7 +45,7 @@ public final class NivelAdminResource {
     public Map<String, Object> nivel(@PathParam("cuil") String cuil) {
         UserModel user = Ciudadanos.porCuil(session, realm, cuil);
         auth.users().requireView(user);
-        return Map.of("cuil", user.getUsername(), "nivel", Nivel.de(user));
+        return Map.of("cuil", user.getUsername(), Atributos.NIVEL, Nivel.de(user));
     }
 
     /** Body {@code {"nivel": 3}} (or "3"): 204, or 400 for anything but 2 or 3. */
@@ -53,10 +55,10 @@ public final class NivelAdminResource {
     public Response cambiar(@PathParam("cuil") String cuil, Map<String, Object> body) {
         UserModel user = Ciudadanos.porCuil(session, realm, cuil);
         auth.users().requireManage(user);
-        Integer nuevo = Nivel.leer(body == null ? null : String.valueOf(body.get("nivel"))).orElseThrow(
+        Integer nuevo = Nivel.leer(body == null ? null : String.valueOf(body.get(Atributos.NIVEL))).orElseThrow(
                 () -> new BadRequestException("nivel must be 2 or 3"));
         CambioNivel cambio = new CambioNivel(user.getUsername(), Nivel.de(user), nuevo);
-        user.setSingleAttribute(Nivel.ATRIBUTO, String.valueOf(nuevo));
+        user.setSingleAttribute(Atributos.NIVEL, String.valueOf(nuevo));
         adminEvent.operation(OperationType.UPDATE).resourcePath(cambio.resourcePath()).representation(cambio.representacion()).success();
         return Response.noContent().build();
     }

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.nivel;
 
+import ar.gob.anses.clavess.cuenta.Nivel;
 import java.util.ArrayList;
 import java.util.List;
 import org.keycloak.models.ClientSessionContext;

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.nivel;
 
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.PasoFactory;
 import java.util.List;
 

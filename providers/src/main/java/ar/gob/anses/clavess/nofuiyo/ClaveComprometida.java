@@ -1,5 +1,7 @@
 package ar.gob.anses.clavess.nofuiyo;
 
+import ar.gob.anses.clavess.cuenta.Atributos;
+
 /**
  * The mark "No fui yo" leaves on an account: the user attribute {@value #ATRIBUTO}, the moment (Keycloak's clock, epoch
  * milliseconds) the citizen said a change was not hers. Until a clave newer than the mark exists (set through Olvidé mi
@@ -9,7 +11,7 @@ package ar.gob.anses.clavess.nofuiyo;
 public final class ClaveComprometida {
 
     /** User attribute; read only in the user profile (admins see it, nobody edits it). Its name never changes. */
-    public static final String ATRIBUTO = "claveComprometida";
+    public static final String ATRIBUTO = Atributos.CLAVE_COMPROMETIDA;
 
     private ClaveComprometida() {
     }

@@ -1,7 +1,8 @@
 package ar.gob.anses.clavess.oficina;
 
+import ar.gob.anses.clavess.cuenta.AntesDelCambio;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.nivel.CambioNivel;
-import ar.gob.anses.clavess.nivel.Nivel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -23,19 +24,10 @@ import org.keycloak.util.JsonSerialization;
  */
 final class AuditoriaNivel implements EventListenerProvider {
 
-    private static final String ANTERIOR = "anses-nivel-anterior:";
-
     private final KeycloakSession session;
 
     AuditoriaNivel(KeycloakSession session) {
         this.session = session;
-    }
-
-    /** The level before this request's first change; validation runs more than once per update. */
-    static void recordarAnterior(KeycloakSession session, UserModel user) {
-        if (session.getAttribute(ANTERIOR + user.getId()) == null) {
-            session.setAttribute(ANTERIOR + user.getId(), Nivel.de(user));
-        }
     }
 
     @Override
@@ -46,13 +38,12 @@ final class AuditoriaNivel implements EventListenerProvider {
             return;
         }
         String userId = event.getResourcePath().substring("users/".length());
-        Integer anterior = session.getAttribute(ANTERIOR + userId, Integer.class);
+        Integer anterior = AntesDelCambio.de(session, userId).map(AntesDelCambio::nivel).orElse(null);
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserModel user = anterior == null || realm == null ? null : session.users().getUserById(realm, userId);
         if (user == null || anterior == Nivel.de(user) || !realm.isAdminEventsEnabled()) {
             return;
         }
-        session.removeAttribute(ANTERIOR + userId);
         CambioNivel cambio = new CambioNivel(user.getUsername(), anterior, Nivel.de(user));
         AdminEvent registro = new AdminEvent(event);
         registro.setId(UUID.randomUUID().toString());

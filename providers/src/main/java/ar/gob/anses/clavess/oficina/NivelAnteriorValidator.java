@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.oficina;
 
-import ar.gob.anses.clavess.avisos.AvisosEventListenerProvider;
+import ar.gob.anses.clavess.cuenta.AntesDelCambio;
 import org.keycloak.models.UserModel;
 import org.keycloak.userprofile.AttributeContext;
 import org.keycloak.userprofile.UserProfileAttributeValidationContext;
@@ -10,10 +10,10 @@ import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.ValidatorConfig;
 
 /**
- * Put on the user-profile attribute {@code nivel}: it rejects nothing, it remembers the level a user had
- * before an admin update so that {@link AuditoriaNivel} can record old and new, and the level and clave state so that
- * the notice to the citizen ({@code avisos}) can tell what the office changed. Keycloak validates before it
- * applies the update, and that is the last moment the old value is still on the user.
+ * Put on the user-profile attribute {@code nivel}: it rejects nothing, it remembers the level and clave state a user
+ * had before an admin update ({@link AntesDelCambio}) so that {@link AuditoriaNivel} can record old and new and the
+ * notice to the citizen ({@code avisos}) can tell what the office changed. Keycloak validates before it applies the
+ * update, and that is the last moment the old value is still on the user.
  */
 public final class NivelAnteriorValidator implements SimpleValidator {
 
@@ -30,8 +30,7 @@ public final class NivelAnteriorValidator implements SimpleValidator {
             AttributeContext atributo = perfil.getAttributeContext();
             UserModel user = atributo.getUser();
             if (user != null && atributo.getContext() == UserProfileContext.USER_API) {
-                AuditoriaNivel.recordarAnterior(context.getSession(), user);
-                AvisosEventListenerProvider.recordarAntes(context.getSession(), user);
+                AntesDelCambio.recordar(context.getSession(), user);
             }
         }
         return context;

@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.padron;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;

@@ -1,12 +1,9 @@
 package ar.gob.anses.clavess.padron;
 
-import ar.gob.anses.clavess.cuil.Cuil;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -62,17 +59,8 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
         if (registro == null) {
             throw new IllegalStateException("The jdbc padrón needs --spi-" + PadronSpi.NAME + "--" + PROVIDER_ID + "--" + URL);
         }
-        return new PadronProvider() {
-            @Override
-            public Optional<Persona> buscar(Cuil cuil) {
-                return registro.buscar(cuil);
-            }
-
-            @Override
-            public Collection<String> empleadores() {
-                return registro.empleadores();
-            }
-        };
+        // One per Keycloak session: a request that asks for the same CUIL several times reads it once.
+        return new PadronDeLaSesion(registro::buscar, registro::empleadores);
     }
 
     @Override

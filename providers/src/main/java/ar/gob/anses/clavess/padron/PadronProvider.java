@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.padron;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import java.util.Collection;
 import java.util.Optional;
 import org.keycloak.provider.Provider;

@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.padron;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.Identidad;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
@@ -8,17 +9,12 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.keycloak.models.UserModel;
 
 /**
  * A person as the agency's registry (padrón) knows them. Field names in the JSON file are the
  * agency's Spanish ones; every value is checked when the file is read, so a bad file fails the start.
  */
 public final class Persona {
-
-    /** User attributes the registry's data is written to (the contract's names). */
-    public static final String ATRIBUTO_DNI = "dni";
-    public static final String ATRIBUTO_NACIMIENTO = "birthdate";
 
     /**
      * Where the person lives, as the registry records it. Read and kept with the person, but no step uses it
@@ -192,13 +188,10 @@ public final class Persona {
     }
 
     /**
-     * Writes what the registry says of this person onto their account: names, DNI and birth date (the user attributes
-     * {@code dni} and {@code birthdate}). Only for a person whose identity was proven (online or at an office).
+     * What of this person goes onto their account ({@link Identidad#escribirEn}): names, DNI and birth date. Only for a
+     * person whose identity was proven (online or at an office).
      */
-    public void escribirEn(UserModel user) {
-        user.setFirstName(nombre);
-        user.setLastName(apellido);
-        user.setSingleAttribute(ATRIBUTO_DNI, dni);
-        user.setSingleAttribute(ATRIBUTO_NACIMIENTO, fechaNacimiento.toString());
+    public Identidad identidad() {
+        return new Identidad(nombre, apellido, dni, fechaNacimiento);
     }
 }

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.politica;
 
+import ar.gob.anses.clavess.cuenta.Atributos;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ public record DatosPersonales(String cuil, String dni, LocalDate nacimiento, Lis
         if (user.getLastName() != null) {
             nombres.add(user.getLastName());
         }
-        return new DatosPersonales(user.getUsername(), dni(user.getFirstAttribute("dni"), user.getUsername()),
-                fecha(user.getFirstAttribute("birthdate")), nombres);
+        return new DatosPersonales(user.getUsername(), dni(user.getFirstAttribute(Atributos.DNI), user.getUsername()),
+                fecha(user.getFirstAttribute(Atributos.NACIMIENTO)), nombres);
     }
 
     /** From the username alone (the CUIL, whose middle 8 digits are the DNI). */

@@ -1,8 +1,9 @@
 package ar.gob.anses.clavess.representacion;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -10,6 +11,16 @@ import org.keycloak.models.UserModel;
 final class Curadores {
 
     private Curadores() {
+    }
+
+    /** The ward a kept choice names, if still a ward: the curador and that ward asked of the padrón, nobody else. */
+    static Optional<Representacion.Curado> representado(KeycloakSession session, UserModel user, String nota) {
+        Cuil.Lectura cuil = Cuil.leer(user.getUsername());
+        if (!cuil.esValido()) {
+            return Optional.empty();
+        }
+        PadronProvider padron = session.getProvider(PadronProvider.class);
+        return Representacion.representado(nota, padron.buscar(cuil.cuil()), padron::buscar);
     }
 
     static List<Representacion.Curado> vigentes(KeycloakSession session, UserModel user) {

@@ -17,8 +17,9 @@ import org.keycloak.representations.IDToken;
 
 /**
  * {@code representa} = {"cuil", "nombre", "relacion": "curatela"} while a curador acts for a ward: the ward the
- * user session's choice names, checked against the padrón at every token (login, SSO reuse, refresh, userinfo,
- * introspection), so a ward the padrón no longer lists, or no longer has under curatela, is never named again.
+ * user session's choice names, checked against the padrón (the curador and that ward, no other ward) at every token
+ * (login, SSO reuse, refresh, userinfo, introspection), so a ward the padrón no longer lists, or no longer has under
+ * curatela, is never named again.
  * {@code sub}, {@code cuil}, {@code nivel} and {@code acr} stay the curador's: this mapper touches nothing else.
  */
 public final class RepresentaProtocolMapper extends AbstractOIDCProtocolMapper
@@ -67,7 +68,7 @@ public final class RepresentaProtocolMapper extends AbstractOIDCProtocolMapper
         if (nota == null || Representacion.PROPIA.equals(nota)) {
             return; // most citizens: no padrón lookup at all
         }
-        Representacion.representado(nota, Curadores.vigentes(session, userSession.getUser()))
+        Curadores.representado(session, userSession.getUser(), nota)
                 .ifPresent(curado -> token.getOtherClaims().put(CLAIM, curado.claim()));
     }
 }

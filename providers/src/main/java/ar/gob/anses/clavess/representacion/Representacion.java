@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.representacion;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.Persona;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +64,21 @@ public final class Representacion {
             return Optional.empty();
         }
         return vigentes.stream().filter(c -> c.cuil().digitos().equals(nota)).findFirst();
+    }
+
+    /**
+     * The ward a kept choice names, asking the padrón for that ward only (a token needs no other): the same answer as
+     * {@code representado(nota, vigentes(curador, padron))}, which looks up every ward of the curador.
+     */
+    public static Optional<Curado> representado(String nota, Optional<Persona> curador, Function<Cuil, Optional<Persona>> padron) {
+        if (nota == null || PROPIA.equals(nota) || curador.isEmpty()) {
+            return Optional.empty();
+        }
+        return curador.get().curados().stream().filter(c -> c.digitos().equals(nota)).findFirst()
+                .flatMap(padron)
+                .filter(Persona::bajoCuratela)
+                .map(p -> new Curado(p.cuil(), p.nombre() + " " + p.apellido()))
+                .filter(c -> c.cuil().digitos().equals(nota));
     }
 
     /**

@@ -3,18 +3,18 @@ package ar.gob.anses.clavess.segundofactor;
 import java.util.Map;
 import java.util.Set;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.Constants;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
 import org.keycloak.models.credential.WebAuthnCredentialModel;
-import org.keycloak.protocol.oidc.utils.AmrUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The second factor as the flows see it: whether the citizen has one, and whether this session already proved one
- * (read from the same completed executions and {@code amr} references that Keycloak's AMR mapper puts in the token).
+ * (read from the same completed executions and {@code amr} references that {@link AmrProtocolMapper} puts in the token).
  * Whether the app asks for one is Keycloak's <i>Condition - client scope</i> on the client scope {@value #SCOPE}.
  */
 public final class SegundoFactor {
@@ -42,6 +42,7 @@ public final class SegundoFactor {
     public static boolean hechoEnLaSesion(AuthenticationSessionModel authSession, RealmModel realm) {
         Map<String, Integer> completadas = AuthenticatorUtils.parseCompletedExecutions(
                 authSession.getUserSessionNotes().get(Constants.AUTHENTICATORS_COMPLETED));
-        return AmrUtils.getAuthenticationExecutionReferences(completadas, realm).stream().anyMatch(AMR::contains);
+        return Amr.referencias(completadas, id -> AmrProtocolMapper.configDePaso(realm, id), Time.currentTime()).stream()
+                .anyMatch(AMR::contains);
     }
 }

@@ -1,7 +1,8 @@
 package ar.gob.anses.clavess.usi07;
 
-import ar.gob.anses.clavess.cuil.Cuil;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -14,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.text.MessageFormat;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -49,9 +48,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 public final class FormularioUsi07 {
 
     /** Argentina's time: the form's date and time are the citizen's, whatever the server's zone. */
-    public static final ZoneId ZONA = ZoneId.of("America/Argentina/Buenos_Aires");
-    public static final DateTimeFormatter FECHA_HORA = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONA);
-    public static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONA);
 
     /**
      * What the form shows. {@code nivel} is null when the clave has none (a pending clave); {@code creada} is when the
@@ -131,7 +127,7 @@ public final class FormularioUsi07 {
             info.setTitle(textos.get("ansesUsi07Titulo"));
             info.setSubject(textos.get("ansesUsi07Subtitulo"));
             info.setAuthor(textos.get("ansesUsi07Anses") + " — " + textos.get("ansesUsi07Agencia"));
-            Calendar creado = new GregorianCalendar(TimeZone.getTimeZone(ZONA));
+            Calendar creado = new GregorianCalendar(TimeZone.getTimeZone(HoraArgentina.ZONA));
             creado.setTimeInMillis(datos.creada().toEpochMilli());
             info.setCreationDate(creado);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -170,7 +166,7 @@ public final class FormularioUsi07 {
                 boolean cabe = ancho(seguro(nombre), NEGRITA, 13) <= ANCHO_CAMPOS;
                 escribir(cabe ? nombre : recortado(nombre, NEGRITA, 9, ANCHO_CAMPOS), NEGRITA, cabe ? 13 : 9, MARGEN, ALTO - 218, TINTA);
             }
-            campo("ansesUsi07Creacion", ALTO - 242, t.get("ansesUsi07CreacionValor", FECHA_HORA.format(d.creada())), NORMAL, 12);
+            campo("ansesUsi07Creacion", ALTO - 242, t.get("ansesUsi07CreacionValor", HoraArgentina.FECHA_HORA.format(d.creada())), NORMAL, 12);
             campo("ansesUsi07Estado", ALTO - 282, d.exterior() ? t.get("ansesUsi07EstadoPendiente")
                     : t.get("ansesUsi07EstadoHabilitada", String.valueOf(d.nivel())), NEGRITA, 12);
             campo("ansesUsi07Codigo", ALTO - 322, d.codigo(), NEGRITA, 16);
@@ -181,7 +177,7 @@ public final class FormularioUsi07 {
 
             y = INICIO_CUERPO;
             if (d.exterior()) {
-                destacado(t.get("ansesUsi07Plazo", FECHA.format(d.creada().atZone(ZONA).plusDays(d.diasParaHabilitar())),
+                destacado(t.get("ansesUsi07Plazo", HoraArgentina.FECHA.format(d.creada().atZone(HoraArgentina.ZONA).plusDays(d.diasParaHabilitar())),
                         String.valueOf(d.diasParaHabilitar())));
             }
             linea(AZUL, y + 8);

@@ -1,9 +1,12 @@
 package ar.gob.anses.clavess.usi07;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
+import ar.gob.anses.clavess.cuenta.Cuenta;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
-import ar.gob.anses.clavess.nivel.Nivel;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -27,7 +30,6 @@ import org.keycloak.theme.Theme;
  */
 public final class Usi07 {
 
-    public static final String ATRIBUTO = "codigoUsi07";
     public static final String MEDIA_TYPE = "application/pdf";
     /** The form field of the download buttons: {@code descargar=usi07}. */
     public static final String PARAMETRO = "descargar";
@@ -43,18 +45,12 @@ public final class Usi07 {
     public static String asignarCodigo(KeycloakSession session, RealmModel realm, UserModel user) {
         for (int i = 0; i < INTENTOS; i++) {
             String codigo = CodigoVerificacion.nuevo(AZAR);
-            if (buscar(session, realm, codigo).isEmpty()) {
-                user.setSingleAttribute(ATRIBUTO, codigo);
+            if (Cuenta.conCodigoUsi07(session, realm, codigo).isEmpty()) {
+                user.setSingleAttribute(Atributos.CODIGO_USI07, codigo);
                 return codigo;
             }
         }
         throw new IllegalStateException("no free USI-07 code after " + INTENTOS + " draws");
-    }
-
-    /** The user whose current form has this code (canonical form, see {@link CodigoVerificacion#leer}). */
-    public static Optional<UserModel> buscar(KeycloakSession session, RealmModel realm, String codigo) {
-        return session.users().searchForUserByUserAttributeStream(realm, ATRIBUTO, codigo)
-                .filter(u -> codigo.equals(u.getFirstAttribute(ATRIBUTO))).findFirst();
     }
 
     /** When the user's clave was set: the password credential's date (the user's own creation if it has none). */
@@ -67,7 +63,7 @@ public final class Usi07 {
 
     /** The level the user holds, if the attribute says one; none for a pending clave. */
     public static Optional<Integer> nivel(UserModel user) {
-        return EstadoClave.de(user) == EstadoClave.PENDIENTE ? Optional.empty() : Nivel.leer(user.getFirstAttribute(Nivel.ATRIBUTO));
+        return EstadoClave.de(user) == EstadoClave.PENDIENTE ? Optional.empty() : Nivel.leer(user.getFirstAttribute(Atributos.NIVEL));
     }
 
     /**
@@ -75,7 +71,7 @@ public final class Usi07 {
      * or by an admin) gets one now.
      */
     public static FormularioUsi07.Datos datos(KeycloakSession session, RealmModel realm, UserModel user) {
-        String codigo = user.getFirstAttribute(ATRIBUTO);
+        String codigo = user.getFirstAttribute(Atributos.CODIGO_USI07);
         if (codigo == null || CodigoVerificacion.leer(codigo).filter(codigo::equals).isEmpty()) {
             codigo = asignarCodigo(session, realm, user);
         }

@@ -1,7 +1,11 @@
 package ar.gob.anses.clavess.usi07;
 
+import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
+import ar.gob.anses.clavess.cuenta.Cuenta;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,16 +45,16 @@ public final class Usi07AdminResource {
     public Response verificar(@PathParam("codigo") String codigo) {
         auth.users().requireQuery();
         Optional<String> canonico = CodigoVerificacion.leer(codigo);
-        Optional<UserModel> user = canonico.flatMap(c -> Usi07.buscar(session, realm, c)).filter(u -> auth.users().canView(u));
+        Optional<UserModel> user = canonico.flatMap(c -> Cuenta.conCodigoUsi07(session, realm, c)).filter(u -> auth.users().canView(u));
         Map<String, Object> formulario = new LinkedHashMap<>();
         if (user.isPresent()) {
             UserModel u = user.get();
             formulario.put("cuil", u.getUsername());
             formulario.put("nombre", u.getFirstName());
             formulario.put("apellido", u.getLastName());
-            formulario.put("estadoClave", EstadoClave.de(u).name());
-            Usi07.nivel(u).ifPresent(nivel -> formulario.put("nivel", nivel));
-            formulario.put("fechaCreacionClave", Usi07.claveCreada(u).atZone(FormularioUsi07.ZONA).toOffsetDateTime().toString());
+            formulario.put(Atributos.ESTADO_CLAVE, EstadoClave.de(u).name());
+            Usi07.nivel(u).ifPresent(nivel -> formulario.put(Atributos.NIVEL, nivel));
+            formulario.put("fechaCreacionClave", Usi07.claveCreada(u).atZone(HoraArgentina.ZONA).toOffsetDateTime().toString());
             return Response.ok(formulario, MediaType.APPLICATION_JSON).build();
         }
         // A pending request's form: its creator proved nothing, so there is no name to show, only what the form says.
@@ -60,8 +64,8 @@ public final class Usi07AdminResource {
                     .entity(Map.of("error", "ningún Formulario USI-07 vigente tiene ese código")).build();
         }
         formulario.put("cuil", solicitud.get().cuil());
-        formulario.put("estadoClave", EstadoClave.PENDIENTE.name());
-        formulario.put("fechaCreacionClave", Instant.ofEpochMilli(solicitud.get().creadaMillis()).atZone(FormularioUsi07.ZONA).toOffsetDateTime().toString());
+        formulario.put(Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name());
+        formulario.put("fechaCreacionClave", Instant.ofEpochMilli(solicitud.get().creadaMillis()).atZone(HoraArgentina.ZONA).toOffsetDateTime().toString());
         return Response.ok(formulario, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,11 +1,11 @@
 package ar.gob.anses.clavess.verificacion;
 
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import ar.gob.anses.clavess.padron.Catalogo;
 import ar.gob.anses.clavess.padron.Persona;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,7 +30,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class GeneradorPreguntas {
 
     public static final int OPCIONES_CON_DATO = 4;
-    private static final DateTimeFormatter FECHA = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final List<String> CANTIDADES = List.of("1", "2", "3", "4 o más");
 
     private final byte[] secret;
@@ -92,12 +91,12 @@ public final class GeneradorPreguntas {
                 correcta.ifPresent(equivocadas::remove);
             }
             case FECHA_EMISION_DNI -> {
-                correcta = persona.fechaEmisionDni().map(FECHA::format);
+                correcta = persona.fechaEmisionDni().map(HoraArgentina.FECHA::format);
                 LocalDate centro = persona.fechaEmisionDni().orElse(persona.fechaNacimiento().plusYears(30));
                 equivocadas = fechas(centro, 6, correcta, fijo);
             }
             case FECHA_NACIMIENTO -> {
-                correcta = Optional.of(FECHA.format(persona.fechaNacimiento()));
+                correcta = Optional.of(HoraArgentina.FECHA.format(persona.fechaNacimiento()));
                 equivocadas = fechas(persona.fechaNacimiento(), 3, correcta, fijo);
             }
             default -> throw new IllegalStateException("unknown question kind " + tipo);
@@ -129,7 +128,7 @@ public final class GeneradorPreguntas {
         LocalDate desde = centro.minusDays(fijo.nextInt(years * 365));
         Set<String> fechas = new LinkedHashSet<>();
         while (fechas.size() < OPCIONES_CON_DATO) {
-            String fecha = FECHA.format(desde.plusDays(fijo.nextInt(years * 365)));
+            String fecha = HoraArgentina.FECHA.format(desde.plusDays(fijo.nextInt(years * 365)));
             if (correcta.map(c -> !c.equals(fecha)).orElse(true)) {
                 fechas.add(fecha);
             }

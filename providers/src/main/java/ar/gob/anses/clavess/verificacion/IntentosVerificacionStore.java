@@ -1,5 +1,7 @@
 package ar.gob.anses.clavess.verificacion;
 
+import ar.gob.anses.clavess.almacen.BloqueoVerificacionEntity;
+import ar.gob.anses.clavess.almacen.FilaBloqueada;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.function.Function;
@@ -33,8 +35,8 @@ public final class IntentosVerificacionStore {
     }
 
     public IntentosVerificacion get(String cuil) {
-        BloqueoVerificacionEntity entity = em().find(BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, tipo, cuil));
-        return entity == null ? IntentosVerificacion.NINGUNO : entity.estado();
+        BloqueoVerificacionEntity entity = em().find(BloqueoVerificacionEntity.class, id(cuil));
+        return entity == null ? IntentosVerificacion.NINGUNO : estado(entity);
     }
 
     /**
@@ -47,12 +49,12 @@ public final class IntentosVerificacionStore {
 
     public Cargo cargar(String cuil, long ahora, int maximo, long bloqueoSegundos) {
         return cambiar(cuil, fila -> {
-            IntentosVerificacion antes = fila.estado();
+            IntentosVerificacion antes = estado(fila);
             if (antes.bloqueada(ahora)) {
                 return new Cargo(false, antes);
             }
             IntentosVerificacion despues = antes.conFallo(ahora, maximo, bloqueoSegundos);
-            fila.actualizar(despues);
+            actualizar(fila, despues);
             return new Cargo(true, despues);
         });
     }
@@ -60,7 +62,7 @@ public final class IntentosVerificacionStore {
     /** The charged answer was right: see {@link IntentosVerificacion#conAcierto}. */
     public void acierto(String cuil, IntentosVerificacion cargado, long ahora) {
         cambiar(cuil, fila -> {
-            fila.actualizar(fila.estado().conAcierto(cargado, ahora));
+            actualizar(fila, estado(fila).conAcierto(cargado, ahora));
             return null;
         });
     }
@@ -68,7 +70,7 @@ public final class IntentosVerificacionStore {
     /** Forgets the failures and the lock of a CUIL (an office lifted it). */
     public void limpiar(String cuil) {
         cambiar(cuil, fila -> {
-            fila.actualizar(IntentosVerificacion.NINGUNO);
+            actualizar(fila, IntentosVerificacion.NINGUNO);
             return null;
         });
     }
@@ -78,20 +80,36 @@ public final class IntentosVerificacionStore {
      * requests about the same CUIL (on any node) never run it at the same time. The counts are left as they are.
      */
     public <T> T bajoBloqueo(String cuil, Function<KeycloakSession, T> trabajo) {
-        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, tipo, cuil),
-                () -> new BloqueoVerificacionEntity(realmId, tipo, cuil), (enTransaccion, fila) -> trabajo.apply(enTransaccion));
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, id(cuil), () -> nueva(cuil),
+                (enTransaccion, fila) -> trabajo.apply(enTransaccion));
     }
 
     /** CUILs whose verification is locked now, soonest to unlock first. */
     public List<String> bloqueadas(long ahora) {
         return em().createNamedQuery("ansesVerificacionBloqueadas", BloqueoVerificacionEntity.class)
-                .setParameter("realmId", realmId).setParameter("tipo", tipo).setParameter("ahora", ahora)
+                .setParameter("realmId", realmId).setParameter("tipo", tipo.name()).setParameter("ahora", ahora)
                 .getResultStream().map(BloqueoVerificacionEntity::getCuil).toList();
     }
 
     private <T> T cambiar(String cuil, Function<BloqueoVerificacionEntity, T> cambio) {
-        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, BloqueoVerificacionEntity.id(realmId, tipo, cuil),
-                () -> new BloqueoVerificacionEntity(realmId, tipo, cuil), cambio);
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, id(cuil), () -> nueva(cuil), cambio);
+    }
+
+    /** Verification rows keep the id they had before enablement attempts existed. */
+    private String id(String cuil) {
+        return tipo == TipoIntentos.VERIFICACION ? realmId + ":" + cuil : realmId + ":" + tipo.name() + ":" + cuil;
+    }
+
+    private BloqueoVerificacionEntity nueva(String cuil) {
+        return new BloqueoVerificacionEntity(id(cuil), realmId, tipo.name(), cuil);
+    }
+
+    private static IntentosVerificacion estado(BloqueoVerificacionEntity fila) {
+        return new IntentosVerificacion(fila.getIntentosFallidos(), fila.getUltimoFallo(), fila.getBloqueadaHasta());
+    }
+
+    private static void actualizar(BloqueoVerificacionEntity fila, IntentosVerificacion estado) {
+        fila.actualizar(estado.fallidos(), estado.ultimoFallo(), estado.bloqueadaHasta());
     }
 
     private EntityManager em() {

@@ -1,5 +1,7 @@
 package ar.gob.anses.clavess.verificacion;
 
+import ar.gob.anses.clavess.almacen.EnviosDireccionEntity;
+import ar.gob.anses.clavess.almacen.FilaBloqueada;
 import java.util.concurrent.ThreadLocalRandom;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -33,10 +35,10 @@ public final class LimitePorDireccionStore {
 
     /** Records a submission from {@code direccion} at {@code ahora}; false (and nothing recorded) past {@code limite} an hour. */
     public boolean admitir(String direccion, long ahora, int limite) {
-        boolean admitido = FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, EnviosDireccionEntity.id(realmId, direccion),
-                () -> new EnviosDireccionEntity(realmId, direccion),
-                fila -> fila.ventana().admitir(ahora, Math.min(limite, LIMITE_MAXIMO)).map(ventana -> {
-                    fila.actualizar(ventana, ahora);
+        boolean admitido = FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, realmId + ":" + direccion,
+                () -> new EnviosDireccionEntity(realmId + ":" + direccion, realmId, direccion, VentanaPorMinutos.vacia().texto()),
+                fila -> VentanaPorMinutos.de(fila.getCuentas(), fila.getMinuto()).admitir(ahora, Math.min(limite, LIMITE_MAXIMO)).map(ventana -> {
+                    fila.actualizar(ventana.texto(), ventana.minuto(), ahora);
                     return true;
                 }).orElse(false));
         if (admitido && ThreadLocalRandom.current().nextInt(LIMPIEZA_CADA) == 0) {

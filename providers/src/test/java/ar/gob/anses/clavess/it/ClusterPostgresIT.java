@@ -232,8 +232,8 @@ class ClusterPostgresIT {
             + "account results and only its clave logs in")
     @Test
     void clavePendienteEntreNodos() throws Exception {
-        registrarPendiente(A, "Tango5Malbec", "pablo.gimenez@correo.example");
-        registrarPendiente(B, "Milonga7Vino", "otro@correo.example");
+        registrarPendiente(A, "Tango5Malbec", "pablo.gimenez.cluster@correo.example");
+        registrarPendiente(B, "Milonga7Vino", "otro.cluster@correo.example");
 
         String enA = codigoDelFormulario(B, "Tango5Malbec");
         String enB = codigoDelFormulario(A, "Milonga7Vino");

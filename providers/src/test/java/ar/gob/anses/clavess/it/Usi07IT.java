@@ -10,6 +10,7 @@ import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.responder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
@@ -19,7 +20,6 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.PdfUsi07;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
-import ar.gob.anses.clavess.usi07.FormularioUsi07;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -97,7 +97,7 @@ class Usi07IT {
         assertThat(pdf.paginas()).isEqualTo(1);
         assertThat(pdf.texto()).contains(ES.get("ansesUsi07Titulo"), ES.get("ansesUsi07Cuil") + " 20-23555667-8",
                 ES.get("ansesUsi07Nombre") + " Ricardo Molina", ES.get("ansesUsi07Creacion") + " "
-                        + ES.get("ansesUsi07CreacionValor", FormularioUsi07.FECHA_HORA.format(Instant.ofEpochMilli(claveCreada))),
+                        + ES.get("ansesUsi07CreacionValor", HoraArgentina.FECHA_HORA.format(Instant.ofEpochMilli(claveCreada))),
                 ES.get("ansesUsi07EstadoHabilitada", "2"), ES.get("ansesUsi07Codigo") + " " + codigo)
                 .doesNotContain(ES.get("ansesUsi07Firma"));
         assertThat(pdf.qr()).isEqualTo(codigo);

@@ -2,7 +2,7 @@ package ar.gob.anses.clavess.representacion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.Persona;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +103,24 @@ class RepresentacionTest {
     void notaSinCurado(String nota) {
         Persona rosa = persona(ROSA, "Rosa", false, IGNACIO);
         assertThat(Representacion.representado(nota, Representacion.vigentes(Optional.of(rosa), padron(IGNACIO_P)))).isEmpty();
+    }
+
+    @DisplayName("given a kept choice, then the token's ward is found asking the padrón for that ward only, with the same "
+            + "answer as from all the curador's wards")
+    @ParameterizedTest(name = "nota [{0}]")
+    @CsvSource(nullValues = "null", value = {IGNACIO, MICAELA, JULIAN, TOMAS, ROSA, "propia", "null", "''", "basura", "2044111222"})
+    void representadoSoloConSuCurado(String nota) {
+        Persona rosa = persona(ROSA, "Rosa", false, IGNACIO, JULIAN, MICAELA, TOMAS, IGNACIO);
+        Function<Cuil, Optional<Persona>> padron = padron(IGNACIO_P, MICAELA_P, JULIAN_P);
+        List<Cuil> pedidos = new java.util.ArrayList<>();
+
+        Optional<Representacion.Curado> curado = Representacion.representado(nota, Optional.of(rosa), c -> {
+            pedidos.add(c);
+            return padron.apply(c);
+        });
+
+        assertThat(curado).isEqualTo(Representacion.representado(nota, Representacion.vigentes(Optional.of(rosa), padron)));
+        assertThat(pedidos).extracting(Cuil::digitos).isSubsetOf(nota).hasSizeLessThanOrEqualTo(1);
+        assertThat(Representacion.representado(nota, Optional.empty(), padron)).isEmpty();
     }
 }

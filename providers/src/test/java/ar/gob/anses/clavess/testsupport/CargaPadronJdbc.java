@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.testsupport;
 
-import ar.gob.anses.clavess.cuil.Cuil;
+import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.JdbcPadron;
 import ar.gob.anses.clavess.padron.Persona;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package ar.gob.anses.clavess.usi07;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ar.gob.anses.clavess.cuil.Cuil;
-import ar.gob.anses.clavess.habilitacion.EstadoClave;
+import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.testsupport.PdfUsi07;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.verificacion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.gob.anses.clavess.almacen.EnviosDireccionEntity;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;

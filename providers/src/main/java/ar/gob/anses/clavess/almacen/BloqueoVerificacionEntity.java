@@ -1,14 +1,15 @@
-package ar.gob.anses.clavess.verificacion;
+package ar.gob.anses.clavess.almacen;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** Failed identity-verification attempts of one CUIL in one realm; survives restarts and browsers. */
+/**
+ * Failed identity-verification attempts of one CUIL in one realm, per kind of attempt; survives restarts and browsers.
+ * A plain row: {@code verificacion.IntentosVerificacionStore} gives it its id and reads it as the attempts' state.
+ */
 @Entity
 @Table(name = "ANSES_VERIFICACION")
 @NamedQuery(name = "ansesVerificacionBloqueadas",
@@ -26,8 +27,8 @@ public class BloqueoVerificacionEntity {
     private String cuil;
 
     @Column(name = "TIPO", length = 16, nullable = false)
-    @Enumerated(EnumType.STRING)
-    private TipoIntentos tipo;
+    /** The kind of attempts ({@code verificacion.TipoIntentos}) by its name. */
+    private String tipo;
 
     @Column(name = "INTENTOS_FALLIDOS", nullable = false)
     private int intentosFallidos;
@@ -41,29 +42,32 @@ public class BloqueoVerificacionEntity {
     protected BloqueoVerificacionEntity() {
     }
 
-    BloqueoVerificacionEntity(String realmId, TipoIntentos tipo, String cuil) {
-        this.id = id(realmId, tipo, cuil);
+    public BloqueoVerificacionEntity(String id, String realmId, String tipo, String cuil) {
+        this.id = id;
         this.realmId = realmId;
         this.tipo = tipo;
         this.cuil = cuil;
     }
 
-    /** Verification rows keep the id they had before enablement attempts existed. */
-    static String id(String realmId, TipoIntentos tipo, String cuil) {
-        return tipo == TipoIntentos.VERIFICACION ? realmId + ":" + cuil : realmId + ":" + tipo.name() + ":" + cuil;
-    }
-
-    String getCuil() {
+    public String getCuil() {
         return cuil;
     }
 
-    IntentosVerificacion estado() {
-        return new IntentosVerificacion(intentosFallidos, ultimoFallo, bloqueadaHasta);
+    public int getIntentosFallidos() {
+        return intentosFallidos;
     }
 
-    void actualizar(IntentosVerificacion estado) {
-        intentosFallidos = estado.fallidos();
-        ultimoFallo = estado.ultimoFallo();
-        bloqueadaHasta = estado.bloqueadaHasta();
+    public long getUltimoFallo() {
+        return ultimoFallo;
+    }
+
+    public long getBloqueadaHasta() {
+        return bloqueadaHasta;
+    }
+
+    public void actualizar(int intentosFallidos, long ultimoFallo, long bloqueadaHasta) {
+        this.intentosFallidos = intentosFallidos;
+        this.ultimoFallo = ultimoFallo;
+        this.bloqueadaHasta = bloqueadaHasta;
     }
 }

@@ -1,7 +1,5 @@
-package ar.gob.anses.clavess.verificacion;
+package ar.gob.anses.clavess.almacen;
 
-import ar.gob.anses.clavess.avisos.AvisoEntity;
-import ar.gob.anses.clavess.login.TurnoIngresoEntity;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;

@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.avisos;
+package ar.gob.anses.clavess.almacen;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,7 +36,7 @@ public class AvisoEntity {
     @Column(name = "USER_ID", length = 255, nullable = false)
     private String userId;
 
-    /** {@link TipoAviso}'s name, read back with valueOf: a kind added later is a new name, never a renumbering. */
+    /** {@code avisos.TipoAviso}'s name, read back with valueOf: a kind added later is a new name, never a renumbering. */
     @Column(name = "TIPO", length = 32, nullable = false)
     private String tipo;
 
@@ -90,64 +90,104 @@ public class AvisoEntity {
     protected AvisoEntity() {
     }
 
-    AvisoEntity(String id, String userId, Pedido pedido, long ahora) {
+    /**
+     * A notice due at {@code ahora}. Texts longer than their column are cut (a truncated User-Agent still names the
+     * browser), except the base URI, which is dropped rather than cut into another address.
+     */
+    public AvisoEntity(String id, String realmId, String userId, String tipo, int nivelAnterior, int nivelNuevo, long cuando,
+                       String ip, String userAgent, String navegador, String sistema, boolean porOficina, String baseUri,
+                       String direccion, long ahora) {
         this.id = id;
-        this.realmId = pedido.realmId();
+        this.realmId = realmId;
         this.userId = userId;
-        this.tipo = pedido.aviso().tipo().name();
-        this.nivelAnterior = pedido.aviso().nivelAnterior();
-        this.nivelNuevo = pedido.aviso().nivelNuevo();
-        this.cuando = pedido.cuando();
-        this.ip = corto(pedido.ip(), LARGO_IP);
-        this.userAgent = corto(pedido.userAgent(), LARGO_USER_AGENT);
-        this.navegador = corto(pedido.navegador().familia(), LARGO_NAVEGADOR);
-        this.sistema = corto(pedido.navegador().sistema(), LARGO_NAVEGADOR);
-        this.porOficina = pedido.porOficina();
-        this.baseUri = pedido.baseUri() == null || pedido.baseUri().length() > LARGO_BASE_URI ? null : pedido.baseUri();
-        this.direccion = pedido.aviso().direccion();
+        this.tipo = tipo;
+        this.nivelAnterior = nivelAnterior;
+        this.nivelNuevo = nivelNuevo;
+        this.cuando = cuando;
+        this.ip = corto(ip, LARGO_IP);
+        this.userAgent = corto(userAgent, LARGO_USER_AGENT);
+        this.navegador = corto(navegador, LARGO_NAVEGADOR);
+        this.sistema = corto(sistema, LARGO_NAVEGADOR);
+        this.porOficina = porOficina;
+        this.baseUri = baseUri == null || baseUri.length() > LARGO_BASE_URI ? null : baseUri;
+        this.direccion = direccion;
         this.creado = ahora;
         this.proximoIntento = ahora;
     }
 
-    /** The notice as it was decided; {@link IllegalArgumentException} if its kind no longer exists. */
-    Pedido pedido() {
-        return new Pedido(realmId, "id:" + userId, new Aviso(TipoAviso.valueOf(tipo), nivelAnterior, nivelNuevo, direccion), cuando, ip,
-                userAgent, new Navegador(navegador, sistema), porOficina, baseUri);
-    }
-
     /** Counts a failed try and sets the next one. */
-    void fallo(String error, long proximo) {
+    public void fallo(String error, long proximo) {
         intentos++;
         ultimoError = corto(error, LARGO_ERROR);
         proximoIntento = proximo;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    String realmId() {
+    public String realmId() {
         return realmId;
     }
 
-    String userId() {
+    public String userId() {
         return userId;
     }
 
-    String tipo() {
+    public String tipo() {
         return tipo;
     }
 
-    int intentos() {
+    public int intentos() {
         return intentos;
     }
 
-    long proximoIntento() {
+    public long proximoIntento() {
         return proximoIntento;
     }
 
-    long creado() {
+    public long creado() {
         return creado;
+    }
+
+    public int nivelAnterior() {
+        return nivelAnterior;
+    }
+
+    public int nivelNuevo() {
+        return nivelNuevo;
+    }
+
+    public long cuando() {
+        return cuando;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public String navegador() {
+        return navegador;
+    }
+
+    public String sistema() {
+        return sistema;
+    }
+
+    public boolean porOficina() {
+        return porOficina;
+    }
+
+    public String baseUri() {
+        return baseUri;
+    }
+
+    public String direccion() {
+        return direccion;
     }
 
     /** The text cut to the column (a truncated User-Agent still names the browser); null stays null. */

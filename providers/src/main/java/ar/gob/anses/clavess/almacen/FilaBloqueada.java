@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.verificacion;
+package ar.gob.anses.clavess.almacen;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

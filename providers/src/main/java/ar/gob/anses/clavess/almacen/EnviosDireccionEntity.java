@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.verificacion;
+package ar.gob.anses.clavess.almacen;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 /**
  * The CUIL submissions to Crear clave from one client address in the last hour: one counter per minute
- * ({@link VentanaPorMinutos}), so the row has the same size whatever the limit.
+ * ({@code verificacion.VentanaPorMinutos}, which {@code LimitePorDireccionStore} reads it as), so the row has the same size whatever the limit.
  */
 @Entity
 @Table(name = "ANSES_ENVIOS_DIRECCION")
@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 public class EnviosDireccionEntity {
 
     /** The column of the counters (changeSet anses-envios-direccion-cubetas-1). */
-    static final int LARGO_CUENTAS = 1024;
+    public static final int LARGO_CUENTAS = 1024;
 
     @Id
     @Column(name = "ID", length = 128)
@@ -30,7 +30,7 @@ public class EnviosDireccionEntity {
     private String direccion;
 
     @Column(name = "CUENTAS", length = LARGO_CUENTAS, nullable = false)
-    private String cuentas = VentanaPorMinutos.vacia().texto();
+    private String cuentas;
 
     @Column(name = "MINUTO", nullable = false)
     private long minuto;
@@ -41,23 +41,24 @@ public class EnviosDireccionEntity {
     protected EnviosDireccionEntity() {
     }
 
-    EnviosDireccionEntity(String realmId, String direccion) {
-        this.id = id(realmId, direccion);
+    public EnviosDireccionEntity(String id, String realmId, String direccion, String cuentas) {
+        this.id = id;
         this.realmId = realmId;
         this.direccion = direccion;
+        this.cuentas = cuentas;
     }
 
-    static String id(String realmId, String direccion) {
-        return realmId + ":" + direccion;
+    public String getCuentas() {
+        return cuentas;
     }
 
-    VentanaPorMinutos ventana() {
-        return VentanaPorMinutos.de(cuentas, minuto);
+    public long getMinuto() {
+        return minuto;
     }
 
-    void actualizar(VentanaPorMinutos ventana, long ahora) {
-        cuentas = ventana.texto();
-        minuto = ventana.minuto();
-        ultimoEnvio = ahora;
+    public void actualizar(String cuentas, long minuto, long ultimoEnvio) {
+        this.cuentas = cuentas;
+        this.minuto = minuto;
+        this.ultimoEnvio = ultimoEnvio;
     }
 }

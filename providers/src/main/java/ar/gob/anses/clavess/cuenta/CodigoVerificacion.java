@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.usi07;
+package ar.gob.anses.clavess.cuenta;
 
 import java.util.Optional;
 import java.util.Random;

@@ -1,9 +1,9 @@
-package ar.gob.anses.clavess.cuil;
+package ar.gob.anses.clavess.cuenta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ar.gob.anses.clavess.cuil.Cuil.Problema;
+import ar.gob.anses.clavess.cuenta.Cuil.Problema;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.habilitacion;
+package ar.gob.anses.clavess.almacen;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,7 +61,7 @@ public class SolicitudPendienteEntity {
     protected SolicitudPendienteEntity() {
     }
 
-    SolicitudPendienteEntity(String id, String realmId, String cuil, String claveSecreto, String claveDatos, String email,
+    public SolicitudPendienteEntity(String id, String realmId, String cuil, String claveSecreto, String claveDatos, String email,
                              String codigoUsi07, String politicasVersion, long creada) {
         this.id = id;
         this.realmId = realmId;

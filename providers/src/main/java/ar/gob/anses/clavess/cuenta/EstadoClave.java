@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.habilitacion;
+package ar.gob.anses.clavess.cuenta;
 
 import org.keycloak.models.UserModel;
 
@@ -10,13 +10,11 @@ import org.keycloak.models.UserModel;
 public enum EstadoClave {
     PENDIENTE, HABILITADA;
 
-    public static final String ATRIBUTO = "estadoClave";
-
     public static EstadoClave de(UserModel user) {
-        return "PENDIENTE".equals(user.getFirstAttribute(ATRIBUTO)) ? PENDIENTE : HABILITADA;
+        return "PENDIENTE".equals(user.getFirstAttribute(Atributos.ESTADO_CLAVE)) ? PENDIENTE : HABILITADA;
     }
 
     public void asignar(UserModel user) {
-        user.setSingleAttribute(ATRIBUTO, name());
+        user.setSingleAttribute(Atributos.ESTADO_CLAVE, name());
     }
 }

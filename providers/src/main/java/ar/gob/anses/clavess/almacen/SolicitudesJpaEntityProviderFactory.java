@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.habilitacion;
+package ar.gob.anses.clavess.almacen;
 
 import java.util.List;
 import org.keycloak.Config;

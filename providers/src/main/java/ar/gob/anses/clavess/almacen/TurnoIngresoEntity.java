@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.login;
+package ar.gob.anses.clavess.almacen;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -31,22 +31,22 @@ public class TurnoIngresoEntity {
     protected TurnoIngresoEntity() {
     }
 
-    TurnoIngresoEntity(String realmId, String cuil, long desde) {
+    public TurnoIngresoEntity(String realmId, String cuil, long desde) {
         this.id = id(realmId, cuil);
         this.realmId = realmId;
         this.cuil = cuil;
         this.desde = desde;
     }
 
-    static String id(String realmId, String cuil) {
+    public static String id(String realmId, String cuil) {
         return realmId + ":" + cuil;
     }
 
-    long getDesde() {
+    public long getDesde() {
         return desde;
     }
 
-    void setDesde(long desde) {
+    public void setDesde(long desde) {
         this.desde = desde;
     }
 }

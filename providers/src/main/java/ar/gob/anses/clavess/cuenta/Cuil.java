@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.cuil;
+package ar.gob.anses.clavess.cuenta;
 
 import java.text.Normalizer;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.nivel;
+package ar.gob.anses.clavess.cuenta;
 
 import java.util.Optional;
 import org.keycloak.models.UserModel;
@@ -9,7 +9,6 @@ import org.keycloak.models.UserModel;
  */
 public final class Nivel {
 
-    public static final String ATRIBUTO = "nivel";
     public static final int ONLINE = 2;
     public static final int PRESENCIAL = 3;
 
@@ -18,7 +17,7 @@ public final class Nivel {
 
     /** The user's level; a missing or malformed attribute counts as the lowest level, 2, never higher. */
     public static int de(UserModel user) {
-        return leer(user.getFirstAttribute(ATRIBUTO)).orElse(ONLINE);
+        return leer(user.getFirstAttribute(Atributos.NIVEL)).orElse(ONLINE);
     }
 
     /** "2" or "3" as a level; anything else is empty. */
