@@ -21,8 +21,10 @@ import org.openqa.selenium.WebDriver;
 
 /**
  * What every page a citizen sees must pass, in Chromium: axe-core's WCAG 2.2 A/AA rules without a serious or
- * critical violation, Spanish declared, a title naming the step, nothing wider than a 360 or 320 px screen; and a
- * screenshot at 1280 and at 360 px under {@code target/screenshots} (and the gallery of docs/ciudadanos.md when asked).
+ * critical violation, Spanish declared, a title naming the step, nothing wider than a 360 or 320 px screen; and, when
+ * asked ({@code -Dfotos=true}, or {@code -Dgaleria.dir=…} for the gallery of docs/ciudadanos.md), a screenshot at 1280
+ * and at 360 px under {@code target/screenshots}. Photos are not taken by default: two resizes and two PNGs per page
+ * are a good part of the accessibility test's time, and nobody reads them in an ordinary run.
  */
 public final class Accesibilidad {
 
@@ -32,6 +34,7 @@ public final class Accesibilidad {
     private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
     private static final Set<String> GRAVES = Set.of("serious", "critical");
     private static final ThemeMessages ES = ThemeMessages.spanish();
+    private static final boolean FOTOS = Boolean.getBoolean("fotos") || !System.getProperty("galeria.dir", "").isBlank();
     /** The pages the gallery of docs/ciudadanos.md shows. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
             "elegi-clave", "confirma-correo", "finalizar", "finalizar-correo", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
@@ -56,7 +59,11 @@ public final class Accesibilidad {
 
         Dimension antes = chromium.manage().window().getSize();
         try {
-            foto(chromium, nombre);
+            if (FOTOS) {
+                foto(chromium, nombre); // leaves the window at 360 px
+            } else {
+                chromium.manage().window().setSize(new Dimension(TELEFONO, 900));
+            }
             sinDesplazamientoLateral(chromium, nombre);
             chromium.manage().window().setSize(new Dimension(REFLUJO, 900)); // WCAG 1.4.10 asks 320 CSS px
             sinDesplazamientoLateral(chromium, nombre);
@@ -65,8 +72,11 @@ public final class Accesibilidad {
         }
     }
 
-    /** Screenshots at 1280 and 360 px, the browser left at 360. */
+    /** Screenshots at 1280 and 360 px, the browser left at 360; nothing when photos were not asked for. */
     public static void foto(WebDriver chromium, String nombre) throws IOException {
+        if (!FOTOS) {
+            return;
+        }
         foto(chromium, nombre, ESCRITORIO);
         foto(chromium, nombre, TELEFONO);
     }
