@@ -93,9 +93,10 @@ public final class ValidadorClave {
     public List<ReglaVisible> checklist(UserModel user) {
         List<ReglaVisible> reglas = new ArrayList<>();
         PasswordPolicy policy = realm.getPasswordPolicy();
+        Mensajes mensajes = mensajes(user);
         for (String id : enOrden(policy)) {
             ReglaVisible.de(id, policy.getPolicyConfig(id)).ifPresent(regla ->
-                    reglas.add(regla.conTexto(texto(user, regla.mensaje(), regla.parametros()))));
+                    reglas.add(regla.conTexto(mensajes.texto(regla.mensaje(), regla.parametros()))));
         }
         return reglas;
     }
@@ -109,17 +110,27 @@ public final class ValidadorClave {
 
     /** The texts of the errors in the citizen's language, from the login theme. */
     public List<String> textos(UserModel user, List<PolicyError> errores) {
-        return errores.stream().map(e -> texto(user, e.getMessage(), e.getParameters())).toList();
+        Mensajes mensajes = mensajes(user);
+        return errores.stream().map(e -> mensajes.texto(e.getMessage(), e.getParameters())).toList();
     }
 
-    private String texto(UserModel user, String key, Object[] params) {
+    /**
+     * The login theme's messages in the citizen's language, read once per page: each read merges every message of the
+     * theme with the realm's overrides into a new table (3 % of a Crear clave's CPU when it was read once per rule).
+     */
+    private Mensajes mensajes(UserModel user) {
         try {
             Theme theme = session.theme().getTheme(Theme.Type.LOGIN);
             Locale locale = session.getContext().resolveLocale(user);
-            Properties messages = theme.getEnhancedMessages(realm, locale);
-            return new MessageFormat(messages.getProperty(key, key), locale).format(params);
+            return new Mensajes(theme.getEnhancedMessages(realm, locale), locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Mensajes(Properties messages, Locale locale) {
+        String texto(String key, Object[] params) {
+            return new MessageFormat(messages.getProperty(key, key), locale).format(params);
         }
     }
 }
