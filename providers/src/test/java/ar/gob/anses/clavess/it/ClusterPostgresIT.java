@@ -28,6 +28,7 @@ import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.PdfUsi07;
+import ar.gob.anses.clavess.testsupport.ReceptorSenales;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -265,8 +266,9 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "
-            + "a Crear clave begun on A with exactly one working account, and sends, exactly once and once the mail server is "
-            + "back, the notice A took but could not send; and A, restarted, rejoins and serves a login")
+            + "a Crear clave begun on A with exactly one working account, sends, exactly once and once the mail server is "
+            + "back, the notice A took but could not send, and keeps the apps' signal streams (a change on A heard before, one "
+            + "on B after, pushed and polled); and A, restarted, rejoins and serves a login")
     @Test
     void caidaDeUnNodo() throws Exception {
         Oidc enA = new Oidc(cluster.nodo(A));
@@ -292,11 +294,26 @@ class ClusterPostgresIT {
                  "credentials": [{"type": "password", "value": "Tarco5Rio", "temporary": false}]}
                 """.formatted(avisado, direccion, CuilsDePrueba.dni(avisado)));
         assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+        // Two apps she signs in to on B hear of her changes: one pushed to (by whichever node drains the outbox), one
+        // polling. Created through B, which lives through the test.
+        ReceptorSenales receptor = new ReceptorSenales(cluster.nodo(B));
+        ReceptorSenales.App empujada = receptor.app("cluster-it-push", true);
+        ReceptorSenales.App consultada = receptor.app("cluster-it-poll", false);
+        for (ReceptorSenales.App app : List.of(empujada, consultada)) {
+            Oidc.Request entrada = new Oidc(cluster.nodo(B)).request(app.clientId);
+            assertThat(LoginPage.loggedIn(LoginPage.open(cluster.navegador(B), entrada.uri()).submit(avisado, "Tarco5Rio"), entrada)).isTrue();
+        }
+        String sub = adminA.userId(avisado);
         CorreoDePrueba.apuntar(adminA, KeycloakServer.freePort()); // nobody listens there
         long reintentados = ContadoresAvisos.suma("reintentados", cluster.nodo(A), cluster.nodo(B));
         assertThat(adminA.putRaw("anses-nivel/" + avisado, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
         // Tried and failed (by A right after the commit, or by whichever node's periodic look came first).
         ContadoresAvisos.esperar("reintentados", reintentados + 1, cluster.nodo(A), cluster.nodo(B));
+
+        // The level change made on A reaches both apps, the polling one through A.
+        empujada.esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL), ReceptorSenales.ESPERA);
+        assertThat(consultada.en(cluster.nodo(A)).esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL), ReceptorSenales.ESPERA)
+                .evento().path("current_level").asText()).isEqualTo("3");
 
         cluster.matar(A);
 
@@ -336,6 +353,14 @@ class ClusterPostgresIT {
         assertThat(cuentas.get(0).at("/attributes/nivel/0").asText()).isEqualTo("2");
         assertThat(cuentas.get(0).at("/attributes/dni/0").asText()).isEqualTo("36111222");
         assertThat(login(B, "27361112224", "Tala8Rama")).isTrue();
+
+        // The streams outlive A: a change made on B is pushed (B now drains the outbox) and polled through B.
+        assertThat(new AdminApi(b).putRaw("anses-nivel/" + avisado, "{\"nivel\": 2}").statusCode()).isEqualTo(204);
+        assertThat(empujada.esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL), ReceptorSenales.ESPERA)
+                .evento().path("current_level").asText()).isEqualTo("2");
+        assertThat(consultada.en(b).esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL)
+                && senal.evento().path("current_level").asText().equals("2"), ReceptorSenales.ESPERA)).isNotNull();
+        receptor.close();
 
         long desdeA = cluster.tamanioLog(A);
         long desdeB = cluster.tamanioLog(B);

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -72,9 +73,15 @@ public final class ReceptorSenales implements AutoCloseable {
             intercambio.close();
         });
         http.start();
-        URI jwks = URI.create(server.realmUri() + "/protocol/openid-connect/certs");
+        // The realm's keys read once: they do not rotate during a test, and the node they came from may be killed.
+        JWKSet claves;
+        try {
+            claves = JWKSet.load(URI.create(server.realmUri() + "/protocol/openid-connect/certs").toURL());
+        } catch (java.text.ParseException e) {
+            throw new IOException(e);
+        }
         verificador.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("secevent+jwt")));
-        verificador.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, JWKSourceBuilder.create(jwks.toURL()).retrying(false).build()));
+        verificador.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(claves)));
         verificador.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(null,
                 new JWTClaimsSet.Builder().issuer(server.publicRealmUri().toString()).build(), Set.of("jti", "iat", "events")));
     }
@@ -85,13 +92,20 @@ public final class ReceptorSenales implements AutoCloseable {
         public final String streamId;
         private final boolean push;
         private final String secreto;
+        private final KeycloakServer nodo;
         private final List<Senal> guardadas = new ArrayList<>();
 
-        private App(String clientId, String streamId, boolean push, String secreto) {
+        private App(String clientId, String streamId, boolean push, String secreto, KeycloakServer nodo) {
             this.clientId = clientId;
             this.streamId = streamId;
             this.push = push;
             this.secreto = secreto;
+            this.nodo = nodo;
+        }
+
+        /** The same app talking to another node of the cluster (its token and its polls go there). */
+        public App en(KeycloakServer otro) {
+            return new App(clientId, streamId, push, secreto, otro);
         }
 
         /**
@@ -127,7 +141,7 @@ public final class ReceptorSenales implements AutoCloseable {
             if (push) {
                 empujadas.get(clientId).drainTo(jws);
             } else {
-                String poll = server.realmUri() + "/ssf/transmitter/receivers/" + clientId + "/streams/" + streamId + "/poll";
+                String poll = nodo.realmUri() + "/ssf/transmitter/receivers/" + clientId + "/streams/" + streamId + "/poll";
                 HttpResponse<String> respuesta = enviar("POST", poll, "{\"maxEvents\": 100, \"returnImmediately\": true}");
                 if (respuesta.statusCode() != 200) {
                     throw new AssertionError("poll answered " + respuesta.statusCode() + ": " + respuesta.body());
@@ -151,7 +165,7 @@ public final class ReceptorSenales implements AutoCloseable {
 
         /** The service account's token, with the SSF scopes. */
         String token() throws IOException, InterruptedException {
-            return new Oidc(server).postForm(server.realmUri() + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
+            return new Oidc(nodo).postForm(nodo.realmUri() + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
                     "client_id", clientId, "client_secret", secreto, "scope", "ssf.read ssf.manage")).path("access_token").asText();
         }
 
@@ -200,13 +214,13 @@ public final class ReceptorSenales implements AutoCloseable {
         } else {
             entrega.put("method", "urn:ietf:rfc:8936");
         }
-        App app = new App(clientId, null, push, secreto);
+        App app = new App(clientId, null, push, secreto, server);
         HttpResponse<String> respuesta = app.enviar("POST", server.realmUri() + "/ssf/transmitter/streams", JSON.writeValueAsString(stream));
         if (respuesta.statusCode() != 201) {
             throw new AssertionError("stream of " + clientId + ": " + respuesta.statusCode() + " " + respuesta.body());
         }
         JsonNode creadoStream = JSON.readTree(respuesta.body());
-        return new App(clientId, creadoStream.path("stream_id").asText(), push, secreto);
+        return new App(clientId, creadoStream.path("stream_id").asText(), push, secreto, server);
     }
 
     /** A SET as an app reads it, after checking its signature, type, issuer and that it holds exactly one event. */
