@@ -16,6 +16,7 @@ import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.titulo;
 import static ar.gob.anses.clavess.testsupport.KeycloakCluster.enrutar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
@@ -37,6 +38,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -226,6 +229,47 @@ class ClusterPostgresIT {
         JsonNode refrescados = enB.refresh(Oidc.TEST_CLIENT, tokens.get("refresh_token").asText());
         assertThat(enB.verify(refrescados.get("access_token").asText()).getLongClaim("nivel")).isEqualTo(3);
         assertThat(enB.verify(refrescados.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
+    }
+
+    @DisplayName("given a citizen signed in on A to one app and, by SSO on B, to another, when she confirms a notice's No fui yo "
+            + "on B, then neither node gives her SSO any more nor refreshes either app's token")
+    @Test
+    void noFuiYoEntreNodos() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        String direccion = "no.fui.yo.cluster." + cuil + "@correo.demo.anses.example";
+        AdminApi adminA = new AdminApi(cluster.nodo(A));
+        var creada = adminA.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Nodo", "lastName": "Intrusa", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["2"]},
+                 "credentials": [{"type": "password", "value": "Tarco5Rio", "temporary": false}]}
+                """.formatted(cuil, direccion, CuilsDePrueba.dni(cuil)));
+        assertThat(creada.statusCode()).as(creada.body()).isEqualTo(201);
+        WebClient browser = cluster.navegador(A);
+        Oidc.Request enA = new Oidc(cluster.nodo(A)).request(Oidc.TEST_CLIENT);
+        Page app = LoginPage.open(browser, enA.uri()).submit(cuil, "Tarco5Rio");
+        String refreshA = enA.exchange(enA.codeFrom(LoginPage.landedOn(app))).get("refresh_token").asText();
+        enrutar(browser, B);
+        Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
+        Page sso = browser.getPage(enB.uri().toURL());
+        assertThat(LoginPage.loggedIn(sso, enB)).isTrue();
+        String refreshB = enB.exchange(enB.codeFrom(LoginPage.landedOn(sso))).get("refresh_token").asText();
+
+        assertThat(adminA.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        String texto = CorreoDePrueba.parte(correo.esperar(direccion, 1, 90_000).get(0), "text/plain");
+        Matcher enlace = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+").matcher(texto);
+        assertThat(enlace.find()).as(texto).isTrue();
+        HtmlPage confirmar = cluster.navegador(B).getPage(enlace.group());
+        HtmlPage hecho = confirmar.getHtmlElementById("anses-confirmar").click();
+        assertThat(hecho.getWebResponse().getStatusCode()).as(hecho.asXml()).isEqualTo(200);
+
+        for (int nodo : List.of(A, B)) {
+            enrutar(browser, nodo);
+            Oidc enNodo = new Oidc(cluster.nodo(nodo));
+            Oidc.Request otraVez = enNodo.request(Oidc.MI_ANSES);
+            assertThat(LoginPage.loggedIn(browser.getPage(otraVez.uri().toURL()), otraVez)).as("SSO on node " + nodo).isFalse();
+            assertThatThrownBy(() -> enNodo.refresh(Oidc.TEST_CLIENT, refreshA)).as("A's refresh on node " + nodo).hasMessageContaining("400");
+            assertThatThrownBy(() -> enNodo.refresh(Oidc.MI_ANSES, refreshB)).as("B's refresh on node " + nodo).hasMessageContaining("400");
+        }
     }
 
     @DisplayName("given two pending claves of one resident abroad, registered on A and on B, then neither gives a token on "
