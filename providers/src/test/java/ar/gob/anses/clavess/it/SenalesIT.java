@@ -236,6 +236,22 @@ class SenalesIT {
         assertThat(ajena.nuevas()).noneMatch(s -> s.sub().equals(id));
     }
 
+    @DisplayName("given an app that is down (its endpoint answers 503 twice), when an office changes the level of a citizen "
+            + "who used it, then Keycloak pushes the signal again until the app takes it, and the app gets it once")
+    @Test
+    void reintentoDeEntrega() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String id = ciudadanaEnLasApps(cuil, null);
+        empujada.caerse(2);
+        int antes = empujada.rechazadas();
+
+        assertThat(AdminApi.as(server, OFICINA, OFICINA_CLAVE).putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        Senal tomada = empujada.esperar(id, s -> s.tipo().equals(NIVEL), ESPERA);
+        assertThat(empujada.rechazadas() - antes).as("deliveries refused while the app was down").isEqualTo(2);
+        Thread.sleep(3_000); // three more drains: a signal taken is not sent again
+        assertThat(empujada.nuevas()).noneMatch(s -> s.jti().equals(tomada.jti()));
+    }
+
     // --- helpers
 
     /** The admin API with a token of its own: the admin console's lasts a minute, some tests wait longer. */

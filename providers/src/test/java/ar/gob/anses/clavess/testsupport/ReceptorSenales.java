@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +55,8 @@ public final class ReceptorSenales implements AutoCloseable {
     private final HttpServer http;
     private final HttpClient cliente = HttpClient.newHttpClient();
     private final Map<String, BlockingQueue<String>> empujadas = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> caidas = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> rechazadas = new ConcurrentHashMap<>();
     private final List<String> clientes = new ArrayList<>();
     private final DefaultJWTProcessor<SecurityContext> verificador = new DefaultJWTProcessor<>();
 
@@ -66,6 +69,13 @@ public final class ReceptorSenales implements AutoCloseable {
             BlockingQueue<String> cola = empujadas.get(app);
             boolean autorizado = cola != null && ("Bearer secreto-" + app).equals(intercambio.getRequestHeaders().getFirst("Authorization"))
                     && "application/secevent+jwt".equals(intercambio.getRequestHeaders().getFirst("Content-Type"));
+            AtomicInteger fallas = caidas.get(app);
+            if (autorizado && fallas != null && fallas.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                rechazadas.computeIfAbsent(app, a -> new AtomicInteger()).incrementAndGet();
+                intercambio.sendResponseHeaders(503, -1); // the app is down: Keycloak must try again
+                intercambio.close();
+                return;
+            }
             if (autorizado) {
                 cola.add(new String(cuerpo, StandardCharsets.US_ASCII));
             }
@@ -101,6 +111,17 @@ public final class ReceptorSenales implements AutoCloseable {
             this.push = push;
             this.secreto = secreto;
             this.nodo = nodo;
+        }
+
+        /** A pushed-to app answers 503 to the next {@code veces} deliveries, as an app that is down. */
+        public void caerse(int veces) {
+            caidas.put(clientId, new AtomicInteger(veces));
+        }
+
+        /** How many deliveries this pushed-to app refused while down. */
+        public int rechazadas() {
+            AtomicInteger n = rechazadas.get(clientId);
+            return n == null ? 0 : n.get();
         }
 
         /** The same app talking to another node of the cluster (its token and its polls go there). */
