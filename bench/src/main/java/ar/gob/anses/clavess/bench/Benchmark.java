@@ -54,9 +54,18 @@ public final class Benchmark {
     private final Ajustes ajustes = Ajustes.leer();
     private final ObjectNode resultado = Admin.JSON.createObjectNode();
 
+    /** Level changes whose signals are timed (SenalesLatencia). */
+    private static final int CAMBIOS_SENALES = 10;
+
     public static void main(String[] args) throws Exception {
         if (Boolean.getBoolean("bench.reportOnly")) { // rewrite the report and chart from the last benchmarks.json
             Informe.escribir(Admin.JSON.readTree(Path.of(args[3]).resolve("benchmarks.json").toFile()), Path.of(args[3]));
+            return;
+        }
+        if (Boolean.getBoolean("bench.senalesOnly")) { // only the signals' latency, merged into the last benchmarks.json
+            ObjectNode ultimo = (ObjectNode) Admin.JSON.readTree(Path.of(args[3]).resolve("benchmarks.json").toFile());
+            ultimo.set("senales", SenalesLatencia.medir(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[4]), CAMBIOS_SENALES));
+            Informe.escribir(ultimo, Path.of(args[3]));
             return;
         }
         new Benchmark().correr(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
@@ -127,6 +136,7 @@ public final class Benchmark {
         } finally {
             server.close();
         }
+        resultado.set("senales", SenalesLatencia.medir(home, jar, realmDir, trabajo, CAMBIOS_SENALES));
 
         if (postgres) {
             long mayor = ajustes.tamanosPadron().get(ajustes.tamanosPadron().size() - 1);

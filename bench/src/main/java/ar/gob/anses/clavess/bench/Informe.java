@@ -159,6 +159,7 @@ final class Informe {
         cluster(md, r);
         perfiles(md, r);
         limiteCosto(md, r);
+        senales(md, r);
 
         md.append("## 5. The hash-bound limit\n\n");
         md.append("On a virtual machine or a busy one, one hash's time moves with whatever else runs on the cores, and hashing on ")
@@ -400,6 +401,27 @@ final class Informe {
     private static String corto(String metodo) {
         String[] partes = metodo.split("\\.");
         return partes.length < 2 ? metodo : partes[partes.length - 2] + "." + partes[partes.length - 1];
+    }
+
+    private static void senales(StringBuilder md, JsonNode r) {
+        if (!r.has("senales")) {
+            return;
+        }
+        JsonNode s = r.get("senales");
+        md.append("## Signals to apps: seconds from a change to the app\n\n");
+        md.append("An office changes a citizen's level ").append(s.get("cambios").asInt()).append(" times, each a random part of the drain interval after the last signal arrived; two apps ")
+                .append("she is a subject of wait for the `assurance-level-change` (Keycloak in production mode with `--features=ssf`, ")
+                .append("outbox drained every ").append(s.get("drenado").asText()).append("). Seconds from the change's request to the ")
+                .append("signal in the app's hands:\n\n| delivery | min | p50 | p95 | max |\n| --- | ---: | ---: | ---: | ---: |\n");
+        for (String modo : List.of("push", "poll")) {
+            JsonNode m = s.get(modo);
+            md.append("| ").append(modo.equals("push") ? "push (the drainer posts it)" : "poll (the app asks right after the change)")
+                    .append(" | ").append(f2(m.get("min").asDouble())).append(" | ").append(f2(m.get("p50").asDouble())).append(" | ")
+                    .append(f2(m.get("p95").asDouble())).append(" | ").append(f2(m.get("max").asDouble())).append(" |\n");
+        }
+        md.append("\nA pushed signal waits for the next drain (at most one interval, `--spi-ssf-transmitter--default--outbox-drainer-interval`, ")
+                .append("plus the post); a polled one is in the outbox as soon as the change commits (the poll figure includes the app's ")
+                .append("own token request and poll), so an app that polls every P seconds hears within P.\n\n");
     }
 
     private static void limiteCosto(StringBuilder md, JsonNode r) {

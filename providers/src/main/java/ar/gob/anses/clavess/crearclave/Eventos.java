@@ -1,7 +1,9 @@
 package ar.gob.anses.clavess.crearclave;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -38,6 +40,10 @@ final class Eventos {
      */
     void exito(EventType tipo, UserModel user, String nivelAnterior, boolean avisoAlConfirmarCorreo) {
         var event = context.getEvent().clone().event(tipo).user(user).detail(CrearClaveNotes.EVENT_PASO, paso);
+        if (tipo == EventType.UPDATE_CREDENTIAL) {
+            // Which credential changed: Keycloak's Shared Signals say "password" to the apps (without it, "unknown").
+            event.detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE);
+        }
         if (nivelAnterior != null) {
             event.detail(CrearClaveNotes.EVENT_NIVEL_ANTERIOR, nivelAnterior);
         }

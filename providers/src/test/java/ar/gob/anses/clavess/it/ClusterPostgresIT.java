@@ -16,6 +16,7 @@ import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.titulo;
 import static ar.gob.anses.clavess.testsupport.KeycloakCluster.enrutar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
@@ -28,6 +29,7 @@ import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.PdfUsi07;
+import ar.gob.anses.clavess.testsupport.ReceptorSenales;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +38,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -227,6 +231,47 @@ class ClusterPostgresIT {
         assertThat(enB.verify(refrescados.get("id_token").asText()).getStringClaim("acr")).isEqualTo("3");
     }
 
+    @DisplayName("given a citizen signed in on A to one app and, by SSO on B, to another, when she confirms a notice's No fui yo "
+            + "on B, then neither node gives her SSO any more nor refreshes either app's token")
+    @Test
+    void noFuiYoEntreNodos() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        String direccion = "no.fui.yo.cluster." + cuil + "@correo.demo.anses.example";
+        AdminApi adminA = new AdminApi(cluster.nodo(A));
+        var creada = adminA.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Nodo", "lastName": "Intrusa", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["2"]},
+                 "credentials": [{"type": "password", "value": "Tarco5Rio", "temporary": false}]}
+                """.formatted(cuil, direccion, CuilsDePrueba.dni(cuil)));
+        assertThat(creada.statusCode()).as(creada.body()).isEqualTo(201);
+        WebClient browser = cluster.navegador(A);
+        Oidc.Request enA = new Oidc(cluster.nodo(A)).request(Oidc.TEST_CLIENT);
+        Page app = LoginPage.open(browser, enA.uri()).submit(cuil, "Tarco5Rio");
+        String refreshA = enA.exchange(enA.codeFrom(LoginPage.landedOn(app))).get("refresh_token").asText();
+        enrutar(browser, B);
+        Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
+        Page sso = browser.getPage(enB.uri().toURL());
+        assertThat(LoginPage.loggedIn(sso, enB)).isTrue();
+        String refreshB = enB.exchange(enB.codeFrom(LoginPage.landedOn(sso))).get("refresh_token").asText();
+
+        assertThat(adminA.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        String texto = CorreoDePrueba.parte(correo.esperar(direccion, 1, 90_000).get(0), "text/plain");
+        Matcher enlace = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+").matcher(texto);
+        assertThat(enlace.find()).as(texto).isTrue();
+        HtmlPage confirmar = cluster.navegador(B).getPage(enlace.group());
+        HtmlPage hecho = confirmar.getHtmlElementById("anses-confirmar").click();
+        assertThat(hecho.getWebResponse().getStatusCode()).as(hecho.asXml()).isEqualTo(200);
+
+        for (int nodo : List.of(A, B)) {
+            enrutar(browser, nodo);
+            Oidc enNodo = new Oidc(cluster.nodo(nodo));
+            Oidc.Request otraVez = enNodo.request(Oidc.MI_ANSES);
+            assertThat(LoginPage.loggedIn(browser.getPage(otraVez.uri().toURL()), otraVez)).as("SSO on node " + nodo).isFalse();
+            assertThatThrownBy(() -> enNodo.refresh(Oidc.TEST_CLIENT, refreshA)).as("A's refresh on node " + nodo).hasMessageContaining("400");
+            assertThatThrownBy(() -> enNodo.refresh(Oidc.MI_ANSES, refreshB)).as("B's refresh on node " + nodo).hasMessageContaining("400");
+        }
+    }
+
     @DisplayName("given two pending claves of one resident abroad, registered on A and on B, then neither gives a token on "
             + "either node, and when offices enable each with its own form's code on A and on B at the same moment, one "
             + "account results and only its clave logs in")
@@ -265,8 +310,9 @@ class ClusterPostgresIT {
     }
 
     @DisplayName("given kill -9 of node A, then B keeps the SSO session and refresh tokens, logs citizens in, finishes or redoes "
-            + "a Crear clave begun on A with exactly one working account, and sends, exactly once and once the mail server is "
-            + "back, the notice A took but could not send; and A, restarted, rejoins and serves a login")
+            + "a Crear clave begun on A with exactly one working account, sends, exactly once and once the mail server is "
+            + "back, the notice A took but could not send, and keeps the apps' signal streams (a change on A heard before, one "
+            + "on B after, pushed and polled); and A, restarted, rejoins and serves a login")
     @Test
     void caidaDeUnNodo() throws Exception {
         Oidc enA = new Oidc(cluster.nodo(A));
@@ -292,11 +338,26 @@ class ClusterPostgresIT {
                  "credentials": [{"type": "password", "value": "Tarco5Rio", "temporary": false}]}
                 """.formatted(avisado, direccion, CuilsDePrueba.dni(avisado)));
         assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+        // Two apps she signs in to on B hear of her changes: one pushed to (by whichever node drains the outbox), one
+        // polling. Created through B, which lives through the test.
+        ReceptorSenales receptor = new ReceptorSenales(cluster.nodo(B));
+        ReceptorSenales.App empujada = receptor.app("cluster-it-push", true);
+        ReceptorSenales.App consultada = receptor.app("cluster-it-poll", false);
+        for (ReceptorSenales.App app : List.of(empujada, consultada)) {
+            Oidc.Request entrada = new Oidc(cluster.nodo(B)).request(app.clientId);
+            assertThat(LoginPage.loggedIn(LoginPage.open(cluster.navegador(B), entrada.uri()).submit(avisado, "Tarco5Rio"), entrada)).isTrue();
+        }
+        String sub = adminA.userId(avisado);
         CorreoDePrueba.apuntar(adminA, KeycloakServer.freePort()); // nobody listens there
         long reintentados = ContadoresAvisos.suma("reintentados", cluster.nodo(A), cluster.nodo(B));
         assertThat(adminA.putRaw("anses-nivel/" + avisado, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
         // Tried and failed (by A right after the commit, or by whichever node's periodic look came first).
         ContadoresAvisos.esperar("reintentados", reintentados + 1, cluster.nodo(A), cluster.nodo(B));
+
+        // The level change made on A reaches both apps, the polling one through A.
+        empujada.esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL), ReceptorSenales.ESPERA);
+        assertThat(consultada.en(cluster.nodo(A)).esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL), ReceptorSenales.ESPERA)
+                .evento().path("current_level").asText()).isEqualTo("3");
 
         cluster.matar(A);
 
@@ -336,6 +397,14 @@ class ClusterPostgresIT {
         assertThat(cuentas.get(0).at("/attributes/nivel/0").asText()).isEqualTo("2");
         assertThat(cuentas.get(0).at("/attributes/dni/0").asText()).isEqualTo("36111222");
         assertThat(login(B, "27361112224", "Tala8Rama")).isTrue();
+
+        // The streams outlive A: a change made on B is pushed (B now drains the outbox) and polled through B.
+        assertThat(new AdminApi(b).putRaw("anses-nivel/" + avisado, "{\"nivel\": 2}").statusCode()).isEqualTo(204);
+        assertThat(empujada.esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL), ReceptorSenales.ESPERA)
+                .evento().path("current_level").asText()).isEqualTo("2");
+        assertThat(consultada.en(b).esperar(sub, senal -> senal.tipo().equals(ReceptorSenales.NIVEL)
+                && senal.evento().path("current_level").asText().equals("2"), ReceptorSenales.ESPERA)).isNotNull();
+        receptor.close();
 
         long desdeA = cluster.tamanioLog(A);
         long desdeB = cluster.tamanioLog(B);

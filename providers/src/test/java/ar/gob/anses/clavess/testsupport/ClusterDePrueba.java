@@ -125,7 +125,7 @@ public final class ClusterDePrueba implements ParameterResolver {
     private static Running start() {
         // FD_SOCK2 listens at the JGroups port + 50000: JGroups ports come from a low range where that still fits.
         List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
-        Map<String, String> env = new HashMap<>(KeycloakExtension.AVISOS_RAPIDOS);
+        Map<String, String> env = new HashMap<>(KeycloakExtension.entorno(Map.of()));
         env.putAll(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin", "KC_LOG_LEVEL", "INFO"));
         KeycloakCluster.Config config = new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
                 Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),

@@ -94,7 +94,8 @@ public final class KeycloakCluster implements AutoCloseable {
         KeycloakServer.deleteTree(plantilla);
         copiar(config.distribucion(), plantilla);
         KeycloakServer.install(plantilla, config.providersJar(), config.realmDir());
-        List<String> build = new ArrayList<>();
+        // Beyond the deployers' options (OPCIONES, docker-compose.yml): the features a developer's cluster has.
+        List<String> build = new ArrayList<>(List.of(KeycloakServer.FUNCIONES));
         OPCIONES.forEach((nombre, valor) -> {
             if (BUILD.contains(nombre)) {
                 build.add("--" + nombre + "=" + valor);

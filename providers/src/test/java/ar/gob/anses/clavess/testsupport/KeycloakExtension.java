@@ -49,7 +49,7 @@ public final class KeycloakExtension implements ParameterResolver {
                         "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG",
                         // Expired pending claves looked for every 2 s, so that a test that moves the clock sees them go.
                         "--spi-anses-claves-pendientes--default--intervalo=2s",
-                        "--metrics-enabled=true"),
+                        "--metrics-enabled=true", KeycloakServer.FUNCIONES),
                 entorno(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString())),
                 // Appended: a server that is killed and started again keeps what it said before.
@@ -66,10 +66,21 @@ public final class KeycloakExtension implements ParameterResolver {
             "KC_SPI_EVENTS_LISTENER__ANSES_AVISOS__REINTENTO_INICIAL", "1s",
             "KC_SPI_EVENTS_LISTENER__ANSES_AVISOS__REINTENTO_MAXIMO", "2s");
 
-    /** {@code env} plus {@link #AVISOS_RAPIDOS}. */
+    /**
+     * Keycloak's Shared Signals transmitter as tests need it: the test's receivers listen on plain HTTP at 127.0.0.1
+     * (refused otherwise, rightly, in production), the outbox is drained every second instead of every 30 s, and a
+     * receiver may ask for a verification as often as it likes.
+     */
+    public static final Map<String, String> SENALES_RAPIDAS = Map.of(
+            "KC_SPI_SSF_TRANSMITTER__DEFAULT__ALLOW_INSECURE_PUSH_TARGETS", "true",
+            "KC_SPI_SSF_TRANSMITTER__DEFAULT__OUTBOX_DRAINER_INTERVAL", "1s",
+            "KC_SPI_SSF_TRANSMITTER__DEFAULT__MIN_VERIFICATION_INTERVAL_SECONDS", "0");
+
+    /** {@code env} plus {@link #AVISOS_RAPIDOS} and {@link #SENALES_RAPIDAS}. */
     public static Map<String, String> entorno(Map<String, String> env) {
         Map<String, String> todo = new java.util.HashMap<>(env);
         todo.putAll(AVISOS_RAPIDOS);
+        todo.putAll(SENALES_RAPIDAS);
         return todo;
     }
 

@@ -37,6 +37,12 @@ import java.util.stream.Stream;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "anses";
+    /**
+     * The Keycloak features {@code mvn -Prun}, {@code mvn -Pcluster} and the tests turn on: Shared Signals ({@code ssf},
+     * experimental in 26.7.3), so that apps hear of account changes. Deployers choose it themselves (README).
+     */
+    public static final String FUNCIONES = "--features=ssf";
+
     /** The SPI option --spi-anses-padron--json-file--path as a variable. */
     public static final String PADRON_PATH_VARIABLE = "KC_SPI_ANSES_PADRON__JSON_FILE__PATH";
 
