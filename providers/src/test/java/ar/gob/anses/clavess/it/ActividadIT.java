@@ -148,8 +148,11 @@ class ActividadIT {
         espera.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=accountSecurity] button")));
         // The menu by keyboard: under 1200 px it is behind the masthead's menu button; then "Seguridad de la cuenta"
         // opens with Enter, then "Actividad de tu cuenta".
+        By menu = By.cssSelector(".pf-v5-c-masthead__toggle button");
+        boolean abierto = false;
         if (!chromium.findElement(By.cssSelector("[data-testid=accountSecurity] button")).isDisplayed()) {
-            teclado.tabHasta(By.cssSelector(".pf-v5-c-masthead__toggle button")).teclas(Keys.ENTER);
+            abierto = true;
+            teclado.tabHasta(menu).teclas(Keys.ENTER);
             espera.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=accountSecurity] button")));
         }
         teclado.tabHasta(By.cssSelector("[data-testid=accountSecurity] button")).teclas(Keys.ENTER);
@@ -164,6 +167,10 @@ class ActividadIT {
                     + chromium.findElement(By.tagName("body")).getText() + "\nconsole:\n" + Chromium.consola(chromium), e);
         }
 
+        if (abierto) { // the menu opened by keyboard is closed the same way, as on a phone, to read the page
+            teclado.tabHasta(menu).teclas(Keys.ENTER);
+            espera.until(d -> "false".equals(d.findElement(menu).getDomAttribute("aria-expanded")));
+        }
         WebElement pagina = chromium.findElement(By.cssSelector(".anses-actividad-pagina"));
         assertThat(pagina.findElement(By.tagName("h1")).getText()).isEqualTo(CUENTA.get("ansesActividad"));
         List<WebElement> entradas = pagina.findElements(By.cssSelector("#anses-actividad > li"));
@@ -182,6 +189,7 @@ class ActividadIT {
         assertThat(entradas).allSatisfy(e -> assertThat(e.findElement(By.tagName("time")).getDomAttribute("datetime")).endsWith("-03:00"));
 
         // From where and which app: the office is named as such; the failed attempt (no session) by a masked address.
+        assertThat(entradas.get(0).getText()).contains(CUENTA.get("client_account-console"));
         assertThat(entradas.get(1).getText()).contains(CUENTA.get("ansesActividadDesdeOficina"));
         String appMiAnses = admin.get("clients?clientId=" + Oidc.MI_ANSES).get(0).path("name").asText(Oidc.MI_ANSES);
         assertThat(entradas.get(2).getText()).contains(appMiAnses.isBlank() ? Oidc.MI_ANSES : appMiAnses);
