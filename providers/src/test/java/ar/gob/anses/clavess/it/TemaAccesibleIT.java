@@ -433,7 +433,7 @@ class TemaAccesibleIT {
         ThemeMessages cuenta = ThemeMessages.cuentaSpanish();
         espera.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), cuenta.get("password-help-text")));
         assertThat(chromium.findElement(By.tagName("main")).getText()).doesNotContainIgnoringCase("contraseña");
-        Accesibilidad.foto(chromium, "cuenta-ingreso");
+        Accesibilidad.revisarCuenta(chromium, "cuenta-ingreso");
     }
 
     @DisplayName("No fui yo, from the link Actividad de tu cuenta gives: its confirmation and what it did, by keyboard")
