@@ -68,9 +68,14 @@ public final class NoFuiYoResource {
         return NoFuiYoPage.en(session, NoFuiYoPage.Estado.HECHO, Response.Status.OK);
     }
 
-    /** No Origin (an older browser, a privacy setting) is let through: the token is the secret. */
+    /**
+     * No Origin (an older browser, a privacy setting) is let through: the token is the secret. Nor is the opaque
+     * {@code null}: browsers send it for the confirmation form itself, since Keycloak's pages carry
+     * {@code Referrer-Policy: no-referrer} and the Fetch standard then serializes a POST's origin as {@code null}
+     * (Chromium does; found by TemaAccesibleIT's keyboard journey). Only another site's page is refused.
+     */
     static boolean mismoOrigen(String origin, URI base) {
-        if (origin == null || origin.isBlank()) {
+        if (origin == null || origin.isBlank() || "null".equals(origin.strip())) {
             return true;
         }
         try {

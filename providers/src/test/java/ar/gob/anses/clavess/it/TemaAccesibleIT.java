@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.Accesibilidad;
+import ar.gob.anses.clavess.testsupport.ActividadDePrueba;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.Chromium;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.CrearClavePages;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -73,7 +75,9 @@ class TemaAccesibleIT {
     private static final String ROSA = "27263334448";    // demo curadora, clave Yerba7Mate; Ignacio (20441112220) is her ward
     private static final String PILAR = "20429183082";   // created here, sets up a TOTP app and recovery codes by keyboard
     private static final String TEO = "20429183090";     // created here, registers a passkey by keyboard
-    private static final String MIRTA = "27438000661";   // padrón, trámite, no clave yet: creates one with an email she confirms
+    private static final String MIRTA = "27438000661";
+    /** The email field's label: the realm's localization text ansesCorreo (user profile display name). */
+    private static final String CUENTA_REALM_CORREO = "Correo electrónico";   // padrón, trámite, no clave yet: creates one with an email she confirms
 
     private final KeycloakServer server;
     private final CorreoDePrueba correo;
@@ -415,13 +419,55 @@ class TemaAccesibleIT {
         WebElement nacimiento = espera.until(ExpectedConditions.presenceOfElementLocated(By.id("birthdate")));
         espera.until(d -> !nacimiento.getDomProperty("value").isEmpty());
         assertThat(nacimiento.getDomProperty("value")).isEqualTo("1985-04-12");
-        Accesibilidad.foto(chromium, "cuenta");
+        // The email field in Spanish; the selects (Idioma, Nivel de la clave) named by what they show (WCAG 2.5.3).
+        assertThat(chromium.findElement(By.cssSelector("label[for=email]")).getText()).startsWith(CUENTA_REALM_CORREO);
+        WebElement idioma = espera.until(ExpectedConditions.presenceOfElementLocated(select(cuentaEs().get("selectALocale"))));
+        espera.until(d -> idioma.getDomAttribute("aria-labelledby") != null);
+        assertThat(nombreAccesible(idioma)).startsWith(cuentaEs().get("selectALocale")).endsWith(idioma.getText().strip());
+        WebElement nivel = chromium.findElement(select("Nivel de la clave"));
+        espera.until(d -> nivel.getDomAttribute("aria-labelledby") != null);
+        assertThat(nombreAccesible(nivel)).startsWith("Nivel de la clave").endsWith("2");
+        Accesibilidad.revisarCuenta(chromium, "cuenta");
 
         chromium.get(server.realmUri() + "/account/account-security/signing-in");
         ThemeMessages cuenta = ThemeMessages.cuentaSpanish();
         espera.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), cuenta.get("password-help-text")));
         assertThat(chromium.findElement(By.tagName("main")).getText()).doesNotContainIgnoringCase("contraseña");
-        Accesibilidad.foto(chromium, "cuenta-ingreso");
+        Accesibilidad.revisarCuenta(chromium, "cuenta-ingreso");
+    }
+
+    @DisplayName("No fui yo, from the link Actividad de tu cuenta gives: its confirmation and what it did, by keyboard")
+    @Test
+    void noFuiYo() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        new AdminApi(server).crearCiudadano(cuil, "Elsa", "Mora", CuilsDePrueba.dni(cuil), 2, "Lapacho5Sur", false);
+        String token = ActividadDePrueba.token(server, LoginPage.browser(), ActividadDePrueba.CONSOLA, cuil, "Lapacho5Sur");
+        String enlace = ActividadDePrueba.entradas(server, token).get(0).get("noFuiYo").asText();
+        chromium.get(enlace);
+        espera.until(ExpectedConditions.presenceOfElementLocated(By.id("anses-confirmar")));
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesNoFuiYoConfirmarTitulo"));
+        revisar(chromium, "no-fui-yo");
+        teclado.tabHasta("anses-confirmar");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesNoFuiYoHechoTitulo"));
+        assertThat(chromium.findElement(By.id("anses-no-fui-yo")).getDomAttribute("role")).isEqualTo("status");
+        revisar(chromium, "no-fui-yo-hecho");
+        teclado.tabHasta("anses-olvide-mi-clave");
+    }
+
+    /** The accessible name Chromium computes for an element (what a screen reader or speech input uses). */
+    private String nombreAccesible(WebElement elemento) {
+        return elemento.getAccessibleName().strip();
+    }
+
+    /** The account console's select (a menu toggle) of the form field with that label. */
+    private static By select(String etiqueta) {
+        return By.xpath("//div[contains(@class,'pf-v5-c-form__group')][.//label[starts-with(normalize-space(), '" + etiqueta
+                + "')]]//button[contains(@class,'pf-v5-c-menu-toggle')]");
+    }
+
+    private static ThemeMessages cuentaEs() {
+        return ThemeMessages.cuentaSpanish();
     }
 
     /** From the login page through the policies to the CUIL step, by keyboard. */

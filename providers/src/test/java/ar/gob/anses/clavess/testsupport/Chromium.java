@@ -33,6 +33,8 @@ public final class Chromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + ANCHO + "," + ALTO, "--lang=es-AR", "--user-data-dir=" + tempDir());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "es-AR,es"));
+        // The page's console, for a test to show when a page's own script failed (Chromium.consola).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // On Linux Chromium takes its locale (date fields' order, for one) from the environment, not from --lang:
         // Argentine Spanish, as a citizen's browser has it (Debian's chromium-l10n carries es-419).
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
@@ -55,6 +57,16 @@ public final class Chromium {
         cdp.executeCdpCommand("Storage.clearDataForOrigin",
                 Map.of("origin", servidor.getScheme() + "://" + servidor.getAuthority(), "storageTypes", "all"));
         chromium.manage().window().setSize(new Dimension(ANCHO, ALTO));
+    }
+
+    /** What the page's scripts wrote to the browser console since the last call (errors, warnings, logs). */
+    public static String consola(WebDriver chromium) {
+        try {
+            return chromium.manage().logs().get("browser").getAll().stream()
+                    .map(e -> e.getLevel() + " " + e.getMessage()).collect(java.util.stream.Collectors.joining("\n"));
+        } catch (RuntimeException e) {
+            return "(no console: " + e.getMessage() + ")";
+        }
     }
 
     private static String tempDir() {

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.testsupport;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,6 +20,14 @@ public final class SoloTeclado {
     /** Presses Tab until the element with that id has the focus (as a person would, in page order). */
     public SoloTeclado tabHasta(String id) {
         return tabHasta(() -> id.equals(foco().getDomAttribute("id")), "#" + id);
+    }
+
+    /** Presses Tab until the first element the selector finds has the focus (an element without an id of its own). */
+    public SoloTeclado tabHasta(By selector) {
+        return tabHasta(() -> {
+            List<WebElement> hallados = chromium.findElements(selector);
+            return !hallados.isEmpty() && hallados.get(0).equals(foco());
+        }, selector.toString());
     }
 
     /** Presses Tab until the focus is inside the element (a group of radio buttons, say). */
