@@ -47,9 +47,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * expiry, nonce), shows the claims, and refuses its level-3 page to a level-2 citizen by checking {@code acr} in the
  * token, never the request.
  *
- * <pre>mvn -f examples/relying-app compile exec:java [-Dexec.args="issuer client_id port [client_secret]"]</pre>
- * Defaults: http://localhost:8080/realms/anses, mi-anses, 8090. Open http://localhost:8090/. With a secret it is a
- * confidential client (client_secret_basic at the token endpoint).
+ * <p>Given a client secret, it is also a Shared Signals receiver ({@link Senales}): it hears when a citizen's account
+ * changes and acts on its own sessions. Her clave changed or her sessions ended at ANSES: her session here ends too.
+ * Her level changed: her next request goes to a new login, so that the new token's {@code acr} is the one used.
+ *
+ * <pre>mvn -f examples/relying-app compile exec:java [-Dexec.args="issuer client_id port client_secret"]</pre>
+ * Defaults: http://localhost:8080/realms/anses, aplicacion-ejemplo, 8090, its demo secret. Open http://localhost:8090/.
+ * Without a secret (a public client such as mi-anses) it logs citizens in and listens to no signal.
  */
 public final class RelyingApp {
 
@@ -59,6 +63,7 @@ public final class RelyingApp {
     private final Secret clientSecret;
     private final OIDCProviderMetadata op;
     private final IDTokenValidator idTokens;
+    private final Senales senales;
     private final HttpServer server;
 
     /** A login under way, by its state: what its answer must match. */
@@ -67,9 +72,13 @@ public final class RelyingApp {
 
     /** A citizen logged in here: her verified ID token's claims. */
     private static final class Sesion {
+        final String sub;
         final Map<String, Object> claims;
+        /** Her level changed at ANSES: these claims are stale, her next request logs her in again. */
+        volatile boolean nuevoIngreso;
 
         Sesion(IDTokenClaimsSet idToken) {
+            this.sub = idToken.getSubject().getValue();
             this.claims = idToken.toJSONObject();
         }
     }
@@ -78,18 +87,19 @@ public final class RelyingApp {
     /** Logged-in citizens by session cookie. */
     private final Map<String, Sesion> sessions = new ConcurrentHashMap<>();
 
-    /** A public client (PKCE only). */
+    /** A public client (PKCE only): logs citizens in, hears no signal. */
     public RelyingApp(String issuer, String clientId, int port) throws Exception {
         this(issuer, clientId, null, port);
     }
 
-    /** With {@code clientSecret}, a confidential client. */
+    /** With {@code clientSecret}, a confidential client whose service account receives the realm's Shared Signals. */
     public RelyingApp(String issuer, String clientId, String clientSecret, int port) throws Exception {
         this.clientId = new ClientID(clientId);
         this.clientSecret = clientSecret == null ? null : new Secret(clientSecret);
         this.op = OIDCProviderMetadata.resolve(new Issuer(issuer)); // {issuer}/.well-known/openid-configuration
         JWKSource<SecurityContext> realmKeys = JWKSourceBuilder.create(op.getJWKSetURI().toURL()).build();
         this.idTokens = new IDTokenValidator(op.getIssuer(), this.clientId, new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, realmKeys), null);
+        this.senales = clientSecret == null ? null : new Senales(op, this.clientId, this.clientSecret, realmKeys, this::actuar);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::home);
         server.createContext("/login", this::login);
@@ -100,30 +110,53 @@ public final class RelyingApp {
 
     public static void main(String[] args) throws Exception {
         String issuer = args.length > 0 ? args[0] : "http://localhost:8080/realms/anses";
-        String clientId = args.length > 1 ? args[1] : "mi-anses";
+        String clientId = args.length > 1 ? args[1] : "aplicacion-ejemplo";
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 8090;
-        String secret = args.length > 3 ? args[3] : null;
+        // The demo client's demo secret (realm-export/demo): a real app reads its own from its configuration.
+        String secret = args.length > 3 ? args[3] : "aplicacion-ejemplo".equals(clientId) ? "aplicacion-ejemplo-secret" : null;
         RelyingApp app = new RelyingApp(issuer, clientId, secret, port);
         app.start();
-        System.out.println("Relying app on " + app.baseUri() + " (issuer " + issuer + ", client " + clientId + ")");
+        System.out.println("Relying app on " + app.baseUri() + " (issuer " + issuer + ", client " + clientId
+                + (secret == null ? ", no Shared Signals)" : ", Shared Signals by poll)"));
     }
 
-    public void start() {
+    /** Serves the pages; with a secret, first registers (or reuses) the app's stream and starts polling it. */
+    public void start() throws Exception {
+        if (senales != null) {
+            senales.start();
+        }
         server.start();
     }
 
     public void stop() {
         server.stop(0);
+        if (senales != null) {
+            senales.stop();
+        }
     }
 
     public URI baseUri() {
         return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
     }
 
+    /** What a signal means for this app's own sessions (see docs/aplicaciones.md, Shared Signals). */
+    private void actuar(Senales.Senal senal) {
+        switch (senal.tipo()) {
+            // Her sessions at ANSES ended, or her clave changed (maybe someone else knew it): end hers here too.
+            case Senales.SESION_REVOCADA, Senales.CREDENCIAL_CAMBIADA -> sessions.values().removeIf(s -> s.sub.equals(senal.sub()));
+            // Her level went up or down: the acr this app holds is stale; her next request logs her in again.
+            case Senales.NIVEL_CAMBIADO -> sessions.values().stream().filter(s -> s.sub.equals(senal.sub())).forEach(s -> s.nuevoIngreso = true);
+            default -> { }
+        }
+    }
+
     private void home(HttpExchange exchange) throws IOException {
         Sesion sesion = session(exchange);
         if (sesion == null) {
             page(exchange, 200, "<h1>Ejemplo de aplicación ANSES</h1><p><a id='ingresar' href='/login'>Ingresar con tu Clave de la Seguridad Social</a></p>");
+            return;
+        }
+        if (nuevoIngresoSiHaceFalta(exchange, sesion)) {
             return;
         }
         StringBuilder rows = new StringBuilder();
@@ -160,12 +193,24 @@ public final class RelyingApp {
         Sesion sesion = session(exchange);
         if (sesion == null) {
             redirect(exchange, "/login");
+        } else if (nuevoIngresoSiHaceFalta(exchange, sesion)) {
+            return;
         } else if (!"3".equals(sesion.claims.get("acr"))) {
             page(exchange, 403, "<h1 id='rechazo'>Este trámite requiere nivel 3</h1><p>Tu clave es de nivel " + escape(String.valueOf(sesion.claims.get("acr")))
                     + ". Acercate con tu DNI a cualquier oficina de ANSES, sin turno previo.</p>");
         } else {
             page(exchange, 200, "<h1 id='nivel3-ok'>Trámite de nivel 3</h1>");
         }
+    }
+
+    /** After an assurance-level-change: forget the stale claims and send her to a new login (her SSO session makes it quick). */
+    private boolean nuevoIngresoSiHaceFalta(HttpExchange exchange, Sesion sesion) throws IOException {
+        if (!sesion.nuevoIngreso) {
+            return false;
+        }
+        sessions.values().remove(sesion);
+        redirect(exchange, authorizationRequest(null));
+        return true;
     }
 
     private void login(HttpExchange exchange) throws IOException {
