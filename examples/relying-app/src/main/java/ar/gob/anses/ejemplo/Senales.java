@@ -74,6 +74,7 @@ final class Senales {
             return size() > 10_000;
         }
     });
+    /** What goes with the next poll: the jti of each SET handled (ack), and of each rejected with the reason (setErrs). */
     private final List<String> acks = new ArrayList<>();
     private final Map<String, Object> errores = new LinkedHashMap<>();
     private AccessToken token;
