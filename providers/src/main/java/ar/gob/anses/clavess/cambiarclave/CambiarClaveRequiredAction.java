@@ -8,10 +8,12 @@ import org.keycloak.authentication.AuthenticatorUtil;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PolicyError;
 
@@ -60,7 +62,8 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
         }
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
         AuthenticatorUtil.logoutOtherSessions(context);
-        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).success();
+        // Which credential: Keycloak's Shared Signals tell the apps "password" (without it, "unknown").
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE).success();
         context.success();
     }
 

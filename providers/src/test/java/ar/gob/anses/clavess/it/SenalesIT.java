@@ -28,10 +28,12 @@ import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -234,6 +236,27 @@ class SenalesIT {
             assertThat(revocada.evento().path("initiating_entity").asText()).isEqualTo("user");
         }
         assertThat(ajena.nuevas()).noneMatch(s -> s.sub().equals(id));
+    }
+
+    @DisplayName("given a citizen who used two apps, when she changes her clave from one of them (Cambiar mi clave), then "
+            + "both apps get credential-change (password, update, by the user)")
+    @Test
+    void cambiarMiClave() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        String id = ciudadanaEnLasApps(cuil, null);
+        WebClient browser = LoginPage.browser();
+        Oidc.Request login = oidc.request(empujada.clientId);
+        assertThat(LoginPage.loggedIn(LoginPage.open(browser, login.uri()).submit(cuil, CLAVE), login)).isTrue();
+        HtmlPage cambiar = browser.getPage(oidc.request(empujada.clientId).uri(Map.of("kc_action", "anses-cambiar-clave")).toURL());
+        cambiar.<HtmlInput>getHtmlElementById("clave").setValue("Ombu6Lagos");
+        cambiar.<HtmlInput>getHtmlElementById("confirmacion").setValue("Ombu6Lagos");
+        cambiar.getHtmlElementById("anses-continuar").click();
+        for (App app : List.of(empujada, consultada)) {
+            Senal clave = app.esperar(id, s -> s.tipo().equals(CREDENCIAL), ESPERA);
+            assertThat(clave.evento().path("credential_type").asText()).isEqualTo("password");
+            assertThat(clave.evento().path("change_type").asText()).isEqualTo("update");
+            assertThat(clave.evento().path("initiating_entity").asText()).isEqualTo("user");
+        }
     }
 
     @DisplayName("given an app that is down (its endpoint answers 503 twice), when an office changes the level of a citizen "
