@@ -329,7 +329,11 @@ class CorreoIT {
         correo.esperar(direccion, cuantos, ESPERA_MS);
         marca();
         List<MimeMessage> mensajes = correo.para(direccion);
-        assertThat(mensajes).hasSize(cuantos);
+        List<String> asuntos = new java.util.ArrayList<>();
+        for (MimeMessage mensaje : mensajes) {
+            asuntos.add(mensaje.getSubject() + " @ " + mensaje.getSentDate());
+        }
+        assertThat(mensajes).as("to %s: %s", direccion, asuntos).hasSize(cuantos); // which one was extra, if any
         return mensajes;
     }
 }
