@@ -68,17 +68,7 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         if (realm == null || cuenta.isEmpty()) {
             return;
         }
-        DecisionAviso.Estado antes = null;
-        DecisionAviso.Estado despues = null;
-        if (cuenta.get().startsWith("id:")) {
-            String userId = cuenta.get().substring("id:".length());
-            antes = AntesDelCambio.de(session, userId).map(a -> new DecisionAviso.Estado(a.nivel(), a.estadoClave().name())).orElse(null);
-            UserModel user = session.users().getUserById(realm, userId);
-            despues = user == null ? null : estado(user);
-        }
-        Optional<Aviso> aviso = DecisionAviso.deEventoAdmin(event.getResourceTypeAsString(),
-                event.getOperationType() == null ? null : event.getOperationType().name(), event.getResourcePath(),
-                event.getError(), antes, despues, representacion(event));
+        Optional<Aviso> aviso = deEventoAdmin(session, realm, event);
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), navegador(), true, baseUri())));
     }
@@ -131,6 +121,29 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
             return null;
         }
         return new BandejaSalidaStore(s).guardar(userId, pedido, Time.currentTimeMillis());
+    }
+
+    /**
+     * What an admin event tells of the account, as the notices read it ({@link DecisionAviso#deEventoAdmin}): the account
+     * before the change ({@link AntesDelCambio}) and after it, and the event's representation. Also read by the signals
+     * to apps ({@code senales}), so that an office's change is one change for both.
+     */
+    public static Optional<Aviso> deEventoAdmin(KeycloakSession session, RealmModel realm, AdminEvent event) {
+        Optional<String> cuenta = DecisionAviso.cuenta(event.getResourcePath());
+        if (cuenta.isEmpty()) {
+            return Optional.empty();
+        }
+        DecisionAviso.Estado antes = null;
+        DecisionAviso.Estado despues = null;
+        if (cuenta.get().startsWith("id:")) {
+            String userId = cuenta.get().substring("id:".length());
+            antes = AntesDelCambio.de(session, userId).map(a -> new DecisionAviso.Estado(a.nivel(), a.estadoClave().name())).orElse(null);
+            UserModel user = session.users().getUserById(realm, userId);
+            despues = user == null ? null : estado(user);
+        }
+        return DecisionAviso.deEventoAdmin(event.getResourceTypeAsString(),
+                event.getOperationType() == null ? null : event.getOperationType().name(), event.getResourcePath(),
+                event.getError(), antes, despues, representacion(event));
     }
 
     private static DecisionAviso.Estado estado(UserModel user) {

@@ -1,11 +1,11 @@
 package ar.gob.anses.clavess.senales;
 
+import ar.gob.anses.clavess.avisos.Aviso;
 import ar.gob.anses.clavess.avisos.DecisionAviso;
-import ar.gob.anses.clavess.nivel.CambioNivel;
+import ar.gob.anses.clavess.avisos.TipoAviso;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.keycloak.events.Details;
 
 /**
@@ -14,9 +14,6 @@ import org.keycloak.events.Details;
  * citizen's notice waits for an address to be confirmed.
  */
 public final class DecisionSenal {
-
-    private static final Pattern USUARIO = Pattern.compile("users/[^/]+");
-    private static final Pattern NIVEL = Pattern.compile("anses-nivel/\\d{11}");
 
     private DecisionSenal() {
     }
@@ -37,22 +34,12 @@ public final class DecisionSenal {
     }
 
     /**
-     * An office's event: a user update in the console that changed {@code nivel} ({@code antes} and {@code despues}
-     * the account's level around it, 0 when not recorded), or our level resource ({@code ANSES_NIVEL}, whose
-     * representation holds both levels).
+     * An office's event, as the notices read it ({@code AvisosEventListenerProvider.deEventoAdmin}: a console update of
+     * the user that changed {@code nivel}, or our level resource {@code anses-nivel}): its change of level, if it is one.
      */
-    public static Optional<Cambio> deEventoAdmin(String recurso, String operacion, String ruta, String error, int antes, int despues,
-                                                 Map<String, ?> representacion) {
-        if (error != null || ruta == null || !"UPDATE".equals(operacion)) {
-            return Optional.empty();
-        }
-        if ("USER".equals(recurso) && USUARIO.matcher(ruta).matches()) {
-            return cambio(antes, despues);
-        }
-        if (CambioNivel.RECURSO.equals(recurso) && NIVEL.matcher(ruta).matches() && representacion != null) {
-            return cambio(entero(String.valueOf(representacion.get("nivelAnterior"))), entero(String.valueOf(representacion.get("nivelNuevo"))));
-        }
-        return Optional.empty();
+    public static Optional<Cambio> deAviso(Aviso aviso) {
+        return aviso.tipo() == TipoAviso.NIVEL_SUBIDO || aviso.tipo() == TipoAviso.NIVEL_BAJADO
+                ? cambio(aviso.nivelAnterior(), aviso.nivelNuevo()) : Optional.empty();
     }
 
     /** A confirmed "No fui yo" ({@code nofuiyo.NoFuiYo}'s LOGOUT): the clave is compromised, revoked until replaced. */

@@ -1,9 +1,7 @@
 package ar.gob.anses.clavess.senales;
 
-import ar.gob.anses.clavess.cuenta.AntesDelCambio;
-import ar.gob.anses.clavess.cuenta.Nivel;
-import java.io.IOException;
-import java.util.Map;
+import ar.gob.anses.clavess.avisos.AvisosEventListenerProvider;
+import ar.gob.anses.clavess.avisos.DecisionAviso;
 import java.util.Optional;
 import org.keycloak.Config;
 import org.keycloak.common.Profile;
@@ -17,7 +15,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.EnvironmentDependentProviderFactory;
 import org.keycloak.ssf.event.InitiatingEntity;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Global, as Keycloak's own Shared Signals listener is: every change of a citizen's level becomes a CAEP
@@ -93,25 +90,14 @@ public final class SenalesEventListenerFactory implements EventListenerProviderF
                 return;
             }
             new OficinaSinSenales(session).onEvent(event, includeRepresentation);
-            String ruta = event.getResourcePath();
-            UserModel user = ruta.startsWith("users/") ? session.users().getUserById(realm, ruta.split("/")[1])
-                    : ruta.startsWith("anses-nivel/") ? session.users().getUserByUsername(realm, ruta.substring("anses-nivel/".length()))
-                    : null;
+            Optional<String> cuenta = DecisionAviso.cuenta(event.getResourcePath()); // "id:<user id>" or "cuil:<CUIL>"
+            UserModel user = cuenta.map(c -> c.startsWith("id:") ? session.users().getUserById(realm, c.substring("id:".length()))
+                    : session.users().getUserByUsername(realm, c.substring("cuil:".length()))).orElse(null);
             if (user == null) {
                 return;
             }
-            int antes = AntesDelCambio.de(session, user.getId()).map(AntesDelCambio::nivel).orElse(0);
-            DecisionSenal.deEventoAdmin(event.getResourceTypeAsString(), event.getOperationType().name(), ruta, event.getError(), antes,
-                            Nivel.de(user), representacion(event))
+            AvisosEventListenerProvider.deEventoAdmin(session, realm, event).flatMap(DecisionSenal::deAviso)
                     .ifPresent(cambio -> Senales.cambioDeNivel(session, realm, user, cambio, InitiatingEntity.ADMIN));
-        }
-
-        private static Map<String, ?> representacion(AdminEvent event) {
-            try {
-                return event.getRepresentation() == null ? null : JsonSerialization.readValue(event.getRepresentation(), Map.class);
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
         }
 
         @Override

@@ -2,7 +2,9 @@ package ar.gob.anses.clavess.senales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ar.gob.anses.clavess.avisos.DecisionAviso;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,19 +28,29 @@ class DecisionSenalTest {
             + "an unchanged level, an unknown one, a failed call or another resource is none")
     @Test
     void cambiosDeOficina() {
-        assertThat(DecisionSenal.deEventoAdmin("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", null, 0, 0,
+        assertThat(deOficina("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", null, null, null,
                 Map.of("nivelAnterior", 2, "nivelNuevo", 3))).contains(new DecisionSenal.Cambio(2, 3));
-        assertThat(DecisionSenal.deEventoAdmin("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", null, 0, 0,
+        assertThat(deOficina("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", null, null, null,
                 Map.of("nivelAnterior", 3, "nivelNuevo", 3))).isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", "forbidden", 0, 0,
+        assertThat(deOficina("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", "forbidden", null, null,
                 Map.of("nivelAnterior", 2, "nivelNuevo", 3))).isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", null, 0, 0, null)).isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("USER", "UPDATE", "users/4f1c", null, 3, 2, null)).contains(new DecisionSenal.Cambio(3, 2));
-        assertThat(DecisionSenal.deEventoAdmin("USER", "UPDATE", "users/4f1c", null, 2, 2, null)).isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("USER", "UPDATE", "users/4f1c", null, 0, 3, null)).as("level before unknown").isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("USER", "UPDATE", "users/4f1c/reset-password", null, 3, 2, null)).isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("USER", "CREATE", "users/4f1c", null, 0, 3, null)).isEmpty();
-        assertThat(DecisionSenal.deEventoAdmin("CLIENT", "UPDATE", "users/4f1c", null, 2, 3, null)).isEmpty();
+        assertThat(deOficina("ANSES_NIVEL", "UPDATE", "anses-nivel/20123456786", null, null, null, null)).isEmpty();
+        assertThat(deOficina("USER", "UPDATE", "users/4f1c", null, estado(3), estado(2), null)).contains(new DecisionSenal.Cambio(3, 2));
+        assertThat(deOficina("USER", "UPDATE", "users/4f1c", null, estado(2), estado(2), null)).isEmpty();
+        assertThat(deOficina("USER", "UPDATE", "users/4f1c", null, null, estado(3), null)).as("level before unknown").isEmpty();
+        assertThat(deOficina("USER", "UPDATE", "users/4f1c/reset-password", null, estado(3), estado(2), null)).isEmpty();
+        assertThat(deOficina("USER", "CREATE", "users/4f1c", null, null, estado(3), null)).isEmpty();
+        assertThat(deOficina("CLIENT", "UPDATE", "users/4f1c", null, estado(2), estado(3), null)).isEmpty();
+    }
+
+    /** An admin event read as the notices read it, then as a signal. */
+    private static Optional<DecisionSenal.Cambio> deOficina(String recurso, String operacion, String ruta, String error,
+                                                            DecisionAviso.Estado antes, DecisionAviso.Estado despues, Map<String, ?> representacion) {
+        return DecisionAviso.deEventoAdmin(recurso, operacion, ruta, error, antes, despues, representacion).flatMap(DecisionSenal::deAviso);
+    }
+
+    private static DecisionAviso.Estado estado(int nivel) {
+        return new DecisionAviso.Estado(nivel, "HABILITADA");
     }
 
     @DisplayName("a confirmed No fui yo revokes the clave; any other logout does not")
