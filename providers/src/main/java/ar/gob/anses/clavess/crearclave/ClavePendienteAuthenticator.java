@@ -11,7 +11,6 @@ import ar.gob.anses.clavess.habilitacion.ClavesPendientes.Solicitud;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.usi07.Usi07;
-import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -88,13 +87,12 @@ final class ClavePendienteAuthenticator implements Paso {
         if (intentos.bloqueada()) {
             return;
         }
-        new VerificacionPorPreguntas(context, true).verificar(persona.get(), intentos, form)
-                .ifPresent(cargado -> habilitada(context, solicitud, persona.get(), intentos, cargado));
+        if (new VerificacionPorPreguntas(context, true).verificar(persona.get(), intentos, form)) {
+            habilitada(context, solicitud, persona.get());
+        }
     }
 
-    private static void habilitada(AuthenticationFlowContext context, Solicitud solicitud, Persona persona,
-                                   IntentosDelPedido intentos, IntentosVerificacion cargado) {
-        intentos.acierto(cargado);
+    private static void habilitada(AuthenticationFlowContext context, Solicitud solicitud, Persona persona) {
         if (persona.bajoCuratela()) {
             new Eventos(context, PASO).error("anses_bajo_curatela");
             context.challenge(Paginas.info(context, "ansesCuratelaTitulo", "ansesCuratela"));

@@ -5,6 +5,7 @@ import ar.gob.anses.clavess.verificacion.IntentosVerificacionStore;
 import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 
@@ -51,38 +52,30 @@ final class IntentosDelPedido {
         return true;
     }
 
+    /** The verdict on a charged answer, and after a wrong one how many attempts are left before the lock. */
+    record Juicio(boolean acertada, int restantes) {
+    }
+
     /**
-     * Charges this attempt before its answer is looked at. Empty, with the lock page shown, when verification
-     * is locked: the answer is then never compared.
+     * Charges this attempt, then judges it with {@code correcta}, in one commit ({@link IntentosVerificacionStore#cargar}):
+     * a right answer clears the count; a wrong one is recorded. Empty, with the lock page shown, when verification was
+     * locked (nothing judged) or this wrong answer locked it.
      */
-    Optional<IntentosVerificacion> cargar(String paso) {
-        IntentosVerificacionStore.Cargo cargo = store.cargar(cuil, Time.currentTime(), config.intentos(), config.bloqueoSegundos());
-        if (!cargo.comparable()) {
+    Optional<Juicio> juzgar(String paso, String motivoDelFallo, BooleanSupplier correcta) {
+        long ahora = Time.currentTime();
+        IntentosVerificacionStore.Cargo cargo = store.cargar(cuil, ahora, config.intentos(), config.bloqueoSegundos(), correcta);
+        if (cargo.acertada()) {
+            return Optional.of(new Juicio(true, config.intentos()));
+        }
+        if (cargo.comparable()) {
+            new Eventos(context, paso).error(motivoDelFallo);
+        }
+        if (cargo.estado().bloqueada(ahora)) {
             new Eventos(context, paso).error("anses_verificacion_bloqueada");
             context.challenge(bloqueoPage(cargo.estado()));
             return Optional.empty();
         }
-        return Optional.of(cargo.estado());
-    }
-
-    /** A wrong answer, already charged: records it; false, with the lock page shown, when it locked verification. */
-    boolean fallo(IntentosVerificacion cargado, String motivo, String paso) {
-        new Eventos(context, paso).error(motivo);
-        if (cargado.bloqueada(Time.currentTime())) {
-            new Eventos(context, paso).error("anses_verificacion_bloqueada");
-            context.challenge(bloqueoPage(cargado));
-            return false;
-        }
-        return true;
-    }
-
-    /** The charged answer was right: clears what its own charge set (see {@link IntentosVerificacion#conAcierto}). */
-    void acierto(IntentosVerificacion cargado) {
-        store.acierto(cuil, cargado, Time.currentTime());
-    }
-
-    int restantes(IntentosVerificacion cargado) {
-        return cargado.restantes(config.intentos(), Time.currentTime());
+        return Optional.of(new Juicio(false, cargo.estado().restantes(config.intentos(), ahora)));
     }
 
     private Response bloqueoPage(IntentosVerificacion intentos) {

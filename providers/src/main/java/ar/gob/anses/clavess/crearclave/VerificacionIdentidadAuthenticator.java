@@ -4,7 +4,6 @@ import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
-import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -55,20 +54,20 @@ final class VerificacionIdentidadAuthenticator implements Paso {
         }
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (!persona.get().tramites().isEmpty()) {
-            new VerificacionPorTramite(context).verificar(persona.get(), intentos, form.getFirst(VerificacionPorTramite.FIELD_TRAMITE))
-                    .ifPresent(cargado -> verificada(context, persona.get(), intentos, cargado, VerificacionPorTramite.PASO));
+            if (new VerificacionPorTramite(context).verificar(persona.get(), intentos, form.getFirst(VerificacionPorTramite.FIELD_TRAMITE))) {
+                verificada(context, persona.get(), VerificacionPorTramite.PASO);
+            }
         } else if (form.containsKey(VerificacionPorPreguntas.FIELD_NUEVO_INTENTO)) {
             new VerificacionPorPreguntas(context).preguntarNuevas(persona.get());
         } else {
-            new VerificacionPorPreguntas(context).verificar(persona.get(), intentos, form)
-                    .ifPresent(cargado -> verificada(context, persona.get(), intentos, cargado, VerificacionPorPreguntas.PASO));
+            if (new VerificacionPorPreguntas(context).verificar(persona.get(), intentos, form)) {
+                verificada(context, persona.get(), VerificacionPorPreguntas.PASO);
+            }
         }
     }
 
-    /** Identity proven by the answer charged as {@code cargado}: the count is cleared, then curatela and a disabled account are told. */
-    private static void verificada(AuthenticationFlowContext context, Persona persona, IntentosDelPedido intentos,
-                                   IntentosVerificacion cargado, String paso) {
-        intentos.acierto(cargado);
+    /** Identity proven (the count already cleared with the right answer's charge): curatela and a disabled account are told. */
+    private static void verificada(AuthenticationFlowContext context, Persona persona, String paso) {
         Eventos eventos = new Eventos(context, paso);
         if (persona.bajoCuratela()) {
             eventos.error("anses_bajo_curatela");

@@ -3,7 +3,6 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.GeneradorPreguntas;
-import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import ar.gob.anses.clavess.verificacion.Pregunta;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.security.SecureRandom;
@@ -57,34 +56,30 @@ final class VerificacionPorPreguntas {
 
     /**
      * Judges the answers to the set in the session. An incomplete set is shown again and is not an attempt; a
-     * complete one is forgotten, charged, then compared. The charge, when every answer is right (identity proven);
-     * else empty, with the page to show already set.
+     * complete one is forgotten, then charged and compared in one commit. True when every answer is right (identity
+     * proven, the count cleared); false with the page to show already set.
      */
-    Optional<IntentosVerificacion> verificar(Persona persona, IntentosDelPedido intentos, MultivaluedMap<String, String> form) {
+    boolean verificar(Persona persona, IntentosDelPedido intentos, MultivaluedMap<String, String> form) {
         List<Pregunta> preguntas = enSesion.actuales();
         if (preguntas.isEmpty()) {
             preguntarNuevas(persona);
-            return Optional.empty();
+            return false;
         }
         int[] elegidas = elegidas(preguntas, form::getFirst);
         if (Arrays.stream(elegidas).anyMatch(e -> e < 0)) {
             // Same questions again, same order: nothing learnt from an incomplete form.
             context.challenge(preguntasPage(preguntas).setError("ansesPreguntasIncompletas").createForm("anses-preguntas.ftl"));
-            return Optional.empty();
+            return false;
         }
         enSesion.olvidar();
-        Optional<IntentosVerificacion> cargado = intentos.cargar(PASO);
-        if (cargado.isEmpty()) {
-            return Optional.empty();
+        Optional<IntentosDelPedido.Juicio> juicio = intentos.juzgar(PASO, "anses_preguntas_incorrectas", () -> aciertan(preguntas, elegidas));
+        if (juicio.isEmpty()) {
+            return false; // locked: the lock page is set
         }
-        if (aciertan(preguntas, elegidas)) {
-            return cargado;
+        if (!juicio.get().acertada()) {
+            context.challenge(form().setAttribute("intentosRestantes", juicio.get().restantes()).createForm("anses-verificacion-error.ftl"));
         }
-        if (intentos.fallo(cargado.get(), "anses_preguntas_incorrectas", PASO)) {
-            context.challenge(form().setAttribute("intentosRestantes", intentos.restantes(cargado.get()))
-                    .createForm("anses-verificacion-error.ftl"));
-        }
-        return Optional.empty();
+        return juicio.get().acertada();
     }
 
     /** The option chosen for each question (fields respuesta-0, respuesta-1, …): -1 where missing or out of range. */

@@ -1,7 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.padron.Persona;
-import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.models.utils.FormMessage;
@@ -24,30 +23,28 @@ final class VerificacionPorTramite {
 
     /**
      * Judges a typed trámite number. A number of the wrong shape is sent back and is not an attempt; otherwise the
-     * attempt is charged first, then compared. The charge, when the number is one of the person's (identity proven);
-     * else empty, with the page to show already set.
+     * attempt is charged, then compared, in one commit. True when the number is one of the person's (identity proven,
+     * the count cleared); false with the page to show already set.
      */
-    Optional<IntentosVerificacion> verificar(Persona persona, IntentosDelPedido intentos, String tecleado) {
+    boolean verificar(Persona persona, IntentosDelPedido intentos, String tecleado) {
         Optional<String> tramite = normalizado(tecleado);
         if (tramite.isEmpty()) {
             // A typo in the form of the number is not a failed verification.
             context.challenge(context.form().setAttribute("tramiteIngresado", tecleado == null ? "" : tecleado)
                     .addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteFormato")).createForm("anses-tramite.ftl"));
-            return Optional.empty();
+            return false;
         }
-        Optional<IntentosVerificacion> cargado = intentos.cargar(PASO);
-        if (cargado.isEmpty()) {
-            return Optional.empty();
+        Optional<IntentosDelPedido.Juicio> juicio = intentos.juzgar(PASO, "anses_tramite_incorrecto",
+                () -> persona.tramites().contains(tramite.get()));
+        if (juicio.isEmpty()) {
+            return false; // locked: the lock page is set
         }
-        if (persona.tramites().contains(tramite.get())) {
-            return cargado;
-        }
-        if (intentos.fallo(cargado.get(), "anses_tramite_incorrecto", PASO)) {
+        if (!juicio.get().acertada()) {
             context.challenge(context.form()
-                    .addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteIncorrecto", intentos.restantes(cargado.get())))
+                    .addError(new FormMessage(FIELD_TRAMITE, "ansesTramiteIncorrecto", juicio.get().restantes()))
                     .createForm("anses-tramite.ftl"));
         }
-        return Optional.empty();
+        return juicio.get().acertada();
     }
 
     /** The 11 digits of a trámite number as people type it (spaces, dots and dashes dropped); empty if it is not one. */

@@ -19,16 +19,6 @@ public record IntentosVerificacion(int fallidos, long ultimoFallo, long bloquead
     }
 
     /**
-     * What a right answer leaves, given {@code cargado}, the state its own charge produced: a lock set
-     * by another request stays (those failures were real and the right answer came after them);
-     * otherwise the count starts again, the lock this answer's own charge set included.
-     */
-    public IntentosVerificacion conAcierto(IntentosVerificacion cargado, long ahora) {
-        boolean bloqueoAjeno = bloqueada(ahora) && bloqueadaHasta != cargado.bloqueadaHasta;
-        return bloqueoAjeno ? this : NINGUNO;
-    }
-
-    /**
      * One more failure: at {@code maximo} failures verification locks for {@code bloqueoSegundos}, and
      * the count starts again once that lock has run out.
      */

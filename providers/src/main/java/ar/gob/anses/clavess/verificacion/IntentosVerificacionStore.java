@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.almacen.BloqueoVerificacionEntity;
 import ar.gob.anses.clavess.almacen.FilaBloqueada;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -40,30 +41,29 @@ public final class IntentosVerificacionStore {
     }
 
     /**
-     * One attempt, charged as a failure before its answer is judged. {@code comparable} false: verification
-     * was locked, nothing was charged and the answer must not be compared. {@code estado}: the state after
-     * the charge, which {@link #acierto} needs if the answer turns out right.
+     * One attempt, charged as a failure before its answer is judged, in one transaction that holds the CUIL's row lock:
+     * the charge is written, then {@code correcta} is asked, and a right answer clears the count in the same commit. Nothing is told before that commit, so no verdict ever leaves without
+     * its charge on disk, and parallel attempts (on any node) are judged one after the other, each after the charges
+     * before it. {@code comparable} false: verification was locked, nothing was charged and {@code correcta} was not
+     * asked. {@code estado}: the state after the charge (before a right answer cleared it).
      */
-    public record Cargo(boolean comparable, IntentosVerificacion estado) {
+    public record Cargo(boolean comparable, boolean acertada, IntentosVerificacion estado) {
     }
 
-    public Cargo cargar(String cuil, long ahora, int maximo, long bloqueoSegundos) {
-        return cambiar(cuil, fila -> {
+    public Cargo cargar(String cuil, long ahora, int maximo, long bloqueoSegundos, BooleanSupplier correcta) {
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, id(cuil), () -> nueva(cuil), (enTransaccion, fila) -> {
             IntentosVerificacion antes = estado(fila);
             if (antes.bloqueada(ahora)) {
-                return new Cargo(false, antes);
+                return new Cargo(false, false, antes);
             }
             IntentosVerificacion despues = antes.conFallo(ahora, maximo, bloqueoSegundos);
             actualizar(fila, despues);
-            return new Cargo(true, despues);
-        });
-    }
-
-    /** The charged answer was right: see {@link IntentosVerificacion#conAcierto}. */
-    public void acierto(String cuil, IntentosVerificacion cargado, long ahora) {
-        cambiar(cuil, fila -> {
-            actualizar(fila, estado(fila).conAcierto(cargado, ahora));
-            return null;
+            enTransaccion.getProvider(JpaConnectionProvider.class).getEntityManager().flush(); // the charge, before the judgement
+            boolean acertada = correcta.getAsBoolean();
+            if (acertada) {
+                actualizar(fila, IntentosVerificacion.NINGUNO); // the count starts again, the lock this charge set included
+            }
+            return new Cargo(true, acertada, despues);
         });
     }
 

@@ -58,31 +58,4 @@ class IntentosVerificacionTest {
     void maximoUno() {
         assertThat(IntentosVerificacion.NINGUNO.conFallo(T0, 1, 3600).bloqueada(T0)).isTrue();
     }
-
-    @DisplayName("given a right answer whose own charge set the lock, then the count and that lock are cleared")
-    @Test
-    void aciertoLevantaSuPropioBloqueo() {
-        IntentosVerificacion cargado = new IntentosVerificacion(2, T0, 0).conFallo(T0 + 1, MAXIMO, DIA);
-        assertThat(cargado.bloqueada(T0 + 1)).isTrue();
-
-        assertThat(cargado.conAcierto(cargado, T0 + 2)).isEqualTo(IntentosVerificacion.NINGUNO);
-    }
-
-    @DisplayName("given a right answer charged before another request's failure locked verification, then that lock stays")
-    @Test
-    void aciertoNoBorraBloqueoAjeno() {
-        IntentosVerificacion cargado = new IntentosVerificacion(1, T0, 0).conFallo(T0 + 1, MAXIMO, DIA);
-        IntentosVerificacion ahora = cargado.conFallo(T0 + 2, MAXIMO, DIA); // another request's failure: the third
-        assertThat(ahora.bloqueada(T0 + 3)).isTrue();
-
-        assertThat(ahora.conAcierto(cargado, T0 + 3)).isEqualTo(ahora);
-    }
-
-    @DisplayName("given a right answer and no lock, then the count starts again")
-    @Test
-    void aciertoSinBloqueo() {
-        IntentosVerificacion cargado = IntentosVerificacion.NINGUNO.conFallo(T0, MAXIMO, DIA);
-
-        assertThat(new IntentosVerificacion(2, T0 + 1, 0).conAcierto(cargado, T0 + 2)).isEqualTo(IntentosVerificacion.NINGUNO);
-    }
 }
