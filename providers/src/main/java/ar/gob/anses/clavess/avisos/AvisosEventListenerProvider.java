@@ -105,22 +105,24 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         });
     }
 
-    /** The outbox row's id; null when the account is not found (an office's change by CUIL of nobody). */
+    /**
+     * The outbox row's id; null when the account is not found (an office's change by CUIL of nobody) or has no address
+     * at all (most Crear claves): a notice goes to the address the account had when it changed, so a row that could
+     * only be taken, found addressless and deleted again is not written.
+     */
     private String guardar(KeycloakSession s, Pedido pedido) {
         RealmModel realm = s.realms().getRealm(pedido.realmId());
-        String userId;
-        if (pedido.cuenta().startsWith("cuil:")) {
-            UserModel user = realm == null ? null : s.users().getUserByUsername(realm, pedido.cuenta().substring("cuil:".length()));
-            userId = user == null ? null : user.getId();
-        } else {
-            userId = pedido.cuenta().substring("id:".length());
+        UserModel user = null;
+        if (realm != null) {
+            user = pedido.cuenta().startsWith("cuil:") ? s.users().getUserByUsername(realm, pedido.cuenta().substring("cuil:".length()))
+                    : s.users().getUserById(realm, pedido.cuenta().substring("id:".length()));
         }
-        if (userId == null) {
+        if (user == null || EnvioAvisos.destino(pedido.aviso(), user) == null) {
             envio.sinDireccion();
-            LOG.debugf("Notice %s for %s not written: no such user", pedido.aviso().tipo(), pedido.cuenta());
+            LOG.debugf("Notice %s for %s not written: %s", pedido.aviso().tipo(), pedido.cuenta(), user == null ? "no such user" : "no address");
             return null;
         }
-        return new BandejaSalidaStore(s).guardar(userId, pedido, Time.currentTimeMillis());
+        return new BandejaSalidaStore(s).guardar(user.getId(), pedido, Time.currentTimeMillis());
     }
 
     /**

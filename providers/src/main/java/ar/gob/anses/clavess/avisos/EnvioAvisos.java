@@ -218,10 +218,8 @@ final class EnvioAvisos {
         }
         session.getContext().setRealm(realm);
         UserModel user = session.users().getUserById(realm, fila.userId());
-        // An address of the notice's own (the one an email change replaced, verified until then) goes before the account's.
-        String destino = pedido.aviso().direccion() != null ? pedido.aviso().direccion() : user == null ? null : user.getEmail();
-        if (user == null || destino == null || destino.isBlank()
-                || !(pedido.aviso().direccion() != null || user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
+        String destino = user == null ? null : destino(pedido.aviso(), user);
+        if (destino == null || !(pedido.aviso().direccion() != null || user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
             bandeja.borrar(fila);
             LOG.debugf("Notice %s for user %s not sent: no verified address", pedido.aviso().tipo(), fila.userId());
             return Resultado.SIN_DIRECCION;
@@ -263,6 +261,15 @@ final class EnvioAvisos {
         }
         bandeja.borrar(fila);
         return Resultado.ENVIADO;
+    }
+
+    /**
+     * Where a notice of this account goes, verified or not: an address of the notice's own (the one an email change
+     * replaced, verified until then) before the account's; null when there is none.
+     */
+    static String destino(Aviso aviso, UserModel user) {
+        String destino = aviso.direccion() != null ? aviso.direccion() : user.getEmail();
+        return destino == null || destino.isBlank() ? null : destino;
     }
 
     private static void abandonado(AvisoEntity fila, String error) {
