@@ -55,7 +55,8 @@ public final class NivelProtocolMapper extends AbstractOIDCProtocolMapper
     @Override
     public String getHelpText() {
         return "Adds the citizen's CUIL (cuil), level (nivel: 2 online, 3 in person) and the same level as acr "
-                + "(\"2\"/\"3\") at the time the token is issued, also on SSO reuse and refresh.";
+                + "(\"2\"/\"3\") at the time the token is issued, also on SSO reuse and refresh. Nothing for a client's "
+                + "service account (client credentials): it is no citizen.";
     }
 
     @Override
@@ -84,6 +85,9 @@ public final class NivelProtocolMapper extends AbstractOIDCProtocolMapper
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
         UserModel user = userSession.getUser();
+        if (user.getServiceAccountClientLink() != null) {
+            return; // an app's own token (client credentials): no citizen, so no CUIL and no level to vouch for
+        }
         int nivel = Nivel.de(user);
         token.getOtherClaims().put(CLAIM_CUIL, user.getUsername());
         token.getOtherClaims().put(CLAIM_NIVEL, nivel);

@@ -70,6 +70,9 @@ public final class AmrProtocolMapper extends AbstractOIDCProtocolMapper implemen
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession session, ClientSessionContext clientSessionCtx) {
+        if (userSession.getUser().getServiceAccountClientLink() != null) {
+            return; // client credentials: no one authenticated, so no methods to name
+        }
         RealmModel realm = userSession.getRealm();
         Map<String, Integer> completados = AuthenticatorUtils.parseCompletedExecutions(
                 clientSessionCtx.getClientSession().getUserSession().getNote(Constants.AUTHENTICATORS_COMPLETED));

@@ -47,6 +47,19 @@ class NivelIT {
         assertClaims(login(LoginPage.browser(), Oidc.TEST_CLIENT, MARIA, "Tango5Luz"), MARIA, 3);
     }
 
+    @DisplayName("given an app's own token (client credentials of aplicacion-ejemplo's service account), then it names no "
+            + "citizen: no cuil, no nivel, no amr, and no level as acr")
+    @Test
+    void tokenDeAplicacionSinCiudadano() throws Exception {
+        JsonNode tokens = oidc.postForm(server.realmUri() + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
+                "client_id", "aplicacion-ejemplo", "client_secret", "aplicacion-ejemplo-secret"));
+        JWTClaimsSet claims = oidc.verify(tokens.get("access_token").asText());
+
+        assertThat(claims.getStringClaim("preferred_username")).isEqualTo("service-account-aplicacion-ejemplo");
+        assertThat(claims.getClaims()).doesNotContainKeys("cuil", "nivel", "amr");
+        assertThat(claims.getStringClaim("acr")).isNotIn("2", "3");
+    }
+
     @DisplayName("given a level-3 citizen, then acr stays \"3\" on SSO reuse by another app and on refresh; "
             + "and the SSO session opens a level-3 app without the clave form (that app demands a second factor, "
             + "which this citizen sets up there) with acr \"3\"")

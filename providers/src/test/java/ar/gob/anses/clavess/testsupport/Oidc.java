@@ -151,7 +151,7 @@ public final class Oidc {
                 Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
     }
 
-    JsonNode postForm(String url, Map<String, String> params) throws IOException, InterruptedException {
+    public JsonNode postForm(String url, Map<String, String> params) throws IOException, InterruptedException {
         HttpResponse<String> response = post(url, params);
         if (response.statusCode() != 200) {
             throw new AssertionError("POST " + url + " answered " + response.statusCode() + ": " + response.body());
