@@ -32,27 +32,42 @@ public final class Benchmark {
     static final String ANSES = "anses";
     static final String STOCK = "stock";
 
-    /** The knobs, with the values of a full run (about 15 minutes on 2 cores). */
+    /**
+     * The knobs, with the values of a full run (about 35 minutes on 2 cores): enough ABBA pairs of short rounds that
+     * a ratio's 95 % interval is a few per cent on a quiet machine.
+     */
     record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros, int paresGrants,
                    Duration crearClave, int paresCrearClave, int direcciones, List<Long> tamanosPadron, Duration busquedas,
-                   Duration perfil, boolean cluster) {
+                   Duration perfil, boolean cluster, int viajesPorPaso, int paresCluster) {
 
         static Ajustes leer() {
             return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
-                    Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 45)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 20)),
-                    Integer.getInteger("bench.rounds", 6), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 8)),
-                    Integer.getInteger("bench.grantPairs", 4),
-                    Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 15)), Integer.getInteger("bench.crearClavePairs", 4),
+                    Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 45)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 10)),
+                    Integer.getInteger("bench.rounds", 16), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 5)),
+                    Integer.getInteger("bench.grantPairs", 12),
+                    Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 10)), Integer.getInteger("bench.crearClavePairs", 12),
                     Integer.getInteger("bench.addresses", 128),
                     Stream.of(System.getProperty("bench.padronSizes", "10000,1000000,10000000").split(",")).map(String::strip)
                             .map(Long::parseLong).toList(),
                     Duration.ofSeconds(Long.getLong("bench.lookupSeconds", 10)),
-                    Duration.ofSeconds(Long.getLong("bench.profileSeconds", 0)), Boolean.getBoolean("bench.cluster"));
+                    Duration.ofSeconds(Long.getLong("bench.profileSeconds", 0)), Boolean.getBoolean("bench.cluster"),
+                    Integer.getInteger("bench.stepJourneys", 100), Integer.getInteger("bench.clusterPairs", 6));
         }
     }
 
     private final Ajustes ajustes = Ajustes.leer();
     private final ObjectNode resultado = Admin.JSON.createObjectNode();
+
+    /**
+     * -Dbench.only=logins,grants,crearClave,steps: only those parts, on a padrón of the first size, without the
+     * cluster, the signals or the report (for a quick look while changing something); empty: everything.
+     */
+    private static final java.util.Set<String> SOLO = Stream.of(System.getProperty("bench.only", "").split(",")).map(String::strip)
+            .filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.toSet());
+
+    private static boolean mide(String parte) {
+        return SOLO.isEmpty() || SOLO.contains(parte);
+    }
 
     /** Level changes whose signals are timed (SenalesLatencia). */
     private static final int CAMBIOS_SENALES = 10;
@@ -80,7 +95,7 @@ public final class Benchmark {
                 .put("paresGrants", ajustes.paresGrants()).put("paresCrearClave", ajustes.paresCrearClave())
                 .put("direcciones", ajustes.direcciones())
                 .put("crearClaveSegundos", ajustes.crearClave().toSeconds()).put("perfilSegundos", ajustes.perfil().toSeconds()).put("busquedaSegundos", ajustes.busquedas().toSeconds())
-                .put("cluster", ajustes.cluster())
+                .put("cluster", ajustes.cluster()).put("paresCluster", ajustes.paresCluster()).put("viajesPorPaso", ajustes.viajesPorPaso())
                 .set("padron", Admin.JSON.valueToTree(ajustes.tamanosPadron()));
         resultado.set("machine", Admin.JSON.valueToTree(Informe.maquina()));
         resultado.put("loadAverage", java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
@@ -130,11 +145,16 @@ public final class Benchmark {
         try {
             resultado.put("crearClavePadron", (postgres ? "jdbc" : "json-file") + ", " + tamanoParaKeycloak + " citizens");
             medirKeycloak(base, argon2, tamanoParaKeycloak);
-            if (ajustes.cluster()) {
+            if (ajustes.cluster() && SOLO.isEmpty()) {
                 medirCluster(home, jar, realmDir, trabajo, base, postgres);
             }
         } finally {
             server.close();
+        }
+        if (!SOLO.isEmpty()) { // a look at some parts: their numbers in the log and in target/, the report left as it is
+            Admin.JSON.writerWithDefaultPrettyPrinter().writeValue(trabajo.resolve("bench-only.json").toFile(), resultado);
+            log("Done (only %s): %s", SOLO, trabajo.resolve("bench-only.json"));
+            return;
         }
         resultado.set("senales", SenalesLatencia.medir(home, jar, realmDir, trabajo, CAMBIOS_SENALES));
 
@@ -163,53 +183,73 @@ public final class Benchmark {
         int limite = Preparacion.limitePorDireccion(admin);
         resultado.put("limitePorDireccion", limite);
 
-        log("1-2. Logins, CUIL (realm anses) and stock (realm stock), %d ABBA pairs of %d s at concurrency %d",
-                ajustes.rondas(), ajustes.ronda().toSeconds(), c);
-        Carga.medir("warm-up cuil", c, ajustes.calentamiento(), () -> login(flujos, ANSES, siguiente));
-        Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
-        Cpu.Instante antes = cpu.ahora();
-        ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login",
-                () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda()).get("login");
-        Cpu.Reparto reparto = Cpu.entre(antes, cpu.ahora());
-        logins.set("cpu", Admin.JSON.valueToTree(reparto));
-        resultado.set("logins", logins);
-        log("CPU during the login rounds: busy %.0f %%, Keycloak %.0f %%, load generator %.0f %%, rest %.0f %%",
-                100 * reparto.ocupado(), 100 * reparto.keycloak(), 100 * reparto.generador(), 100 * reparto.resto());
+        if (mide("logins")) {
+            log("1-2. Logins, CUIL (realm anses) and stock (realm stock), %d ABBA pairs of %d s at concurrency %d",
+                    ajustes.rondas(), ajustes.ronda().toSeconds(), c);
+            Carga.medir("warm-up cuil", c, ajustes.calentamiento(), () -> login(flujos, ANSES, siguiente));
+            Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
+            Cpu.Instante antes = cpu.ahora();
+            ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login",
+                    () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda(), cpu).get("login");
+            Cpu.Reparto reparto = Cpu.entre(antes, cpu.ahora());
+            logins.set("cpu", Admin.JSON.valueToTree(reparto));
+            resultado.set("logins", logins);
+            log("CPU during the login rounds: busy %.0f %%, Keycloak %.0f %%, load generator %.0f %%, rest %.0f %%",
+                    100 * reparto.ocupado(), 100 * reparto.keycloak(), 100 * reparto.generador(), 100 * reparto.resto());
 
-        // The hash again, now that the machine is as busy or quiet as during the logins (Keycloak idle): a busy
-        // neighbour at the start must not pass for the physical limit.
-        log("5. Argon2 again, right after the login rounds");
-        Argon2Costo.Resultado otra = Argon2Costo.medir(60, 10);
-        resultado.set("argon2Start", resultado.get("argon2"));
-        resultado.set("argon2AfterLogins", Admin.JSON.valueToTree(otra));
-        if (otra.p50Ms() < argon2.p50Ms()) {
-            resultado.set("argon2", Admin.JSON.valueToTree(otra));
+            // The hash again, now that the machine is as busy or quiet as during the logins (Keycloak idle): a busy
+            // neighbour at the start must not pass for the physical limit.
+            log("5. Argon2 again, right after the login rounds");
+            Argon2Costo.Resultado otra = Argon2Costo.medir(60, 10);
+            resultado.set("argon2Start", resultado.get("argon2"));
+            resultado.set("argon2AfterLogins", Admin.JSON.valueToTree(otra));
+            if (otra.p50Ms() < argon2.p50Ms()) {
+                resultado.set("argon2", Admin.JSON.valueToTree(otra));
+            }
         }
 
-        log("4. Refresh-token and client-credentials grants, %d ABBA pairs of %d s each, interleaved, at concurrency %d",
-                ajustes.paresGrants(), ajustes.otros().toSeconds(), c);
-        for (String realm : List.of(ANSES, STOCK)) {
-            Carga.medir("warm-up refresh " + realm, c, Duration.ofSeconds(5), () -> refresco(flujos, realm, siguiente));
-            Carga.medir("warm-up client credentials " + realm, c, Duration.ofSeconds(5), () -> () -> flujos.credencialesDeCliente(realm));
+        if (mide("grants")) {
+            log("4. Refresh-token and client-credentials grants, %d ABBA pairs of %d s each, interleaved, at concurrency %d",
+                    ajustes.paresGrants(), ajustes.otros().toSeconds(), c);
+            for (String realm : List.of(ANSES, STOCK)) {
+                Carga.medir("warm-up refresh " + realm, c, Duration.ofSeconds(5), () -> refresco(flujos, realm, siguiente));
+                Carga.medir("warm-up client credentials " + realm, c, Duration.ofSeconds(5), () -> () -> flujos.credencialesDeCliente(realm));
+            }
+            ObjectNode grants = resultado.putObject("grants");
+            Comparacion.medir(List.of(
+                    new Comparacion.Escenario("refresh", () -> refresco(flujos, ANSES, siguiente), () -> refresco(flujos, STOCK, siguiente)),
+                    new Comparacion.Escenario("client credentials", () -> () -> flujos.credencialesDeCliente(ANSES),
+                            () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros(), cpu).forEach(grants::set);
         }
-        ObjectNode grants = resultado.putObject("grants");
-        Comparacion.medir(List.of(
-                new Comparacion.Escenario("refresh", () -> refresco(flujos, ANSES, siguiente), () -> refresco(flujos, STOCK, siguiente)),
-                new Comparacion.Escenario("client credentials", () -> () -> flujos.credencialesDeCliente(ANSES),
-                        () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros()).forEach(grants::set);
 
-        log("3. Crear clave by trámite against a stock login, %d ABBA pairs of %d s at concurrency %d, padrón of %d, from %d addresses "
-                + "(limit %d an hour each)", ajustes.paresCrearClave(), ajustes.crearClave().toSeconds(), c, tamanoPadron,
-                ajustes.direcciones(), limite);
-        Carga.medir("warm-up crear clave", c, Duration.ofSeconds(10), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
-        Cpu.Instante antesCrear = cpu.ahora();
-        ObjectNode crear = Comparacion.medir(List.of(new Comparacion.Escenario("crear clave",
-                () -> crearClave(flujos, candidato, direccion, tamanoPadron), () -> login(flujos, STOCK, siguiente))),
-                c, ajustes.paresCrearClave(), ajustes.crearClave()).get("crear clave");
-        resultado.set("crearClave", crear.get("cuil"));
-        resultado.set("crearClaveVsStockLogin", crear);
-        resultado.set("crearClaveCpu", Admin.JSON.valueToTree(Cpu.entre(antesCrear, cpu.ahora())));
-        resultado.put("crearClaveEnvios", candidato.get()).put("crearClaveDirecciones", Math.min(direccion.get(), ajustes.direcciones()));
+        if (mide("crearClave")) {
+            log("3. Crear clave by trámite against a stock login, %d ABBA pairs of %d s at concurrency %d, padrón of %d, from %d addresses "
+                    + "(limit %d an hour each)", ajustes.paresCrearClave(), ajustes.crearClave().toSeconds(), c, tamanoPadron,
+                    ajustes.direcciones(), limite);
+            Carga.medir("warm-up crear clave", c, Duration.ofSeconds(10), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
+            Cpu.Instante antesCrear = cpu.ahora();
+            ObjectNode crear = Comparacion.medir(List.of(new Comparacion.Escenario("crear clave",
+                    () -> crearClave(flujos, candidato, direccion, tamanoPadron), () -> login(flujos, STOCK, siguiente))),
+                    c, ajustes.paresCrearClave(), ajustes.crearClave(), cpu).get("crear clave");
+            resultado.set("crearClave", crear.get("cuil"));
+            resultado.set("crearClaveVsStockLogin", crear);
+            resultado.set("crearClaveCpu", Admin.JSON.valueToTree(Cpu.entre(antesCrear, cpu.ahora())));
+            resultado.put("crearClaveEnvios", candidato.get()).put("crearClaveDirecciones", Math.min(direccion.get(), ajustes.direcciones()));
+        }
+
+        if (mide("steps")) {
+            if (!mide("logins")) { // alone: the JIT has not seen these journeys yet
+                Carga.medir("warm-up cuil", c, ajustes.calentamiento(), () -> login(flujos, ANSES, siguiente));
+                Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
+                Carga.medir("warm-up crear clave", c, ajustes.calentamiento(), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
+            }
+            log("CPU per request, step by step: %d journeys of each in lockstep, %d times", ajustes.viajesPorPaso(), 4);
+            resultado.set("costoPorPaso", CostoPorPaso.medir(cpu, ajustes.viajesPorPaso(), 2, 4,
+                    List.of("login anses", "login stock", "crear clave"),
+                    List.of(() -> flujos.pasosLogin(ANSES, usuario(siguiente), Flujos.CLAVE, new com.fasterxml.jackson.databind.JsonNode[1]),
+                            () -> flujos.pasosLogin(STOCK, usuario(siguiente), Flujos.CLAVE, new com.fasterxml.jackson.databind.JsonNode[1]),
+                            () -> pasosCrearClave(flujos, candidato, direccion, tamanoPadron))));
+        }
 
         if (!ajustes.perfil().isZero()) {
             // Profiles of each scenario alone (after the measurements, so the recording does not weigh on them).
@@ -256,13 +296,13 @@ public final class Benchmark {
             AtomicLong turno = new AtomicLong();
             java.util.function.Supplier<Carga.Operacion> enCluster = () -> () -> nodos.get((int) (turno.getAndIncrement() % nodos.size()))
                     .login(ANSES, PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios()), Flujos.CLAVE);
-            log("Cluster: logins on %d nodes against one node, %d ABBA pairs of %d s at concurrency %d", cluster.size(), ajustes.rondas(),
+            log("Cluster: logins on %d nodes against one node, %d ABBA pairs of %d s at concurrency %d", cluster.size(), ajustes.paresCluster(),
                     ajustes.ronda().toSeconds(), c);
             Carga.medir("warm-up cluster", c, ajustes.calentamiento(), enCluster);
             Carga.medir("warm-up one node", c, Duration.ofSeconds(Math.min(15, ajustes.calentamiento().toSeconds())),
                     () -> login(uno, ANSES, siguiente));
             ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login", enCluster, () -> login(uno, ANSES, siguiente))),
-                    c, ajustes.rondas(), ajustes.ronda(), "cluster", "one-node").get("login");
+                    c, ajustes.paresCluster(), ajustes.ronda(), "cluster", "one-node", null).get("login");
             json.setAll(logins);
             json.put("nodos", cluster.size()).put("nucleos", Runtime.getRuntime().availableProcessors());
         } finally {
@@ -271,7 +311,12 @@ public final class Benchmark {
     }
 
     private Carga.Operacion login(Flujos flujos, String realm, AtomicLong siguiente) {
-        return () -> flujos.login(realm, PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios()), Flujos.CLAVE);
+        return () -> flujos.login(realm, usuario(siguiente), Flujos.CLAVE);
+    }
+
+    /** The next of the benchmark's users, in turn. */
+    private String usuario(AtomicLong siguiente) {
+        return PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios());
     }
 
     /** A virtual user that logged in once and then keeps refreshing its tokens. */
@@ -291,14 +336,16 @@ public final class Benchmark {
      * size, never repeats), who has a trámite and no account: the first 'usuarios' citizens have one.
      */
     private Carga.Operacion crearClave(Flujos flujos, AtomicLong candidato, AtomicLong direccion, long tamanoPadron) {
-        return () -> {
-            long k = direccion.getAndIncrement() % ajustes.direcciones();
-            long i;
-            do {
-                i = (candidato.getAndIncrement() * 104_729L) % tamanoPadron;
-            } while (i < ajustes.usuarios() || !PadronSintetico.puedeCrearPorTramite(i));
-            flujos.crearClave(PadronSintetico.cuil(i), PadronSintetico.tramite(i), direccion(k));
-        };
+        return () -> Flujos.recorrer(pasosCrearClave(flujos, candidato, direccion, tamanoPadron));
+    }
+
+    private List<Flujos.Paso> pasosCrearClave(Flujos flujos, AtomicLong candidato, AtomicLong direccion, long tamanoPadron) {
+        long k = direccion.getAndIncrement() % ajustes.direcciones();
+        long i;
+        do {
+            i = (candidato.getAndIncrement() * 104_729L) % tamanoPadron;
+        } while (i < ajustes.usuarios() || !PadronSintetico.puedeCrearPorTramite(i));
+        return flujos.pasosCrearClave(PadronSintetico.cuil(i), PadronSintetico.tramite(i), direccion(k));
     }
 
     /** The k-th client address of Crear clave: 127.0.10.1, 127.0.10.2… (loopback: every one reaches the server). */

@@ -48,6 +48,11 @@ final class Cpu {
         return new Reparto(ocupado, keycloak, generador, postgres, Math.max(0, ocupado - keycloak - generador - postgres));
     }
 
+    /** Milliseconds of CPU Keycloak's process used between two instants (clock ticks of 10 ms: Linux's USER_HZ of 100). */
+    static double msDeKeycloak(Instante antes, Instante despues) {
+        return (despues.keycloak() - antes.keycloak()) * 10.0;
+    }
+
     /**
      * All PostgreSQL processes (server and backends). Only those alive at both ends of the interval count fully:
      * Keycloak's and the padrón's pools keep their connections, so nearly all are.

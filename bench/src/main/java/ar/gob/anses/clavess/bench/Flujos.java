@@ -50,33 +50,67 @@ final class Flujos {
         this.nodo = nodo;
     }
 
+    /** One request of a journey (with the redirects Keycloak answers it with), named for the costs by step. */
+    record Paso(String nombre, Carga.Operacion hacer) {
+    }
+
+    /** A whole journey, step after step. */
+    static void recorrer(java.util.List<Paso> pasos) throws Exception {
+        for (Paso paso : pasos) {
+            paso.hacer().ejecutar();
+        }
+    }
+
     /** Login form → code → tokens, in a fresh browser (no SSO cookie): the full price of a login. */
-    JsonNode login(String realm, String usuario, String clave) throws IOException, InterruptedException {
+    JsonNode login(String realm, String usuario, String clave) throws Exception {
+        JsonNode[] tokens = new JsonNode[1];
+        recorrer(pasosLogin(realm, usuario, clave, tokens));
+        return tokens[0];
+    }
+
+    /**
+     * The login's three requests: the login page, the CUIL (or username) and clave, the code exchanged for tokens
+     * (left in {@code tokens[0]}).
+     */
+    java.util.List<Paso> pasosLogin(String realm, String usuario, String clave, JsonNode[] tokens) {
         Navegador navegador = new Navegador(null, base, nodo);
         Autorizacion autorizacion = new Autorizacion(realm);
-        Navegador.Respuesta formulario = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT);
-        Navegador.Respuesta vuelta = navegador.seguir(navegador.post(formulario.accion("kc-form-login"),
-                Navegador.campos("username", usuario, "password", clave, "credentialId", "")), REDIRECT);
-        return autorizacion.canjear(vuelta);
+        Navegador.Respuesta[] pagina = new Navegador.Respuesta[1];
+        return java.util.List.of(
+                new Paso("login page", () -> pagina[0] = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT)),
+                new Paso("username and password", () -> pagina[0] = navegador.seguir(navegador.post(pagina[0].accion("kc-form-login"),
+                        Navegador.campos("username", usuario, "password", clave, "credentialId", "")), REDIRECT)),
+                new Paso("code for tokens", () -> tokens[0] = autorizacion.canjear(pagina[0])));
     }
 
     /**
      * Crear clave by trámite from the login page, as CrearClaveIT does: políticas, CUIL + the proof of work,
      * trámite, the new clave twice, COMENZAR A UTILIZAR, code, tokens; every request from the local address {@code desde}.
      */
-    JsonNode crearClave(String cuil, String tramite, InetAddress desde) throws IOException, InterruptedException {
+    void crearClave(String cuil, String tramite, InetAddress desde) throws Exception {
+        recorrer(pasosCrearClave(cuil, tramite, desde));
+    }
+
+    /** Crear clave's eight requests, each checked to reach the next page. */
+    java.util.List<Paso> pasosCrearClave(String cuil, String tramite, InetAddress desde) {
         Navegador navegador = new Navegador(desde);
         Autorizacion autorizacion = new Autorizacion("anses");
-        Navegador.Respuesta login = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT);
-        Navegador.Respuesta politicas = navegador.seguir(navegador.get(login.enlace("anses-crea-tu-clave")), REDIRECT);
-        Navegador.Respuesta pagina = paso(navegador, politicas, "cuil", Navegador.campos("acepto", "on"));
-        DesafioRobot desafio = new DesafioRobot(pagina.atributo("anses-robot", "data-salt"),
-                pagina.atributo("anses-robot", "data-challenge"), Integer.parseInt(pagina.atributo("anses-robot", "data-maximo")));
-        pagina = paso(navegador, pagina, "tramite", Navegador.campos("cuil", cuil, "robot", String.valueOf(desafio.resolver())));
-        pagina = paso(navegador, pagina, "clave", Navegador.campos("tramite", tramite));
-        pagina = paso(navegador, pagina, "anses-comenzar", Navegador.campos("clave", CLAVE_NUEVA, "confirmacion", CLAVE_NUEVA));
-        Navegador.Respuesta vuelta = navegador.seguir(navegador.post(pagina.accion("anses-form"), Navegador.campos("comenzar", "")), REDIRECT);
-        return autorizacion.canjear(vuelta);
+        Navegador.Respuesta[] pagina = new Navegador.Respuesta[1];
+        return java.util.List.of(
+                new Paso("login page", () -> pagina[0] = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT)),
+                new Paso("CREÁ TU CLAVE (políticas)", () -> pagina[0] = navegador.seguir(navegador.get(pagina[0].enlace("anses-crea-tu-clave")), REDIRECT)),
+                new Paso("acepto (CUIL page)", () -> pagina[0] = paso(navegador, pagina[0], "cuil", Navegador.campos("acepto", "on"))),
+                new Paso("CUIL and proof of work", () -> {
+                    DesafioRobot desafio = new DesafioRobot(pagina[0].atributo("anses-robot", "data-salt"),
+                            pagina[0].atributo("anses-robot", "data-challenge"), Integer.parseInt(pagina[0].atributo("anses-robot", "data-maximo")));
+                    pagina[0] = paso(navegador, pagina[0], "tramite", Navegador.campos("cuil", cuil, "robot", String.valueOf(desafio.resolver())));
+                }),
+                new Paso("trámite", () -> pagina[0] = paso(navegador, pagina[0], "clave", Navegador.campos("tramite", tramite))),
+                new Paso("the clave twice (the hash)", () -> pagina[0] = paso(navegador, pagina[0], "anses-comenzar",
+                        Navegador.campos("clave", CLAVE_NUEVA, "confirmacion", CLAVE_NUEVA))),
+                new Paso("COMENZAR A UTILIZAR", () -> pagina[0] = navegador.seguir(navegador.post(pagina[0].accion("anses-form"),
+                        Navegador.campos("comenzar", "")), REDIRECT)),
+                new Paso("code for tokens", () -> autorizacion.canjear(pagina[0])));
     }
 
     /** Submits the page's anses-form; the next page must have an element with id {@code siguiente}. */
