@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Adds our counters to Keycloak's database, created by our own Liquibase changelog: ANSES_VERIFICACION
- * (verification attempts per CUIL), ANSES_ENVIOS_DIRECCION (Crear clave submissions per address) and
- * ANSES_TURNO_INGRESO (the login attempt of a CUIL being judged); and the notices' outbox, ANSES_AVISO.
+ * (verification attempts per CUIL) and ANSES_ENVIOS_DIRECCION (Crear clave submissions per address); and the
+ * notices' outbox, ANSES_AVISO.
  */
 public final class VerificacionJpaEntityProviderFactory extends TablasJpaEntityProviderFactory {
 
@@ -13,6 +13,6 @@ public final class VerificacionJpaEntityProviderFactory extends TablasJpaEntityP
 
     public VerificacionJpaEntityProviderFactory() {
         super(PROVIDER_ID, "META-INF/anses-verificacion-changelog.xml",
-                List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class, TurnoIngresoEntity.class, AvisoEntity.class));
+                List.of(BloqueoVerificacionEntity.class, EnviosDireccionEntity.class, AvisoEntity.class));
     }
 }

@@ -1,16 +1,11 @@
 package ar.gob.anses.clavess.login;
 
-import ar.gob.anses.clavess.almacen.FilaBloqueada;
-import ar.gob.anses.clavess.almacen.TurnoIngresoEntity;
 import ar.gob.anses.clavess.cuenta.Cuil;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -34,12 +29,12 @@ public final class BloqueoClave {
     private static final Logger LOG = Logger.getLogger(BloqueoClave.class);
     private static final String UNKNOWN_CUIL_KEY = "anses-unknown-cuil:";
     // A turn older than this belongs to an attempt that died (a crashed node): it no longer blocks.
-    private static final long TURNO_MILLIS = 10_000;
+    private static final int TURNO_SEGUNDOS = 10;
+    private static final String TURNO_PREFIJO = "anses-turno-ingreso:";
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final BruteForceProtector protector;
-    private boolean turnoDevuelto;
 
     public BloqueoClave(KeycloakSession session, RealmModel realm, BruteForceProtector protector) {
         this.session = session;
@@ -70,76 +65,44 @@ public final class BloqueoClave {
      * node). One attempt at a time per CUIL, each seeing the failures of the one before, is what keeps
      * parallel attempts from all being compared before the first of them is counted.
      *
-     * <p>The row exists only while an attempt is judged, so the usual turn is one INSERT, committed at once: the
-     * primary key refuses a second one on any node. Only when the row is there (an attempt in flight, or one whose
-     * node died) is it read under its lock, to tell the two apart.
+     * <p>The turn is an entry of Keycloak's single-use store ({@link SingleUseObjectProvider#putIfAbsent}, the one that
+     * makes an action token usable once): atomic on every node (its cache is replicated and a conditional write is
+     * decided by the key's owner), no database row, no transaction of its own. An attempt whose node dies leaves an
+     * entry that expires after {@link #TURNO_SEGUNDOS}.
      */
-    boolean tomarTurno(Cuil cuil, long ahoraMillis) {
-        String id = TurnoIngresoEntity.id(realm.getId(), cuil.digitos());
-        try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), nueva -> {
-                EntityManager em = nueva.getProvider(JpaConnectionProvider.class).getEntityManager();
-                em.persist(new TurnoIngresoEntity(realm.getId(), cuil.digitos(), ahoraMillis));
-                em.flush();
-            });
-            return true;
-        } catch (PersistenceException | ModelException e) {
-            // The row is there: judged below under its lock.
-        }
-        return FilaBloqueada.cambiar(session.getKeycloakSessionFactory(), TurnoIngresoEntity.class, id,
-                () -> new TurnoIngresoEntity(realm.getId(), cuil.digitos(), 0), turno -> {
-                    if (turno.getDesde() > ahoraMillis - TURNO_MILLIS) {
-                        return false;
-                    }
-                    turno.setDesde(ahoraMillis);
-                    return true;
-                });
+    boolean tomarTurno(Cuil cuil) {
+        return session.singleUseObjects().putIfAbsent(clave(cuil), TURNO_SEGUNDOS);
     }
 
     /**
-     * Gives the turn taken at {@code tomadoEn} back in the request's own transaction: one DELETE, committed with
-     * the login's outcome before the answer is sent. (A wrong clave gives it back with its failure instead, see
-     * {@link #contarFallo}.)
+     * Gives the turn back. A wrong clave's failure is committed first ({@link #contarFallo}), so the next attempt of
+     * the CUIL is judged with it.
      */
-    void devolverTurno(Cuil cuil, long tomadoEn) {
-        soltar(session, cuil, tomadoEn);
+    void devolverTurno(Cuil cuil) {
+        session.singleUseObjects().remove(clave(cuil));
     }
 
-    /** Whether this attempt's turn was already given back (with its failure). */
-    boolean turnoDevuelto() {
-        return turnoDevuelto;
-    }
-
-    private void soltar(KeycloakSession en, Cuil cuil, long tomadoEn) {
-        turnoDevuelto = true;
-        en.getProvider(JpaConnectionProvider.class).getEntityManager().createNamedQuery("ansesTurnoIngresoSoltar")
-                .setParameter("id", TurnoIngresoEntity.id(realm.getId(), cuil.digitos())).setParameter("desde", tomadoEn)
-                .executeUpdate();
+    private String clave(Cuil cuil) {
+        return TURNO_PREFIJO + realm.getId() + ":" + cuil.digitos();
     }
 
     /**
-     * A wrong clave, counted and committed before the answer is sent, with the same call, clock and rules
-     * whether or not the CUIL has a user (Keycloak's own path for users counts later, on another thread,
-     * with its own clock, so the failure that locks would depend on timing and tell the two apart). Gives the
-     * CUIL's turn taken at {@code turno} back in the same transaction.
+     * A wrong clave, counted and committed before the answer is sent (and before the turn is given back), with the
+     * same call, clock and rules whether or not the CUIL has a user (Keycloak's own path for users counts later, on
+     * another thread, with its own clock, so the failure that locks would depend on timing and tell the two apart).
      */
-    void contarFallo(Cuil cuil, UserModel user, String remoteHost, long ahoraMillis, long turno) {
+    void contarFallo(Cuil cuil, UserModel user, String remoteHost, long ahoraMillis) {
         if (!realm.isBruteForceProtected()) {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), committed -> soltar(committed, cuil, turno));
             return;
         }
         if (protector instanceof DefaultBruteForceProtector defaultProtector) {
             String key = failureKey(cuil, user);
-            // The failure and the turn given back commit together: the next attempt of this CUIL sees the failure.
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed -> {
-                defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
-                        Set.of(PasswordCredentialModel.TYPE));
-                soltar(committed, cuil, turno);
-            });
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed ->
+                    defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
+                            Set.of(PasswordCredentialModel.TYPE)));
         } else {
             LOG.warnf("Brute-force protector %s is not Keycloak's default: failed claves are not counted",
                     protector.getClass().getName());
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), committed -> soltar(committed, cuil, turno));
         }
     }
 

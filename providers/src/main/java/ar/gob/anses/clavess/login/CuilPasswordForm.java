@@ -116,8 +116,7 @@ final class CuilPasswordForm implements Authenticator {
 
         UserModel user = session.users().getUserByUsername(realm, cuil.digitos());
         BloqueoClave bloqueo = new BloqueoClave(session, realm, context.getProtector());
-        long turno = Time.currentTimeMillis();
-        if (!bloqueo.tomarTurno(cuil, turno)) {
+        if (!bloqueo.tomarTurno(cuil)) {
             // Another attempt of this CUIL is being judged: this one is not compared (with or without a user alike).
             context.getEvent().user(user).error(ERROR_IN_PROGRESS);
             context.forceChallenge(globalError(context, typed, MSG_IN_PROGRESS));
@@ -125,11 +124,9 @@ final class CuilPasswordForm implements Authenticator {
         }
         boolean correcta = false;
         try {
-            correcta = claveCorrecta(context, cuil, user, clave, typed, bloqueo, turno);
+            correcta = claveCorrecta(context, cuil, user, clave, typed, bloqueo);
         } finally {
-            if (!bloqueo.turnoDevuelto()) {
-                bloqueo.devolverTurno(cuil, turno);
-            }
+            bloqueo.devolverTurno(cuil);
         }
         if (!correcta) {
             return;
@@ -163,7 +160,7 @@ final class CuilPasswordForm implements Authenticator {
 
     /** Judges the clave within the CUIL's turn; false, with the page set, when the login does not go on. */
     private boolean claveCorrecta(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
-                               MultivaluedMap<String, String> typed, BloqueoClave bloqueo, long turno) {
+                               MultivaluedMap<String, String> typed, BloqueoClave bloqueo) {
         long now = Time.currentTime();
         long bloqueadaHasta = bloqueo.bloqueadaHasta(cuil, user, now);
         if (bloqueadaHasta > 0) {
@@ -184,7 +181,7 @@ final class CuilPasswordForm implements Authenticator {
             correcta = user.credentialManager().isValid(UserCredentialModel.password(clave));
         }
         if (!correcta) {
-            bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis(), turno);
+            bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
             context.getEvent().user(user).error(user == null ? Errors.USER_NOT_FOUND : Errors.INVALID_USER_CREDENTIALS);
             // Not failureChallenge: that would have Keycloak count a user's failure a second time.
             context.forceChallenge(invalidCredentials(context, typed));

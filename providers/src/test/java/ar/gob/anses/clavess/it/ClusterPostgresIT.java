@@ -194,6 +194,34 @@ class ClusterPostgresIT {
                 .isEqualTo(envios);
     }
 
+    @DisplayName("given a clave one failure from its lock, when 8 wrong claves arrive at once split between A and B, then "
+            + "exactly one is compared (the 5th failure, which locks) and the rest are told another login is being checked "
+            + "or that the clave is locked: the login's turn per CUIL holds across nodes")
+    @Test
+    void ingresosEnParaleloEntreNodos() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        new AdminApi(cluster.nodo(A)).crearCiudadano(cuil, "Irma", "Nodos", CuilsDePrueba.dni(cuil), 2, "Tipa5Blanca", false);
+        LoginPage login = LoginPage.open(cluster.navegador(A), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
+        for (int fallo = 1; fallo <= 4; fallo++) {
+            Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+            login = LoginPage.of(login.submit(cuil, "Equivocada" + fallo));
+        }
+        Thread.sleep(1100);
+        List<Callable<LoginPage>> intentos = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            LoginPage pagina = LoginPage.open(cluster.navegador(i % 2), new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES).uri());
+            String clave = "Paralela" + i;
+            intentos.add(() -> LoginPage.of(pagina.submit(cuil, clave)));
+        }
+        List<LoginPage> respuestas = EnParalelo.todas(intentos);
+
+        List<String> alertas = respuestas.stream().map(LoginPage::alert).toList();
+        assertThat(alertas.stream().filter(ES.get("ansesInvalidCredentials")::equals)).as(alertas.toString()).hasSize(1);
+        assertThat(alertas).allSatisfy(a -> assertThat(a)
+                .isIn(ES.get("ansesInvalidCredentials"), ES.get("ansesIngresoEnCurso"), ES.get("ansesClaveLocked", 1)));
+        assertThat(new AdminApi(cluster.nodo(B)).bruteForce(cuil).get("numFailures").asInt()).isEqualTo(5);
+    }
+
     @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
     @Test
     void bloqueoDeClaveEntreNodos() throws Exception {
