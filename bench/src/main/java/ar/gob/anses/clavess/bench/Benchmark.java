@@ -42,7 +42,7 @@ public final class Benchmark {
 
         static Ajustes leer() {
             return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
-                    Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 45)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 10)),
+                    Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 60)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 10)),
                     Integer.getInteger("bench.rounds", 16), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 5)),
                     Integer.getInteger("bench.grantPairs", 12),
                     Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 10)), Integer.getInteger("bench.crearClavePairs", 12),
@@ -212,8 +212,8 @@ public final class Benchmark {
             log("4. Refresh-token and client-credentials grants, %d ABBA pairs of %d s each, interleaved, at concurrency %d",
                     ajustes.paresGrants(), ajustes.otros().toSeconds(), c);
             for (String realm : List.of(ANSES, STOCK)) {
-                Carga.medir("warm-up refresh " + realm, c, Duration.ofSeconds(5), () -> refresco(flujos, realm, siguiente));
-                Carga.medir("warm-up client credentials " + realm, c, Duration.ofSeconds(5), () -> () -> flujos.credencialesDeCliente(realm));
+                Carga.medir("warm-up refresh " + realm, c, Duration.ofSeconds(15), () -> refresco(flujos, realm, siguiente));
+                Carga.medir("warm-up client credentials " + realm, c, Duration.ofSeconds(15), () -> () -> flujos.credencialesDeCliente(realm));
             }
             ObjectNode grants = resultado.putObject("grants");
             Comparacion.medir(List.of(
@@ -226,7 +226,7 @@ public final class Benchmark {
             log("3. Crear clave by trámite against a stock login, %d ABBA pairs of %d s at concurrency %d, padrón of %d, from %d addresses "
                     + "(limit %d an hour each)", ajustes.paresCrearClave(), ajustes.crearClave().toSeconds(), c, tamanoPadron,
                     ajustes.direcciones(), limite);
-            Carga.medir("warm-up crear clave", c, Duration.ofSeconds(10), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
+            Carga.medir("warm-up crear clave", c, Duration.ofSeconds(20), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
             Cpu.Instante antesCrear = cpu.ahora();
             ObjectNode crear = Comparacion.medir(List.of(new Comparacion.Escenario("crear clave",
                     () -> crearClave(flujos, candidato, direccion, tamanoPadron), () -> login(flujos, STOCK, siguiente))),
