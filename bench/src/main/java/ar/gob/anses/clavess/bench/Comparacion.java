@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * up, weighs on both alike; several scenarios run interleaved the same way, pair by pair. The ratio is the mean
  * of the pairs' ratios and its spread the 95 % confidence half-width of that mean (Student's t over the pairs),
  * relative to it; the pairs' own range is kept beside it. Each round also gives Keycloak's CPU time per operation
- * (its process's, from /proc), whose ratio a busy neighbour moves far less than it moves throughput.
+ * (its process's, from /proc), which leaves out the time the server waited for a core.
  */
 final class Comparacion {
 
