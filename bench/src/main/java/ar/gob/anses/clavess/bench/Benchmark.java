@@ -33,7 +33,7 @@ public final class Benchmark {
     static final String STOCK = "stock";
 
     /**
-     * The knobs, with the values of a full run (about 35 minutes on 2 cores): enough ABBA pairs of short rounds that
+     * The knobs, with the values of a full run (about 40 minutes on 2 cores): enough ABBA pairs of short rounds that
      * a ratio's 95 % interval is a few per cent on a quiet machine.
      */
     record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros, int paresGrants,
@@ -43,9 +43,9 @@ public final class Benchmark {
         static Ajustes leer() {
             return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
                     Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 60)), Duration.ofSeconds(Long.getLong("bench.roundSeconds", 10)),
-                    Integer.getInteger("bench.rounds", 16), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 5)),
+                    Integer.getInteger("bench.rounds", 24), Duration.ofSeconds(Long.getLong("bench.grantSeconds", 5)),
                     Integer.getInteger("bench.grantPairs", 12),
-                    Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 10)), Integer.getInteger("bench.crearClavePairs", 12),
+                    Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 10)), Integer.getInteger("bench.crearClavePairs", 16),
                     Integer.getInteger("bench.addresses", 128),
                     Stream.of(System.getProperty("bench.padronSizes", "10000,1000000,10000000").split(",")).map(String::strip)
                             .map(Long::parseLong).toList(),
