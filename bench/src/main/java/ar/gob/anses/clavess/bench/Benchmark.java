@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.padron.JdbcPadron;
 import ar.gob.anses.clavess.testsupport.CargaPadronJdbc;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -246,8 +247,8 @@ public final class Benchmark {
             log("CPU per request, step by step: %d journeys of each in lockstep, %d times", ajustes.viajesPorPaso(), 4);
             resultado.set("costoPorPaso", CostoPorPaso.medir(cpu, ajustes.viajesPorPaso(), 2, 4,
                     List.of("login anses", "login stock", "crear clave"),
-                    List.of(() -> flujos.pasosLogin(ANSES, usuario(siguiente), Flujos.CLAVE, new com.fasterxml.jackson.databind.JsonNode[1]),
-                            () -> flujos.pasosLogin(STOCK, usuario(siguiente), Flujos.CLAVE, new com.fasterxml.jackson.databind.JsonNode[1]),
+                    List.of(() -> flujos.pasosLogin(ANSES, usuario(siguiente), Flujos.CLAVE, new JsonNode[1]),
+                            () -> flujos.pasosLogin(STOCK, usuario(siguiente), Flujos.CLAVE, new JsonNode[1]),
                             () -> pasosCrearClave(flujos, candidato, direccion, tamanoPadron))));
         }
 

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,7 +56,7 @@ final class Flujos {
     }
 
     /** A whole journey, step after step. */
-    static void recorrer(java.util.List<Paso> pasos) throws Exception {
+    static void recorrer(List<Paso> pasos) throws Exception {
         for (Paso paso : pasos) {
             paso.hacer().ejecutar();
         }
@@ -72,11 +73,11 @@ final class Flujos {
      * The login's three requests: the login page, the CUIL (or username) and clave, the code exchanged for tokens
      * (left in {@code tokens[0]}).
      */
-    java.util.List<Paso> pasosLogin(String realm, String usuario, String clave, JsonNode[] tokens) {
+    List<Paso> pasosLogin(String realm, String usuario, String clave, JsonNode[] tokens) {
         Navegador navegador = new Navegador(null, base, nodo);
         Autorizacion autorizacion = new Autorizacion(realm);
         Navegador.Respuesta[] pagina = new Navegador.Respuesta[1];
-        return java.util.List.of(
+        return List.of(
                 new Paso("login page", () -> pagina[0] = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT)),
                 new Paso("username and password", () -> pagina[0] = navegador.seguir(navegador.post(pagina[0].accion("kc-form-login"),
                         Navegador.campos("username", usuario, "password", clave, "credentialId", "")), REDIRECT)),
@@ -92,11 +93,11 @@ final class Flujos {
     }
 
     /** Crear clave's eight requests, each checked to reach the next page. */
-    java.util.List<Paso> pasosCrearClave(String cuil, String tramite, InetAddress desde) {
+    List<Paso> pasosCrearClave(String cuil, String tramite, InetAddress desde) {
         Navegador navegador = new Navegador(desde);
         Autorizacion autorizacion = new Autorizacion("anses");
         Navegador.Respuesta[] pagina = new Navegador.Respuesta[1];
-        return java.util.List.of(
+        return List.of(
                 new Paso("login page", () -> pagina[0] = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT)),
                 new Paso("CREÁ TU CLAVE (políticas)", () -> pagina[0] = navegador.seguir(navegador.get(pagina[0].enlace("anses-crea-tu-clave")), REDIRECT)),
                 new Paso("acepto (CUIL page)", () -> pagina[0] = paso(navegador, pagina[0], "cuil", Navegador.campos("acepto", "on"))),
