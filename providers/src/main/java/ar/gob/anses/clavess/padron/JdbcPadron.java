@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +43,9 @@ public final class JdbcPadron implements AutoCloseable {
                    ARRAY(SELECT r.prestacion FROM padron_prestacion r WHERE r.cuil = p.cuil ORDER BY r.orden) AS prestaciones,
                    ARRAY(SELECT c.curado_cuil FROM padron_curado c WHERE c.curador_cuil = p.cuil ORDER BY c.orden) AS curados
             FROM padron_persona p WHERE p.cuil = ?""";
+
+    /** The wards of a curador alone: one index lookup, where {@link #BUSCAR} reads the person and four lists. */
+    static final String CURADOS = "SELECT c.curado_cuil FROM padron_curado c WHERE c.curador_cuil = ? ORDER BY c.orden";
 
     /** Wrong options need names that look like the registry's; more than this adds nothing but memory. */
     static final int EMPLEADORES_MAXIMO = 10_000;
@@ -120,6 +124,27 @@ public final class JdbcPadron implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("padrón lookup failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The wards the registry lists for {@code curador}; a row of the table is checked as a person's would be. */
+    public List<Cuil> curados(Cuil curador) {
+        try {
+            try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(CURADOS)) {
+                consulta.setQueryTimeout(timeoutSegundos);
+                consulta.setString(1, curador.digitos());
+                try (ResultSet filas = consulta.executeQuery()) {
+                    List<Cuil> curados = new ArrayList<>();
+                    while (filas.next()) {
+                        curados.add(Persona.cuil(filas.getString(1), "curados"));
+                    }
+                    return List.copyOf(curados);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("padrón lookup failed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("padrón row of CUIL " + curador.digitos() + " is invalid: " + e.getMessage(), e);
         }
     }
 

@@ -60,7 +60,7 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
             throw new IllegalStateException("The jdbc padrón needs --spi-" + PadronSpi.NAME + "--" + PROVIDER_ID + "--" + URL);
         }
         // One per Keycloak session: a request that asks for the same CUIL several times reads it once.
-        return new PadronDeLaSesion(registro::buscar, registro::empleadores);
+        return new PadronDeLaSesion(registro::buscar, registro::curados, registro::empleadores);
     }
 
     @Override

@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.padron;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,11 +19,20 @@ import java.util.function.Supplier;
 final class PadronDeLaSesion implements PadronProvider {
 
     private final Function<Cuil, Optional<Persona>> registro;
+    private final Function<Cuil, List<Cuil>> registroCurados;
     private final Supplier<Collection<String>> empleadores;
     private final Map<Cuil, Optional<Persona>> leidas = new HashMap<>(4);
+    private final Map<Cuil, List<Cuil>> curadosLeidos = new HashMap<>(2);
 
     PadronDeLaSesion(Function<Cuil, Optional<Persona>> registro, Supplier<Collection<String>> empleadores) {
+        this(registro, null, empleadores);
+    }
+
+    /** {@code registroCurados}: the registry's own question for a curador's wards; null: asked of the whole person. */
+    PadronDeLaSesion(Function<Cuil, Optional<Persona>> registro, Function<Cuil, List<Cuil>> registroCurados,
+                     Supplier<Collection<String>> empleadores) {
         this.registro = registro;
+        this.registroCurados = registroCurados;
         this.empleadores = empleadores;
     }
 
@@ -36,6 +46,20 @@ final class PadronDeLaSesion implements PadronProvider {
         return persona;
     }
 
+    /** From the person when this request already read her; else the registry's narrower question, once per request. */
+    @Override
+    public List<Cuil> curados(Cuil curador) {
+        if (registroCurados == null || leidas.containsKey(curador)) {
+            return buscar(curador).map(Persona::curados).orElse(List.of());
+        }
+        List<Cuil> curados = curadosLeidos.get(curador);
+        if (curados == null) {
+            curados = registroCurados.apply(curador);
+            curadosLeidos.put(curador, curados);
+        }
+        return curados;
+    }
+
     @Override
     public Collection<String> empleadores() {
         return empleadores.get(); // JdbcPadron keeps these for an hour already; they are no one's personal data
@@ -44,5 +68,6 @@ final class PadronDeLaSesion implements PadronProvider {
     @Override
     public void close() {
         leidas.clear();
+        curadosLeidos.clear();
     }
 }

@@ -96,7 +96,7 @@ public final class Persona {
         this.curados = list(curados).stream().map(c -> cuil(c, "curados")).toList();
     }
 
-    private static Cuil cuil(String text, String field) {
+    static Cuil cuil(String text, String field) {
         Cuil.Lectura parsed = Cuil.leer(text);
         if (!parsed.esValido() || !parsed.cuil().digitos().equals(text)) {
             throw new IllegalArgumentException(field + ": '" + text + "' is not a person's CUIL of 11 digits without separators");

@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
-/** The wards a user may act for, asked of the padrón (the anses-padron SPI) at the moment of asking. */
+/**
+ * The wards a user may act for, asked of the padrón (the anses-padron SPI) at the moment of asking: the curador's list
+ * of wards only (every login asks it), then each ward.
+ */
 final class Curadores {
 
     private Curadores() {
@@ -20,7 +23,7 @@ final class Curadores {
             return Optional.empty();
         }
         PadronProvider padron = session.getProvider(PadronProvider.class);
-        return Representacion.representado(nota, padron.buscar(cuil.cuil()), padron::buscar);
+        return Representacion.representado(nota, padron.curados(cuil.cuil()), padron::buscar);
     }
 
     static List<Representacion.Curado> vigentes(KeycloakSession session, UserModel user) {
@@ -29,6 +32,6 @@ final class Curadores {
             return List.of(); // office staff and admins created by hand: not in the padrón
         }
         PadronProvider padron = session.getProvider(PadronProvider.class);
-        return Representacion.vigentes(padron.buscar(cuil.cuil()), padron::buscar);
+        return Representacion.vigentes(padron.curados(cuil.cuil()), padron::buscar);
     }
 }

@@ -43,11 +43,8 @@ public final class Representacion {
      * The wards a curador may act for now, in the padrón's order: each CUIL in {@code curados} that the padrón
      * knows and still lists as under curatela; each once. Empty for a person without wards (or not in the padrón).
      */
-    public static List<Curado> vigentes(Optional<Persona> curador, Function<Cuil, Optional<Persona>> padron) {
-        if (curador.isEmpty()) {
-            return List.of();
-        }
-        return new LinkedHashSet<>(curador.get().curados()).stream()
+    public static List<Curado> vigentes(List<Cuil> curados, Function<Cuil, Optional<Persona>> padron) {
+        return new LinkedHashSet<>(curados).stream()
                 .map(padron)
                 .flatMap(Optional::stream)
                 .filter(Persona::bajoCuratela)
@@ -70,11 +67,11 @@ public final class Representacion {
      * The ward a kept choice names, asking the padrón for that ward only (a token needs no other): the same answer as
      * {@code representado(nota, vigentes(curador, padron))}, which looks up every ward of the curador.
      */
-    public static Optional<Curado> representado(String nota, Optional<Persona> curador, Function<Cuil, Optional<Persona>> padron) {
-        if (nota == null || PROPIA.equals(nota) || curador.isEmpty()) {
+    public static Optional<Curado> representado(String nota, List<Cuil> curados, Function<Cuil, Optional<Persona>> padron) {
+        if (nota == null || PROPIA.equals(nota)) {
             return Optional.empty();
         }
-        return curador.get().curados().stream().filter(c -> c.digitos().equals(nota)).findFirst()
+        return curados.stream().filter(c -> c.digitos().equals(nota)).findFirst()
                 .flatMap(padron)
                 .filter(Persona::bajoCuratela)
                 .map(p -> new Curado(p.cuil(), p.nombre() + " " + p.apellido()))

@@ -65,6 +65,30 @@ class PadronDeLaSesionTest {
     }
 
     @Test
+    @DisplayName("given a request that asks only for a citizen's wards, twice, then the registry's narrow question is asked "
+            + "once and the whole person never; once the request has read the person, her wards come from her")
+    void curadosConLaPreguntaAngosta() {
+        List<Cuil> preguntas = new ArrayList<>();
+        PadronProvider padron = new PadronDeLaSesion(registro, cuil -> {
+            preguntas.add(cuil);
+            return List.of(NADIE);
+        }, List::of);
+
+        assertThat(padron.curados(MARTIN)).containsExactly(NADIE);
+        assertThat(padron.curados(MARTIN)).containsExactly(NADIE);
+        assertThat(preguntas).containsExactly(MARTIN);
+        assertThat(consultas).isEmpty();
+
+        PadronProvider otra = new PadronDeLaSesion(registro, cuil -> {
+            preguntas.add(cuil);
+            return List.of(NADIE);
+        }, List::of);
+        assertThat(otra.buscar(MARTIN)).isPresent();
+        assertThat(otra.curados(MARTIN)).isEqualTo(datos.get(MARTIN).curados()); // the person read: none, not the narrow answer
+        assertThat(preguntas).containsExactly(MARTIN);
+    }
+
+    @Test
     @DisplayName("given a lookup that fails, then the failure is not kept: the next ask in the same request tries again")
     void fallaNoSeGuarda() {
         List<Cuil> intentos = new ArrayList<>();

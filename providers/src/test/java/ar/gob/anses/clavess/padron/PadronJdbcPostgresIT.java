@@ -78,6 +78,19 @@ class PadronJdbcPostgresIT {
         }
     }
 
+    @DisplayName("given the demo padrón in PostgreSQL, then every person's wards, asked alone (as every login asks), are the "
+            + "JSON file's, in its order; a CUIL the registry does not have has none")
+    @Test
+    void curadosComoElArchivo() {
+        PadronProvider padron = factory.create(null);
+        long conCurados = DEMO.values().stream().filter(p -> !p.curados().isEmpty()).count();
+        assertThat(conCurados).as("the demo padrón has a curadora").isPositive();
+        for (Persona esperada : DEMO.values()) {
+            assertThat(padron.curados(esperada.cuil())).as(esperada.cuil().digitos()).containsExactlyElementsOf(esperada.curados());
+        }
+        assertThat(padron.curados(Cuil.leer("23-12345678-5").cuil())).isEmpty();
+    }
+
     @DisplayName("given a CUIL the registry does not have, then nobody is found")
     @Test
     void desconocido() {

@@ -43,7 +43,7 @@ class RepresentacionTest {
     void soloLosBajoCuratela() {
         Persona rosa = persona(ROSA, "Rosa", false, IGNACIO, JULIAN, MICAELA, TOMAS, IGNACIO);
 
-        List<Representacion.Curado> vigentes = Representacion.vigentes(Optional.of(rosa), padron(IGNACIO_P, MICAELA_P, JULIAN_P));
+        List<Representacion.Curado> vigentes = Representacion.vigentes(rosa.curados(), padron(IGNACIO_P, MICAELA_P, JULIAN_P));
 
         assertThat(vigentes).extracting(c -> c.cuil().digitos()).containsExactly(IGNACIO, MICAELA);
         assertThat(vigentes).extracting(Representacion.Curado::nombre).containsExactly("Ignacio Villalba", "Micaela Villalba");
@@ -52,9 +52,9 @@ class RepresentacionTest {
     @DisplayName("given a citizen without wards, or not in the padrón, then nobody is offered (and the page never shows)")
     @Test
     void sinCurados() {
-        assertThat(Representacion.vigentes(Optional.of(persona(ROSA, "Rosa", false)), padron(IGNACIO_P))).isEmpty();
-        assertThat(Representacion.vigentes(Optional.empty(), padron(IGNACIO_P))).isEmpty();
-        assertThat(Representacion.vigentes(Optional.of(persona(ROSA, "Rosa", false, JULIAN)), padron(JULIAN_P))).isEmpty();
+        assertThat(Representacion.vigentes(persona(ROSA, "Rosa", false).curados(), padron(IGNACIO_P))).isEmpty();
+        assertThat(Representacion.vigentes(List.of(), padron(IGNACIO_P))).isEmpty();
+        assertThat(Representacion.vigentes(persona(ROSA, "Rosa", false, JULIAN).curados(), padron(JULIAN_P))).isEmpty();
     }
 
     @DisplayName("given a session that chose Ignacio, when the padrón removes him from Rosa's curados or lifts his curatela, "
@@ -62,18 +62,18 @@ class RepresentacionTest {
     @Test
     void quitadoDelPadron() {
         Persona antes = persona(ROSA, "Rosa", false, IGNACIO, MICAELA);
-        assertThat(Representacion.representado(IGNACIO, Representacion.vigentes(Optional.of(antes), padron(IGNACIO_P, MICAELA_P))))
+        assertThat(Representacion.representado(IGNACIO, Representacion.vigentes(antes.curados(), padron(IGNACIO_P, MICAELA_P))))
                 .hasValueSatisfying(c -> assertThat(c.claim()).containsExactly(
                         Map.entry("cuil", IGNACIO), Map.entry("nombre", "Ignacio Villalba"), Map.entry("relacion", "curatela")));
 
         Persona sinIgnacio = persona(ROSA, "Rosa", false, MICAELA);
-        assertThat(Representacion.representado(IGNACIO, Representacion.vigentes(Optional.of(sinIgnacio), padron(IGNACIO_P, MICAELA_P))))
+        assertThat(Representacion.representado(IGNACIO, Representacion.vigentes(sinIgnacio.curados(), padron(IGNACIO_P, MICAELA_P))))
                 .isEmpty();
 
         Persona ignacioHabilitado = persona(IGNACIO, "Ignacio", false);
-        assertThat(Representacion.representado(IGNACIO, Representacion.vigentes(Optional.of(antes), padron(ignacioHabilitado, MICAELA_P))))
+        assertThat(Representacion.representado(IGNACIO, Representacion.vigentes(antes.curados(), padron(ignacioHabilitado, MICAELA_P))))
                 .isEmpty();
-        assertThat(Representacion.representado(MICAELA, Representacion.vigentes(Optional.of(antes), padron(ignacioHabilitado, MICAELA_P))))
+        assertThat(Representacion.representado(MICAELA, Representacion.vigentes(antes.curados(), padron(ignacioHabilitado, MICAELA_P))))
                 .isPresent();
     }
 
@@ -92,7 +92,7 @@ class RepresentacionTest {
     })
     void eleccion(String enviada, String esperada) {
         Persona rosa = persona(ROSA, "Rosa", false, IGNACIO, MICAELA, JULIAN);
-        List<Representacion.Curado> vigentes = Representacion.vigentes(Optional.of(rosa), padron(IGNACIO_P, MICAELA_P, JULIAN_P));
+        List<Representacion.Curado> vigentes = Representacion.vigentes(rosa.curados(), padron(IGNACIO_P, MICAELA_P, JULIAN_P));
 
         assertThat(Representacion.eleccion(enviada, vigentes)).isEqualTo(Optional.ofNullable(esperada));
     }
@@ -102,7 +102,7 @@ class RepresentacionTest {
     @CsvSource(nullValues = "null", value = {"propia", "null", "''", "basura", "2044111222"})
     void notaSinCurado(String nota) {
         Persona rosa = persona(ROSA, "Rosa", false, IGNACIO);
-        assertThat(Representacion.representado(nota, Representacion.vigentes(Optional.of(rosa), padron(IGNACIO_P)))).isEmpty();
+        assertThat(Representacion.representado(nota, Representacion.vigentes(rosa.curados(), padron(IGNACIO_P)))).isEmpty();
     }
 
     @DisplayName("given a kept choice, then the token's ward is found asking the padrón for that ward only, with the same "
@@ -114,13 +114,13 @@ class RepresentacionTest {
         Function<Cuil, Optional<Persona>> padron = padron(IGNACIO_P, MICAELA_P, JULIAN_P);
         List<Cuil> pedidos = new java.util.ArrayList<>();
 
-        Optional<Representacion.Curado> curado = Representacion.representado(nota, Optional.of(rosa), c -> {
+        Optional<Representacion.Curado> curado = Representacion.representado(nota, rosa.curados(), c -> {
             pedidos.add(c);
             return padron.apply(c);
         });
 
-        assertThat(curado).isEqualTo(Representacion.representado(nota, Representacion.vigentes(Optional.of(rosa), padron)));
+        assertThat(curado).isEqualTo(Representacion.representado(nota, Representacion.vigentes(rosa.curados(), padron)));
         assertThat(pedidos).extracting(Cuil::digitos).isSubsetOf(nota).hasSizeLessThanOrEqualTo(1);
-        assertThat(Representacion.representado(nota, Optional.empty(), padron)).isEmpty();
+        assertThat(Representacion.representado(nota, List.<Cuil>of(), padron)).isEmpty();
     }
 }
