@@ -41,8 +41,8 @@ final class Comparacion {
         Map<String, List<Carga.Resultado>> anses = new LinkedHashMap<>();
         Map<String, List<Carga.Resultado>> stock = new LinkedHashMap<>();
         Map<String, ArrayNode> primeros = new LinkedHashMap<>();
-        Map<String, List<Double>> cpuA = new LinkedHashMap<>();
-        Map<String, List<Double>> cpuB = new LinkedHashMap<>();
+        Map<String, List<Cpu.PorOperacion>> cpuA = new LinkedHashMap<>();
+        Map<String, List<Cpu.PorOperacion>> cpuB = new LinkedHashMap<>();
         for (Escenario e : escenarios) {
             anses.put(e.nombre(), new ArrayList<>());
             stock.put(e.nombre(), new ArrayList<>());
@@ -58,7 +58,7 @@ final class Comparacion {
                     Cpu.Instante antes = cpu == null ? null : cpu.ahora();
                     Carga.Resultado r = Carga.medir(e.nombre() + " " + realm + " pair " + par, concurrencia, ronda, a ? e.anses() : e.stock());
                     (a ? anses : stock).get(e.nombre()).add(r);
-                    (a ? cpuA : cpuB).get(e.nombre()).add(cpu == null ? Double.NaN : Cpu.msDeKeycloak(antes, cpu.ahora()) / Math.max(1, r.medicion().ok()));
+                    (a ? cpuA : cpuB).get(e.nombre()).add(cpu == null ? null : Cpu.porOperacion(antes, cpu.ahora(), r.medicion().ok()));
                 }
                 primeros.get(e.nombre()).add(ansesPrimero ? nombreA : nombreB);
             }
@@ -73,36 +73,53 @@ final class Comparacion {
             ArrayNode paresJson = json.putArray("pairs");
             List<Double> ratios = new ArrayList<>();
             List<Double> ratiosCpu = new ArrayList<>();
+            List<Double> ratiosMaquina = new ArrayList<>();
+            List<Double> p99Extras = new ArrayList<>();
             for (int i = 0; i < a.size(); i++) {
                 Carga.Medicion ma = a.get(i).medicion();
                 Carga.Medicion mb = b.get(i).medicion();
                 double ratio = ma.porSegundo() / mb.porSegundo();
-                double cpuPorOpA = cpuA.get(e.nombre()).get(i);
-                double cpuPorOpB = cpuB.get(e.nombre()).get(i);
+                Cpu.PorOperacion cpuPorOpA = cpuA.get(e.nombre()).get(i);
+                Cpu.PorOperacion cpuPorOpB = cpuB.get(e.nombre()).get(i);
                 ratios.add(ratio);
-                if (cpuPorOpA > 0 && cpuPorOpB > 0) {
-                    ratiosCpu.add(cpuPorOpB / cpuPorOpA); // as throughput: above 1, anses costs less
-                }
-                paresJson.addObject().put("first", primeros.get(e.nombre()).get(i).asText()).put("ansesPorSegundo", ma.porSegundo())
+                p99Extras.add(ma.p99() - mb.p99());
+                ObjectNode parJson = paresJson.addObject().put("first", primeros.get(e.nombre()).get(i).asText()).put("ansesPorSegundo", ma.porSegundo())
                         .put("stockPorSegundo", mb.porSegundo()).put("ratio", ratio).put("p99Extra", ma.p99() - mb.p99())
-                        .put("cpuMsAnses", cpuPorOpA).put("cpuMsStock", cpuPorOpB)
                         .put("erroresAnses", ma.errores()).put("erroresStock", mb.errores());
+                if (cpuPorOpA != null && cpuPorOpA.keycloak() > 0 && cpuPorOpB.keycloak() > 0) {
+                    ratiosCpu.add(cpuPorOpB.keycloak() / cpuPorOpA.keycloak()); // as throughput: above 1, anses costs less
+                    ratiosMaquina.add(cpuPorOpB.maquina() / cpuPorOpA.maquina());
+                    parJson.put("cpuMsAnses", cpuPorOpA.keycloak()).put("cpuMsStock", cpuPorOpB.keycloak());
+                    parJson.set("cpuAnses", Admin.JSON.valueToTree(cpuPorOpA));
+                    parJson.set("cpuStock", Admin.JSON.valueToTree(cpuPorOpB));
+                }
             }
             Estadistica tasa = Estadistica.de(ratios);
             json.put("ratio", tasa.media()).put("spread", tasa.mitadIntervalo() / tasa.media()).put("ratioMin", tasa.min()).put("ratioMax", tasa.max())
                     .put("p99Extra", json.at("/cuil/p99").asDouble() - json.at("/stock/p99").asDouble());
+            // The p99 difference as the ABBA design reads it: each pair's own difference, then their mean ± 95 % half-width.
+            Estadistica p99 = Estadistica.de(p99Extras);
+            json.put("p99ExtraPares", p99.media()).put("p99ExtraMitad", p99.mitadIntervalo());
             if (!ratiosCpu.isEmpty()) {
                 Estadistica porCpu = Estadistica.de(ratiosCpu);
+                Estadistica porMaquina = Estadistica.de(ratiosMaquina);
                 json.put("ratioCpu", porCpu.media()).put("spreadCpu", porCpu.mitadIntervalo() / porCpu.media())
-                        .put("cpuMsAnses", media(cpuA.get(e.nombre()))).put("cpuMsStock", media(cpuB.get(e.nombre())));
+                        .put("cpuMsAnses", media(cpuA.get(e.nombre()), Cpu.PorOperacion::keycloak))
+                        .put("cpuMsStock", media(cpuB.get(e.nombre()), Cpu.PorOperacion::keycloak))
+                        .put("ratioMaquina", porMaquina.media()).put("spreadMaquina", porMaquina.mitadIntervalo() / porMaquina.media());
+                ObjectNode porProceso = json.putObject("cpuPorProceso");
+                porProceso.set("anses", Admin.JSON.valueToTree(mediaPorProceso(cpuA.get(e.nombre()))));
+                porProceso.set("stock", Admin.JSON.valueToTree(mediaPorProceso(cpuB.get(e.nombre()))));
             }
             json.set("roundsCuil", Admin.JSON.valueToTree(a.stream().map(Carga.Resultado::medicion).toList()));
             json.set("roundsStock", Admin.JSON.valueToTree(b.stream().map(Carga.Resultado::medicion).toList()));
-            Benchmark.log("%s: " + nombreA + " ÷ " + nombreB + " %.3f ± %.1f %% (95 %% CI; pairs %.3f to %.3f) over %d ABBA pairs, p99 %+.1f ms;"
-                    + " CPU per operation %s", e.nombre(), tasa.media(), 100 * tasa.mitadIntervalo() / tasa.media(), tasa.min(), tasa.max(), a.size(),
-                    json.get("p99Extra").asDouble(), json.has("ratioCpu") ? String.format("%.3f ± %.1f %% (%.1f ms vs %.1f ms)",
+            Benchmark.log("%s: " + nombreA + " ÷ " + nombreB + " %.3f ± %.1f %% (95 %% CI; pairs %.3f to %.3f) over %d ABBA pairs, p99 %+.1f ms"
+                    + " (pairs %+.1f ± %.1f ms); CPU per operation %s", e.nombre(), tasa.media(), 100 * tasa.mitadIntervalo() / tasa.media(),
+                    tasa.min(), tasa.max(), a.size(), json.get("p99Extra").asDouble(), p99.media(), p99.mitadIntervalo(),
+                    json.has("ratioCpu") ? String.format("%.3f ± %.1f %% (%.1f ms vs %.1f ms); machine %.3f ± %.1f %%; %s",
                             json.get("ratioCpu").asDouble(), 100 * json.get("spreadCpu").asDouble(), json.get("cpuMsAnses").asDouble(),
-                            json.get("cpuMsStock").asDouble()) : "not measured");
+                            json.get("cpuMsStock").asDouble(), json.get("ratioMaquina").asDouble(), 100 * json.get("spreadMaquina").asDouble(),
+                            json.get("cpuPorProceso")) : "not measured");
             resultado.put(e.nombre(), json);
         }
         return resultado;
@@ -110,6 +127,16 @@ final class Comparacion {
 
     private static double media(List<Double> valores) {
         return valores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static double media(List<Cpu.PorOperacion> rondas, java.util.function.ToDoubleFunction<Cpu.PorOperacion> parte) {
+        return rondas.stream().mapToDouble(parte).average().orElse(Double.NaN);
+    }
+
+    /** The rounds' mean milliseconds per operation of each part of the machine. */
+    private static Cpu.PorOperacion mediaPorProceso(List<Cpu.PorOperacion> rondas) {
+        return new Cpu.PorOperacion(media(rondas, Cpu.PorOperacion::keycloak), media(rondas, Cpu.PorOperacion::postgres),
+                media(rondas, Cpu.PorOperacion::generador), media(rondas, Cpu.PorOperacion::resto));
     }
 
     /** Mean, the 95 % confidence half-width of the mean (Student's t), and the range of a few values. */

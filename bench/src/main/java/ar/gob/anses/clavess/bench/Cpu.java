@@ -53,6 +53,23 @@ final class Cpu {
         return (despues.keycloak() - antes.keycloak()) * 10.0;
     }
 
+    /** Milliseconds of CPU each part of the machine used between two instants, divided by {@code operaciones}. */
+    record PorOperacion(double keycloak, double postgres, double generador, double resto) {
+
+        double maquina() {
+            return keycloak + postgres + generador + resto;
+        }
+    }
+
+    static PorOperacion porOperacion(Instante antes, Instante despues, long operaciones) {
+        double n = Math.max(1, operaciones);
+        double keycloak = (despues.keycloak() - antes.keycloak()) * 10.0 / n;
+        double postgres = Math.max(0, despues.postgres() - antes.postgres()) * 10.0 / n;
+        double generador = (despues.generador() - antes.generador()) * 10.0 / n;
+        double ocupado = (despues.ocupado() - antes.ocupado()) * 10.0 / n;
+        return new PorOperacion(keycloak, postgres, generador, Math.max(0, ocupado - keycloak - postgres - generador));
+    }
+
     /**
      * All PostgreSQL processes (server and backends). Only those alive at both ends of the interval count fully:
      * Keycloak's and the padrón's pools keep their connections, so nearly all are.

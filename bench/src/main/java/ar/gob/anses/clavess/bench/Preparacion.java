@@ -105,8 +105,10 @@ final class Preparacion {
 
     /**
      * Realm stock: a new realm with Keycloak's defaults (browser flow, keycloak.v2 theme, default password hashing),
-     * given the anses realm's brute-force, event and token-lifetime settings so that the ratio measures our flow,
-     * theme and mappers, not different realm settings. Both realms get the same confidential client.
+     * given the anses realm's brute-force, event, token-lifetime and language settings so that the ratio measures our
+     * flow, theme and mappers, not different realm settings. The language too: a Spanish page costs more than an English
+     * one in any theme (Keycloak merges the messages of Spanish and of its English fallback on every page), and a stock
+     * realm serving the same citizens would speak Spanish. Both realms get the same confidential client.
      */
     static void prepararRealms(Admin admin) throws Exception {
         JsonNode anses = admin.get(Benchmark.ANSES);
@@ -114,7 +116,8 @@ final class Preparacion {
         for (String campo : List.of("bruteForceProtected", "permanentLockout", "maxTemporaryLockouts", "bruteForceStrategy",
                 "failureFactor", "waitIncrementSeconds", "maxFailureWaitSeconds", "maxDeltaTimeSeconds", "quickLoginCheckMilliSeconds",
                 "minimumQuickLoginWaitSeconds", "eventsEnabled", "eventsExpiration", "enabledEventTypes", "accessTokenLifespan",
-                "ssoSessionIdleTimeout", "ssoSessionMaxLifespan", "revokeRefreshToken")) {
+                "ssoSessionIdleTimeout", "ssoSessionMaxLifespan", "revokeRefreshToken", "internationalizationEnabled", "supportedLocales",
+                "defaultLocale")) {
             if (anses.has(campo)) {
                 stock.set(campo, anses.get(campo));
             }
