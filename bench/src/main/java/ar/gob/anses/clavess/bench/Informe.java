@@ -223,7 +223,7 @@ final class Informe {
                     + " ms, form " + signo(paso(r.at("/costoPorPaso/login anses"), "username and password")
                     - paso(r.at("/costoPorPaso/login stock"), "username and password")) + " ms, tokens "
                     + signo(paso(r.at("/costoPorPaso/login anses"), "code for tokens") - paso(r.at("/costoPorPaso/login stock"), "code for tokens"))
-                    + " ms." : ""));
+                    + " ms." : "") + porProcesoTexto(logins, "login", "stock login"));
         }
         if (crear != null && crear.get("ratio").asDouble() < OBJETIVO_CREAR && r.has("costoPorPaso")) {
             notas.add(notaCrearClave(r.get("costoPorPaso"), crear)
@@ -231,7 +231,7 @@ final class Informe {
                     + f3(crear.get("ratio").asDouble()) + " against " + f3(crear.path("ratioCpu").asDouble()) + " ×): PostgreSQL, on the "
                     + "same cores, took " + pct(r.at("/crearClaveCpu/postgres")) + " of the machine during the Crear clave rounds and "
                     + pct(cpu.get("postgres")) + " during the logins (a new user, its attributes and credential, the counters' rows, "
-                    + "the events)." : ""));
+                    + "the events)." : "") + porProcesoTexto(crear, "Crear clave", "stock login"));
         }
         if (peorSpread >= 0.03) {
             notas.add("**The spreads.** The widest 95 % interval is ±" + f1(100 * peorSpread) + " %. The login's pairs went from "
@@ -283,7 +283,9 @@ final class Informe {
                 .append("`kc.sh build` and started with `start --optimized` (production mode, HTTP on 127.0.0.1, local caches), ")
                 .append("realm `anses` imported from `realm-export/`.\n");
         md.append("- Realm `stock` is created by the harness through the admin API with Keycloak's defaults (browser flow, keycloak.v2 ")
-                .append("theme, default Argon2 hashing), plus the `anses` realm's brute-force, event and token-lifetime settings. Both ")
+                .append("theme, default Argon2 hashing), plus the `anses` realm's brute-force, event, token-lifetime and language ")
+                .append("settings (Spanish first, English second: a Spanish page merges Spanish messages over their English fallback, ")
+                .append("in any theme; runs before 2026-12-07 compared with an English stock realm). Both ")
                 .append("realms get the same ").append(r.at("/settings/usuarios").asInt())
                 .append(" users (username = CUIL, same clave) by partial import, and the same confidential client.\n");
         md.append("- Crear clave: login page → *CREÁ TU CLAVE* → políticas → CUIL and the proof of work → trámite → the clave twice → ")
@@ -318,6 +320,21 @@ final class Informe {
             filaPorProceso(md, "stock login (its pairs)", crear.at("/cpuPorProceso/stock"), f3(crear.get("ratioMaquina").asDouble()) + " × ± "
                     + f1(100 * crear.get("spreadMaquina").asDouble()) + " %");
         }
+    }
+
+    /** The rounds' CPU per operation by process in a sentence: where a throughput ratio's gap went. */
+    private static String porProcesoTexto(JsonNode comparacion, String a, String b) {
+        if (!comparacion.has("cpuPorProceso")) {
+            return "";
+        }
+        JsonNode x = comparacion.at("/cpuPorProceso/anses");
+        JsonNode y = comparacion.at("/cpuPorProceso/stock");
+        return " In the rounds, CPU per operation by process, " + a + " against " + b + ": Keycloak " + f1(x.get("keycloak").asDouble())
+                + " vs " + f1(y.get("keycloak").asDouble()) + " ms, PostgreSQL " + f1(x.get("postgres").asDouble()) + " vs "
+                + f1(y.get("postgres").asDouble()) + " ms, the load generator " + f1(x.get("generador").asDouble()) + " vs "
+                + f1(y.get("generador").asDouble()) + " ms, the rest " + f1(x.get("resto").asDouble()) + " vs " + f1(y.get("resto").asDouble())
+                + " ms; the whole machine's ratio " + f3(comparacion.get("ratioMaquina").asDouble()) + " × ± "
+                + f1(100 * comparacion.get("spreadMaquina").asDouble()) + " %.";
     }
 
     private static void filaPorProceso(StringBuilder md, String nombre, JsonNode cpu, String ratio) {
