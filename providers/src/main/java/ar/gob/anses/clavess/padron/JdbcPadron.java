@@ -114,37 +114,39 @@ public final class JdbcPadron implements AutoCloseable {
     }
 
     public Optional<Persona> buscar(Cuil cuil) {
-        try {
-            try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(BUSCAR)) {
-                consulta.setQueryTimeout(timeoutSegundos);
-                consulta.setString(1, cuil.digitos());
-                try (ResultSet fila = consulta.executeQuery()) {
-                    return fila.next() ? Optional.of(persona(cuil, fila)) : Optional.empty();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("padrón lookup failed: " + e.getMessage(), e);
-        }
+        return porCuil(BUSCAR, cuil, fila -> fila.next() ? Optional.of(persona(cuil, fila)) : Optional.empty());
     }
 
     /** The wards the registry lists for {@code curador}; a row of the table is checked as a person's would be. */
     public List<Cuil> curados(Cuil curador) {
-        try {
-            try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(CURADOS)) {
-                consulta.setQueryTimeout(timeoutSegundos);
-                consulta.setString(1, curador.digitos());
-                try (ResultSet filas = consulta.executeQuery()) {
-                    List<Cuil> curados = new ArrayList<>();
-                    while (filas.next()) {
-                        curados.add(Persona.cuil(filas.getString(1), "curados"));
-                    }
-                    return List.copyOf(curados);
+        return porCuil(CURADOS, curador, filas -> {
+            List<Cuil> curados = new ArrayList<>();
+            while (filas.next()) {
+                try {
+                    curados.add(Persona.cuil(filas.getString(1), "curados"));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("padrón row of CUIL " + curador.digitos() + " is invalid: " + e.getMessage(), e);
                 }
+            }
+            return List.copyOf(curados);
+        });
+    }
+
+    @FunctionalInterface
+    private interface Lectura<T> {
+        T leer(ResultSet filas) throws SQLException;
+    }
+
+    /** One prepared query by CUIL on a pooled connection, bounded by the timeout. */
+    private <T> T porCuil(String sql, Cuil cuil, Lectura<T> lectura) {
+        try (Connection conexion = pool.getConnection(); PreparedStatement consulta = conexion.prepareStatement(sql)) {
+            consulta.setQueryTimeout(timeoutSegundos);
+            consulta.setString(1, cuil.digitos());
+            try (ResultSet filas = consulta.executeQuery()) {
+                return lectura.leer(filas);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("padrón lookup failed: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("padrón row of CUIL " + curador.digitos() + " is invalid: " + e.getMessage(), e);
         }
     }
 
