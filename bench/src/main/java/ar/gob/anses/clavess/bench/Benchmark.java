@@ -58,6 +58,9 @@ public final class Benchmark {
 
     private final Ajustes ajustes = Ajustes.leer();
     private final ObjectNode resultado = Admin.JSON.createObjectNode();
+    /** What a deployed PostgreSQL's autovacuum does for Keycloak's database, where this one's has it off (else nothing). */
+    private Runnable estadisticas = () -> { };
+    private boolean analizar;
 
     /**
      * -Dbench.only=logins,grants,crearClave,steps: only those parts, on a padrón of the first size, without the
@@ -119,6 +122,12 @@ public final class Benchmark {
         resultado.set("argon2", Admin.JSON.valueToTree(argon2));
 
         boolean postgres = Preparacion.postgresPresente();
+        analizar = postgres && !Preparacion.autovacuum();
+        if (analizar) {
+            estadisticas = () -> Preparacion.analizar(Preparacion.DB_KEYCLOAK);
+            log("PostgreSQL's autovacuum is off: Keycloak's database is analyzed after the users are made and before every pair of rounds");
+        }
+        resultado.put("analyzeEntrePares", analizar);
         resultado.put("database", postgres ? "PostgreSQL " + Preparacion.versionPostgres() + " on 127.0.0.1:5432" : "H2 (no PostgreSQL on 127.0.0.1:5432)");
         ArrayNode padron = resultado.putArray("padron");
         long cargados = 0;
@@ -175,6 +184,7 @@ public final class Benchmark {
         Flujos flujos = new Flujos(base);
         Preparacion.prepararRealms(admin);
         Preparacion.crearUsuarios(admin, ajustes.usuarios());
+        estadisticas.run();
         long pid = Preparacion.pidDeKeycloak();
         Cpu cpu = new Cpu(pid);
         int c = ajustes.concurrencia();
@@ -191,7 +201,7 @@ public final class Benchmark {
             Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
             Cpu.Instante antes = cpu.ahora();
             ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login",
-                    () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda(), cpu).get("login");
+                    () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda(), cpu, estadisticas).get("login");
             Cpu.Reparto reparto = Cpu.entre(antes, cpu.ahora());
             logins.set("cpu", Admin.JSON.valueToTree(reparto));
             resultado.set("logins", logins);
@@ -220,7 +230,7 @@ public final class Benchmark {
             Comparacion.medir(List.of(
                     new Comparacion.Escenario("refresh", () -> refresco(flujos, ANSES, siguiente), () -> refresco(flujos, STOCK, siguiente)),
                     new Comparacion.Escenario("client credentials", () -> () -> flujos.credencialesDeCliente(ANSES),
-                            () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros(), cpu).forEach(grants::set);
+                            () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros(), cpu, estadisticas).forEach(grants::set);
         }
 
         if (mide("crearClave")) {
@@ -231,7 +241,7 @@ public final class Benchmark {
             Cpu.Instante antesCrear = cpu.ahora();
             ObjectNode crear = Comparacion.medir(List.of(new Comparacion.Escenario("crear clave",
                     () -> crearClave(flujos, candidato, direccion, tamanoPadron), () -> login(flujos, STOCK, siguiente))),
-                    c, ajustes.paresCrearClave(), ajustes.crearClave(), cpu).get("crear clave");
+                    c, ajustes.paresCrearClave(), ajustes.crearClave(), cpu, estadisticas).get("crear clave");
             resultado.set("crearClave", crear.get("cuil"));
             resultado.set("crearClaveVsStockLogin", crear);
             resultado.set("crearClaveCpu", Admin.JSON.valueToTree(Cpu.entre(antesCrear, cpu.ahora())));
@@ -244,6 +254,7 @@ public final class Benchmark {
                 Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
                 Carga.medir("warm-up crear clave", c, ajustes.calentamiento(), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
             }
+            estadisticas.run();
             log("CPU per request, step by step: %d journeys of each in lockstep, %d times", ajustes.viajesPorPaso(), 4);
             resultado.set("costoPorPaso", CostoPorPaso.medir(cpu, ajustes.viajesPorPaso(), 2, 4,
                     List.of("login anses", "login stock", "crear clave"),
@@ -288,6 +299,9 @@ public final class Benchmark {
         try (KeycloakCluster cluster = Preparacion.arrancarCluster(home, jar, realmDir, trabajo)) {
             URI publica = cluster.publicUri();
             Preparacion.prepararCluster(new Admin(publica), ajustes.usuarios());
+            if (analizar) {
+                Preparacion.analizar(Preparacion.DB_CLUSTER);
+            }
             List<Flujos> nodos = new ArrayList<>();
             for (int i = 0; i < cluster.size(); i++) {
                 nodos.add(new Flujos(publica, cluster.nodo(i).baseUri()));
@@ -303,7 +317,7 @@ public final class Benchmark {
             Carga.medir("warm-up one node", c, Duration.ofSeconds(Math.min(15, ajustes.calentamiento().toSeconds())),
                     () -> login(uno, ANSES, siguiente));
             ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login", enCluster, () -> login(uno, ANSES, siguiente))),
-                    c, ajustes.paresCluster(), ajustes.ronda(), "cluster", "one-node", null).get("login");
+                    c, ajustes.paresCluster(), ajustes.ronda(), "cluster", "one-node", null, () -> { }).get("login");
             json.setAll(logins);
             json.put("nodos", cluster.size()).put("nucleos", Runtime.getRuntime().availableProcessors());
         } finally {

@@ -27,17 +27,18 @@ final class Comparacion {
     }
 
     /** Runs {@code pares} pairs of rounds of every scenario; one JSON object per scenario, by name. */
-    static Map<String, ObjectNode> medir(List<Escenario> escenarios, int concurrencia, int pares, Duration ronda, Cpu cpu)
-            throws InterruptedException {
-        return medir(escenarios, concurrencia, pares, ronda, Benchmark.ANSES, Benchmark.STOCK, cpu);
+    static Map<String, ObjectNode> medir(List<Escenario> escenarios, int concurrencia, int pares, Duration ronda, Cpu cpu,
+                                         Runnable antesDelPar) throws InterruptedException {
+        return medir(escenarios, concurrencia, pares, ronda, Benchmark.ANSES, Benchmark.STOCK, cpu, antesDelPar);
     }
 
     /**
      * The same with other names for the two sides (in the logs and "first"), e.g. cluster against one node; the JSON
      * keeps its keys: side A is "cuil", side B "stock". {@code cpu} null: no CPU per operation (two JVMs, say).
+     * {@code antesDelPar} runs before each pair, outside its rounds (the database's statistics, see Preparacion#analizar).
      */
     static Map<String, ObjectNode> medir(List<Escenario> escenarios, int concurrencia, int pares, Duration ronda, String nombreA,
-                                         String nombreB, Cpu cpu) throws InterruptedException {
+                                         String nombreB, Cpu cpu, Runnable antesDelPar) throws InterruptedException {
         Map<String, List<Carga.Resultado>> anses = new LinkedHashMap<>();
         Map<String, List<Carga.Resultado>> stock = new LinkedHashMap<>();
         Map<String, ArrayNode> primeros = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ final class Comparacion {
         }
         for (int par = 1; par <= pares; par++) {
             boolean ansesPrimero = par % 2 == 1;
+            antesDelPar.run();
             for (Escenario e : escenarios) {
                 for (boolean a : ansesPrimero ? new boolean[] {true, false} : new boolean[] {false, true}) {
                     String realm = a ? nombreA : nombreB;

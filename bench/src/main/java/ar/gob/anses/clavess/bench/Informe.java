@@ -294,6 +294,13 @@ final class Informe {
                 .append("HTTP client), so the realm's per-address limit (").append(r.path("limitePorDireccion").asInt())
                 .append(" an hour, as deployed) applies as in the field. The harness sets the proof-of-work difficulty ")
                 .append("to 1 000, so the generator's SHA-256 search does not eat the server's CPU (the server checks one hash either way).\n");
+        if (r.path("analyzeEntrePares").asBoolean()) {
+            md.append("- This machine's PostgreSQL runs with autovacuum off, so it never gathers the planner's statistics by itself: ")
+                    .append("the harness runs `ANALYZE` on Keycloak's database after making the users and before every pair of rounds, as ")
+                    .append("autovacuum does on a deployed PostgreSQL once a table has grown by a tenth. Without it a user found by ")
+                    .append("username or by attribute is looked for through the index of the realm's users in creation order, reading ")
+                    .append("every one (runs before 2026-12-07: Crear clave's PostgreSQL cost grew with the accounts it had made).\n");
+        }
         md.append("- Percentiles are exact (every latency kept). Throughput = completed operations ÷ wall time. CPU per operation = ")
                 .append("Keycloak's process CPU time (utime + stime in /proc, 10 ms ticks) during the round ÷ its completed operations: ")
                 .append("it includes the server's garbage collector, JIT and background work, as the cores pay them.\n");

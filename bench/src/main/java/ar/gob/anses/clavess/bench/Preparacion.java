@@ -227,6 +227,29 @@ final class Preparacion {
         }
     }
 
+    /** Whether the server's autovacuum is on: it keeps the planner's statistics as tables grow. */
+    static boolean autovacuum() throws SQLException {
+        try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null);
+             var filas = conexion.createStatement().executeQuery("SHOW autovacuum")) {
+            filas.next();
+            return "on".equals(filas.getString(1));
+        }
+    }
+
+    /**
+     * ANALYZE of a database, as autovacuum's autoanalyze does on a deployed PostgreSQL once a table has grown by a tenth
+     * (Crear clave adds users and attributes by thousands). Without statistics the planner finds a user by username, or
+     * by an attribute, through the index of the realm's users in creation order and reads every one of them: each lookup
+     * costs as much as the realm has users.
+     */
+    static void analizar(String base) {
+        try (Connection conexion = DriverManager.getConnection(PG + base, PG_USER, null); Statement sql = conexion.createStatement()) {
+            sql.execute("ANALYZE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("ANALYZE of " + base + " failed: " + e.getMessage(), e);
+        }
+    }
+
     static void borrarBase(String nombre) throws SQLException {
         try (Connection conexion = DriverManager.getConnection(PG + "test", PG_USER, null); Statement sql = conexion.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + nombre + " WITH (FORCE)");
