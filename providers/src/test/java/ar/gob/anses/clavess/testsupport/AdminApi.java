@@ -25,19 +25,44 @@ public final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KeycloakServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String token;
-
-    public AdminApi(KeycloakServer server) throws IOException, InterruptedException {
-        this(server, new Oidc(server).postForm(server.baseUri() + "realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
-                .get("access_token").asText());
+    /** How this caller gets a token response: again whenever the token it holds is about to expire. */
+    @FunctionalInterface
+    private interface Entrada {
+        JsonNode tokens() throws IOException, InterruptedException;
     }
 
-    private AdminApi(KeycloakServer server, String token) {
+    private final KeycloakServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Entrada entrada;
+    private String token;
+    private long renovarNanos;
+
+    public AdminApi(KeycloakServer server) throws IOException, InterruptedException {
+        this(server, () -> new Oidc(server).postForm(server.baseUri() + "realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin")));
+    }
+
+    private AdminApi(KeycloakServer server, Entrada entrada) throws IOException, InterruptedException {
         this.server = server;
-        this.token = token;
+        this.entrada = entrada;
+        renovar();
+    }
+
+    /**
+     * The access token, got again once three quarters of its life have passed: the master realm's lasts 60 s, and a test
+     * class on a slow machine (a browser journey between two calls) outlives it (seen in CI: 401 in OficinaIT).
+     */
+    private String token() throws IOException, InterruptedException {
+        if (System.nanoTime() - renovarNanos >= 0) {
+            renovar();
+        }
+        return token;
+    }
+
+    private void renovar() throws IOException, InterruptedException {
+        JsonNode respuesta = entrada.tokens();
+        token = respuesta.get("access_token").asText();
+        renovarNanos = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(respuesta.path("expires_in").asLong(60) * 3 / 4);
     }
 
     /**
@@ -45,10 +70,12 @@ public final class AdminApi {
      * to the realm's admin console with CUIL and clave, as they would (the realm allows no password grant).
      */
     public static AdminApi as(KeycloakServer server, String cuil, String clave) throws IOException, InterruptedException {
-        Oidc.Request consola = new Oidc(server).request("security-admin-console",
-                server.baseUri() + "admin/" + KeycloakServer.REALM + "/console/");
-        Page landed = LoginPage.open(LoginPage.browser(), consola.uri()).submit(cuil, clave);
-        return new AdminApi(server, consola.exchange(consola.codeFrom(LoginPage.landedOn(landed))).get("access_token").asText());
+        return new AdminApi(server, () -> {
+            Oidc.Request consola = new Oidc(server).request("security-admin-console",
+                    server.baseUri() + "admin/" + KeycloakServer.REALM + "/console/");
+            Page landed = LoginPage.open(LoginPage.browser(), consola.uri()).submit(cuil, clave);
+            return consola.exchange(consola.codeFrom(LoginPage.landedOn(landed)));
+        });
     }
 
     /** Creates a citizen of the realm with a clave (temporary: they must change it at the next login). */
@@ -114,7 +141,7 @@ public final class AdminApi {
     /** PUT of a JSON body; the response as it is, whatever its status. */
     public HttpResponse<String> putRaw(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -122,7 +149,7 @@ public final class AdminApi {
     /** POST of a JSON body; the response as it is, whatever its status. */
     public HttpResponse<String> postRaw(String path, String json) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
@@ -134,7 +161,7 @@ public final class AdminApi {
 
     /** DELETE; the response as it is, whatever its status. */
     public HttpResponse<String> deleteRaw(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).DELETE().build();
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token()).DELETE().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -149,14 +176,14 @@ public final class AdminApi {
     /** GET; the response as it is, whatever its status. */
     public HttpResponse<String> getRaw(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token()).GET().build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Server Info ({@code /admin/serverinfo}): the providers, with the operational info some of them publish. */
     public JsonNode serverInfo() throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "admin/serverinfo"))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token()).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET serverinfo answered " + response.statusCode() + ": " + response.body());
