@@ -58,8 +58,7 @@ public final class Benchmark {
 
     private final Ajustes ajustes = Ajustes.leer();
     private final ObjectNode resultado = Admin.JSON.createObjectNode();
-    /** What a deployed PostgreSQL's autovacuum does for Keycloak's database, where this one's has it off (else nothing). */
-    private Runnable estadisticas = () -> { };
+    /** PostgreSQL's autovacuum is off here: the harness gathers the planner's statistics as a deployed one's would. */
     private boolean analizar;
 
     /**
@@ -124,7 +123,6 @@ public final class Benchmark {
         boolean postgres = Preparacion.postgresPresente();
         analizar = postgres && !Preparacion.autovacuum();
         if (analizar) {
-            estadisticas = () -> Preparacion.analizar(Preparacion.DB_KEYCLOAK);
             log("PostgreSQL's autovacuum is off: Keycloak's database is analyzed after the users are made and before every pair of rounds");
         }
         resultado.put("analyzeEntrePares", analizar);
@@ -184,7 +182,7 @@ public final class Benchmark {
         Flujos flujos = new Flujos(base);
         Preparacion.prepararRealms(admin);
         Preparacion.crearUsuarios(admin, ajustes.usuarios());
-        estadisticas.run();
+        estadisticas();
         long pid = Preparacion.pidDeKeycloak();
         Cpu cpu = new Cpu(pid);
         int c = ajustes.concurrencia();
@@ -201,7 +199,7 @@ public final class Benchmark {
             Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
             Cpu.Instante antes = cpu.ahora();
             ObjectNode logins = Comparacion.medir(List.of(new Comparacion.Escenario("login",
-                    () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda(), cpu, estadisticas).get("login");
+                    () -> login(flujos, ANSES, siguiente), () -> login(flujos, STOCK, siguiente))), c, ajustes.rondas(), ajustes.ronda(), cpu, this::estadisticas).get("login");
             Cpu.Reparto reparto = Cpu.entre(antes, cpu.ahora());
             logins.set("cpu", Admin.JSON.valueToTree(reparto));
             resultado.set("logins", logins);
@@ -230,7 +228,7 @@ public final class Benchmark {
             Comparacion.medir(List.of(
                     new Comparacion.Escenario("refresh", () -> refresco(flujos, ANSES, siguiente), () -> refresco(flujos, STOCK, siguiente)),
                     new Comparacion.Escenario("client credentials", () -> () -> flujos.credencialesDeCliente(ANSES),
-                            () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros(), cpu, estadisticas).forEach(grants::set);
+                            () -> () -> flujos.credencialesDeCliente(STOCK))), c, ajustes.paresGrants(), ajustes.otros(), cpu, this::estadisticas).forEach(grants::set);
         }
 
         if (mide("crearClave")) {
@@ -241,7 +239,7 @@ public final class Benchmark {
             Cpu.Instante antesCrear = cpu.ahora();
             ObjectNode crear = Comparacion.medir(List.of(new Comparacion.Escenario("crear clave",
                     () -> crearClave(flujos, candidato, direccion, tamanoPadron), () -> login(flujos, STOCK, siguiente))),
-                    c, ajustes.paresCrearClave(), ajustes.crearClave(), cpu, estadisticas).get("crear clave");
+                    c, ajustes.paresCrearClave(), ajustes.crearClave(), cpu, this::estadisticas).get("crear clave");
             resultado.set("crearClave", crear.get("cuil"));
             resultado.set("crearClaveVsStockLogin", crear);
             resultado.set("crearClaveCpu", Admin.JSON.valueToTree(Cpu.entre(antesCrear, cpu.ahora())));
@@ -254,7 +252,7 @@ public final class Benchmark {
                 Carga.medir("warm-up stock", c, ajustes.calentamiento(), () -> login(flujos, STOCK, siguiente));
                 Carga.medir("warm-up crear clave", c, ajustes.calentamiento(), () -> crearClave(flujos, candidato, direccion, tamanoPadron));
             }
-            estadisticas.run();
+            estadisticas();
             log("CPU per request, step by step: %d journeys of each in lockstep, %d times", ajustes.viajesPorPaso(), 4);
             resultado.set("costoPorPaso", CostoPorPaso.medir(cpu, ajustes.viajesPorPaso(), 2, 4,
                     List.of("login anses", "login stock", "crear clave"),
@@ -322,6 +320,13 @@ public final class Benchmark {
             json.put("nodos", cluster.size()).put("nucleos", Runtime.getRuntime().availableProcessors());
         } finally {
             Preparacion.borrarBase(Preparacion.DB_CLUSTER); // once its nodes have stopped
+        }
+    }
+
+    /** What a deployed PostgreSQL's autovacuum does for Keycloak's database, where this one's has it off (else nothing). */
+    private void estadisticas() {
+        if (analizar) {
+            Preparacion.analizar(Preparacion.DB_KEYCLOAK);
         }
     }
 

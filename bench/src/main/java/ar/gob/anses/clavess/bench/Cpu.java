@@ -63,7 +63,7 @@ final class Cpu {
 
     static PorOperacion porOperacion(Instante antes, Instante despues, long operaciones) {
         double n = Math.max(1, operaciones);
-        double keycloak = (despues.keycloak() - antes.keycloak()) * 10.0 / n;
+        double keycloak = msDeKeycloak(antes, despues) / n;
         double postgres = Math.max(0, despues.postgres() - antes.postgres()) * 10.0 / n;
         double generador = (despues.generador() - antes.generador()) * 10.0 / n;
         double ocupado = (despues.ocupado() - antes.ocupado()) * 10.0 / n;

@@ -24,11 +24,7 @@ final class PadronDeLaSesion implements PadronProvider {
     private final Map<Cuil, Optional<Persona>> leidas = new HashMap<>(4);
     private final Map<Cuil, List<Cuil>> curadosLeidos = new HashMap<>(2);
 
-    PadronDeLaSesion(Function<Cuil, Optional<Persona>> registro, Supplier<Collection<String>> empleadores) {
-        this(registro, null, empleadores);
-    }
-
-    /** {@code registroCurados}: the registry's own question for a curador's wards; null: asked of the whole person. */
+    /** {@code registroCurados}: the registry's own question for a curador's wards, narrower than a whole person. */
     PadronDeLaSesion(Function<Cuil, Optional<Persona>> registro, Function<Cuil, List<Cuil>> registroCurados,
                      Supplier<Collection<String>> empleadores) {
         this.registro = registro;
@@ -49,7 +45,7 @@ final class PadronDeLaSesion implements PadronProvider {
     /** From the person when this request already read her; else the registry's narrower question, once per request. */
     @Override
     public List<Cuil> curados(Cuil curador) {
-        if (registroCurados == null || leidas.containsKey(curador)) {
+        if (leidas.containsKey(curador)) {
             return buscar(curador).map(Persona::curados).orElse(List.of());
         }
         List<Cuil> curados = curadosLeidos.get(curador);

@@ -25,13 +25,18 @@ class PadronDeLaSesionTest {
         return Optional.ofNullable(datos.get(cuil));
     };
 
+    /** The narrow question for wards, where a test asks only for persons: never to be asked. */
+    private static final Function<Cuil, List<Cuil>> NUNCA = cuil -> {
+        throw new AssertionError("the wards' question was asked for " + cuil.digitos());
+    };
+
     private static Persona persona(String nombre) {
         return new Persona("20334445551", nombre, "Sosa", "33444555", List.of("00712345678"), "1988-02-14", "M", null, null, null,
                 List.of(), List.of(), null, false, List.of());
     }
 
     private PadronProvider nuevaSesion() {
-        return new PadronDeLaSesion(registro, () -> List.of("Correo Austral S.A."));
+        return new PadronDeLaSesion(registro, NUNCA, () -> List.of("Correo Austral S.A."));
     }
 
     @Test
@@ -98,7 +103,7 @@ class PadronDeLaSesionTest {
                 throw new IllegalStateException("padrón lookup failed: timeout");
             }
             return Optional.of(persona("Martín"));
-        }, List::of);
+        }, NUNCA, List::of);
 
         assertThatThrownBy(() -> padron.buscar(MARTIN)).isInstanceOf(IllegalStateException.class);
         assertThat(padron.buscar(MARTIN)).isPresent();
