@@ -43,7 +43,8 @@ final class SenalesLatencia {
         Benchmark.log("Signals: kc.sh start --optimized --features=ssf, outbox drained every %s, %d level changes", drenado, cambios);
         try (KeycloakServer server = KeycloakServer.run(home, URI.create("http://localhost:" + puerto + "/"),
                 List.of("start", "--optimized", "--import-realm", "--http-enabled=true", "--hostname-strict=false", "--http-host=127.0.0.1",
-                        "--http-port=" + puerto, "--http-management-port=" + KeycloakServer.freePort(), "--log-level=INFO"),
+                        "--http-port=" + puerto, "--http-management-port=" + KeycloakServer.freePort(), "--log-level=INFO",
+                        KeycloakServer.SIN_ALTA_DE_SUJETOS),
                 env, false, ProcessBuilder.Redirect.to(trabajo.resolve("senales-keycloak.log").toFile())).awaitRealm(Duration.ofMinutes(6));
              ReceptorSenales receptor = new ReceptorSenales(server)) {
             ReceptorSenales.App empujada = receptor.app("bench-senales-push", true);

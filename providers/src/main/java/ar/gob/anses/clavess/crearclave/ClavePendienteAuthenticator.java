@@ -8,6 +8,7 @@ import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes.Solicitud;
+import ar.gob.anses.clavess.padron.Curatela;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.usi07.Usi07;
@@ -93,8 +94,8 @@ final class ClavePendienteAuthenticator implements Paso {
     }
 
     private static void habilitada(AuthenticationFlowContext context, Solicitud solicitud, Persona persona) {
-        if (persona.bajoCuratela()) {
-            new Eventos(context, PASO).error("anses_bajo_curatela");
+        if (Curatela.impideClave(persona)) {
+            new Eventos(context, PASO).error(Curatela.ERROR);
             context.challenge(Paginas.info(context, "ansesCuratelaTitulo", "ansesCuratela"));
             return;
         }

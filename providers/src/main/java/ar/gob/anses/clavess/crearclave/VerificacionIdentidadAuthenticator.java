@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.flujo.Paso;
+import ar.gob.anses.clavess.padron.Curatela;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -69,8 +70,8 @@ final class VerificacionIdentidadAuthenticator implements Paso {
     /** Identity proven (the count already cleared with the right answer's charge): curatela and a disabled account are told. */
     private static void verificada(AuthenticationFlowContext context, Persona persona, String paso) {
         Eventos eventos = new Eventos(context, paso);
-        if (persona.bajoCuratela()) {
-            eventos.error("anses_bajo_curatela");
+        if (Curatela.impideClave(persona)) {
+            eventos.error(Curatela.ERROR);
             context.challenge(Paginas.info(context, "ansesCuratelaTitulo", "ansesCuratela"));
             return;
         }

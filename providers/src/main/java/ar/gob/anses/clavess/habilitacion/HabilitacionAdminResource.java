@@ -1,11 +1,14 @@
 package ar.gob.anses.clavess.habilitacion;
 
+import ar.gob.anses.clavess.admin.Ciudadanos;
+import ar.gob.anses.clavess.admin.Ciudadanos.Acceso;
 import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
 import ar.gob.anses.clavess.cuenta.Cuenta;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.Nivel;
+import ar.gob.anses.clavess.padron.Curatela;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,6 +36,7 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.theme.Theme;
 
 /**
  * {@code /admin/realms/{realm}/anses-habilitacion/{cuil}}: the state of a CUIL's clave and the two ways an office
@@ -45,7 +51,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * </ul>
  * Each is an admin event of resource type {@code ANSES_HABILITACION} with the old and new state; the citizen hears of an
  * enablement by email (the notices). Reading needs the right to view users, enabling the right to manage them (office
- * staff have both). Errors answer {@code {"error": "…"}} saying what to do.
+ * staff have both), and a CUIL the caller may reach ({@link Ciudadanos#alAlcance}: never a staff member's, nor her own).
+ * A person under curatela gets neither ({@link Curatela}): the refusal says why and what her curador can do. Errors
+ * answer {@code {"error": "…"}} saying what to do.
  */
 public final class HabilitacionAdminResource {
 
@@ -74,16 +82,14 @@ public final class HabilitacionAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> estado(@PathParam("cuil") String cuil) {
         String digitos = cuil(cuil);
-        UserModel user = session.users().getUserByUsername(realm, digitos);
+        UserModel user = Ciudadanos.alAlcance(session, realm, auth, digitos, Acceso.VER).orElse(null);
         Map<String, Object> estado = new LinkedHashMap<>();
         estado.put("cuil", digitos);
         if (user != null) {
-            auth.users().requireView(user);
             estado.put(Atributos.ESTADO_CLAVE, EstadoClave.de(user).name());
             estado.put(Atributos.NIVEL, Nivel.de(user));
             return estado;
         }
-        auth.users().requireView();
         ClavesPendientes pendientes = pendientes();
         List<ClavesPendientes.Solicitud> solicitudes = pendientes.delCuil(realm, digitos).stream().filter(s -> !pendientes.vencida(s)).toList();
         if (solicitudes.isEmpty()) {
@@ -99,8 +105,8 @@ public final class HabilitacionAdminResource {
     /**
      * Body {@code {"nivel": 2, "codigo": …}} (the USI-07 by mail or by an apoderado) or {@code {"nivel": 3, "codigo": …}}
      * (in person with the DNI and the form): the pending request that form belongs to becomes the account with that level.
-     * 400 without a valid level or code; 409 when the CUIL has an account already or no current form of its pending
-     * claves has that code.
+     * 400 without a valid level or code; 409 when the person is under curatela (with what her curador can do), the CUIL
+     * has an account already or no current form of its pending claves has that code.
      */
     @POST
     @Path("{cuil}")
@@ -108,7 +114,7 @@ public final class HabilitacionAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> habilitar(@PathParam("cuil") String cuil, Map<String, Object> body) {
         String digitos = cuil(cuil);
-        auth.users().requireManage();
+        boolean conCuenta = Ciudadanos.alAlcance(session, realm, auth, digitos, Acceso.GESTIONAR).isPresent();
         int nivel = Nivel.leer(body == null ? null : String.valueOf(body.get(Atributos.NIVEL)))
                 .orElseThrow(() -> error(Response.Status.BAD_REQUEST,
                         "nivel must be 2 (USI-07 by mail or apoderado) or 3 (in person with the DNI)"));
@@ -118,16 +124,16 @@ public final class HabilitacionAdminResource {
                     + "A citizen without the form is served with POST anses-habilitacion/" + digitos + "/clave-provisoria after "
                     + "checking the DNI");
         }
-        if (session.users().getUserByUsername(realm, digitos) != null) {
+        if (conCuenta) {
             throw error(Response.Status.CONFLICT, "the CUIL " + digitos + " has an enabled clave: nothing to enable");
         }
+        Persona persona = persona(digitos);
         ClavesPendientes pendientes = pendientes();
         ClavesPendientes.Solicitud solicitud = pendientes.porCodigo(realm, codigo.get())
                 .filter(s -> s.cuil().equals(digitos) && !pendientes.vencida(s))
                 .orElseThrow(() -> error(Response.Status.CONFLICT, "the USI-07 presented is not a current form of a pending clave of "
                         + digitos + ": check the code, or serve the citizen with POST anses-habilitacion/" + digitos
                         + "/clave-provisoria after checking the DNI"));
-        Persona persona = persona(digitos);
         String id = pendientes.habilitar(realm, solicitud, new ClavesPendientes.Habilitacion(nivel, persona, user -> { }))
                 .orElseThrow(() -> error(Response.Status.CONFLICT, "the pending clave of " + digitos
                         + " was enabled or replaced a moment ago: look at its state again"));
@@ -145,18 +151,15 @@ public final class HabilitacionAdminResource {
      * provisional clave (answered once, here) that she must replace at her first login (Keycloak's Update password);
      * every pending request of the CUIL, with its email and USI-07 code, is discarded. 409 when the CUIL already has an
      * account (its clave is reset from the console's Credentials tab, as temporary), is not in the padrón or is under
-     * curatela.
+     * curatela (with what her curador can do).
      */
     @POST
     @Path("{cuil}/clave-provisoria")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> claveProvisoria(@PathParam("cuil") String cuil) {
         String digitos = cuil(cuil);
-        auth.users().requireManage();
+        Ciudadanos.alAlcance(session, realm, auth, digitos, Acceso.GESTIONAR);
         Persona persona = persona(digitos);
-        if (persona.bajoCuratela()) {
-            throw error(Response.Status.CONFLICT, "a person under curatela cannot have a clave of their own: their curador acts for them");
-        }
         boolean pendiente = !pendientes().delCuil(realm, digitos).isEmpty();
         String clave = pendientes().reemplazar(realm, digitos, tx -> crearConClaveProvisoria(tx, persona))
                 .orElseThrow(() -> error(Response.Status.CONFLICT, "the CUIL " + digitos + " has a clave: reset it from the user's "
@@ -203,10 +206,25 @@ public final class HabilitacionAdminResource {
                 .representation(cambio).success();
     }
 
+    /** The padrón's person of the CUIL, who may hold a clave: 409 when the padrón does not know her or has her under curatela. */
     private Persona persona(String cuil) {
-        return session.getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil())
+        Persona persona = session.getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil())
                 .orElseThrow(() -> error(Response.Status.CONFLICT, "the CUIL " + cuil + " is not in the padrón: its data must be "
                         + "registered first"));
+        if (Curatela.impideClave(persona)) {
+            throw error(Response.Status.CONFLICT, mensaje("ansesOficinaCuratela"), Curatela.ERROR);
+        }
+        return persona;
+    }
+
+    /** A message of the login theme in the caller's language (the realm's default: Spanish). */
+    private String mensaje(String key) {
+        try {
+            return session.theme().getTheme(Theme.Type.LOGIN).getEnhancedMessages(realm, session.getContext().resolveLocale(null))
+                    .getProperty(key, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ClavesPendientes pendientes() {
@@ -224,5 +242,11 @@ public final class HabilitacionAdminResource {
     private static WebApplicationException error(Response.Status status, String mensaje) {
         return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("error", mensaje)).build());
+    }
+
+    /** The same with a code a program can read beside the text a clerk reads. */
+    private static WebApplicationException error(Response.Status status, String mensaje, String codigo) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", mensaje, "codigo", codigo)).build());
     }
 }

@@ -22,8 +22,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/{realm}/anses-nivel/{cuil}}: a citizen's level by CUIL, and its change, recorded as a
- * {@link CambioNivel} admin event. Reading needs the right to view that user, changing it the right to manage
- * them (office staff have it through the realm's fine-grained admin permissions).
+ * {@link CambioNivel} admin event. Who may read or change it is {@link Ciudadanos#alAlcance}'s decision (office staff
+ * reach citizens through the realm's fine-grained admin permissions, never staff nor themselves).
  */
 public final class NivelAdminResource {
 
@@ -43,8 +43,7 @@ public final class NivelAdminResource {
     @Path("{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> nivel(@PathParam("cuil") String cuil) {
-        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
-        auth.users().requireView(user);
+        UserModel user = Ciudadanos.porCuil(session, realm, auth, cuil, Ciudadanos.Acceso.VER);
         return Map.of("cuil", user.getUsername(), Atributos.NIVEL, Nivel.de(user));
     }
 
@@ -53,8 +52,7 @@ public final class NivelAdminResource {
     @Path("{cuil}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response cambiar(@PathParam("cuil") String cuil, Map<String, Object> body) {
-        UserModel user = Ciudadanos.porCuil(session, realm, cuil);
-        auth.users().requireManage(user);
+        UserModel user = Ciudadanos.porCuil(session, realm, auth, cuil, Ciudadanos.Acceso.GESTIONAR);
         Integer nuevo = Nivel.leer(body == null ? null : String.valueOf(body.get(Atributos.NIVEL))).orElseThrow(
                 () -> new BadRequestException("nivel must be 2 or 3"));
         CambioNivel cambio = new CambioNivel(user.getUsername(), Nivel.de(user), nuevo);

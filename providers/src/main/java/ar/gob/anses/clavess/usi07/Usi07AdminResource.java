@@ -1,5 +1,7 @@
 package ar.gob.anses.clavess.usi07;
 
+import ar.gob.anses.clavess.admin.Ciudadanos;
+import ar.gob.anses.clavess.admin.Ciudadanos.Acceso;
 import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
 import ar.gob.anses.clavess.cuenta.Cuenta;
@@ -25,7 +27,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * {@code GET /admin/realms/{realm}/anses-usi07/{codigo}}: whose Formulario USI-07 a verification code is, for office
  * staff holding a printed form. It answers the CUIL, the name, the clave's state and level and when the clave was set,
  * nothing else. Asking needs the right to query users (office staff and realm admins have it; a citizen does not: 403);
- * an unknown or replaced code, a code of a user the caller may not view, and anything that is not a code are all 404.
+ * an unknown or replaced code, a code of a CUIL the caller may not reach ({@link Ciudadanos}: a staff member's, her own)
+ * and anything that is not a code are all 404.
  */
 public final class Usi07AdminResource {
 
@@ -45,7 +48,7 @@ public final class Usi07AdminResource {
     public Response verificar(@PathParam("codigo") String codigo) {
         auth.users().requireQuery();
         Optional<String> canonico = CodigoVerificacion.leer(codigo);
-        Optional<UserModel> user = canonico.flatMap(c -> Cuenta.conCodigoUsi07(session, realm, c)).filter(u -> auth.users().canView(u));
+        Optional<UserModel> user = canonico.flatMap(c -> Cuenta.conCodigoUsi07(session, realm, c)).filter(u -> Ciudadanos.puede(auth, u, Acceso.VER));
         Map<String, Object> formulario = new LinkedHashMap<>();
         if (user.isPresent()) {
             UserModel u = user.get();
@@ -59,7 +62,7 @@ public final class Usi07AdminResource {
         }
         // A pending request's form: its creator proved nothing, so there is no name to show, only what the form says.
         Optional<ClavesPendientes.Solicitud> solicitud = canonico.flatMap(c -> session.getProvider(ClavesPendientes.class).porCodigo(realm, c));
-        if (solicitud.isEmpty() || !auth.users().canView()) {
+        if (solicitud.isEmpty() || !Ciudadanos.alcanzable(session, realm, auth, solicitud.get().cuil(), Acceso.VER)) {
             return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", "ningún Formulario USI-07 vigente tiene ese código")).build();
         }

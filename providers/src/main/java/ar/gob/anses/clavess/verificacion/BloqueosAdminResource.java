@@ -1,9 +1,9 @@
 package ar.gob.anses.clavess.verificacion;
 
-import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.admin.Ciudadanos;
+import ar.gob.anses.clavess.admin.Ciudadanos.Acceso;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +20,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * Verification locks for admins: listing needs the right to view users, lifting one the right to
- * manage them; each lift is an admin event.
+ * manage them; each lift is an admin event. A CUIL is reached only as {@link Ciudadanos#alAlcance} decides (never a
+ * staff member's, nor the caller's own), and the list leaves out those the caller may not reach.
  */
 public final class BloqueosAdminResource {
 
@@ -44,7 +45,7 @@ public final class BloqueosAdminResource {
         auth.users().requireView();
         IntentosVerificacionStore store = new IntentosVerificacionStore(session, realm);
         long ahora = Time.currentTime();
-        return store.bloqueadas(ahora).stream().map(cuil -> {
+        return store.bloqueadas(ahora).stream().filter(cuil -> Ciudadanos.alcanzable(session, realm, auth, cuil, Acceso.VER)).map(cuil -> {
             IntentosVerificacion intentos = store.get(cuil);
             return Map.<String, Object>of("cuil", cuil, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta());
         }).toList();
@@ -55,9 +56,9 @@ public final class BloqueosAdminResource {
     @Path("bloqueos/{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> intentos(@PathParam("cuil") String cuil) {
-        auth.users().requireView();
-        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm).get(digits(cuil));
-        return Map.of("cuil", digits(cuil), "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
+        String digits = alAlcance(cuil, Acceso.VER);
+        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm).get(digits);
+        return Map.of("cuil", digits, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
                 "bloqueada", intentos.bloqueada(Time.currentTime()));
     }
 
@@ -65,18 +66,16 @@ public final class BloqueosAdminResource {
     @DELETE
     @Path("bloqueos/{cuil}")
     public Response desbloquear(@PathParam("cuil") String cuil) {
-        auth.users().requireManage();
-        String digits = digits(cuil);
+        String digits = alAlcance(cuil, Acceso.GESTIONAR);
         new IntentosVerificacionStore(session, realm).limpiar(digits);
         adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "bloqueos", digits).success();
         return Response.noContent().build();
     }
 
-    private static String digits(String cuil) {
-        Cuil.Lectura parsed = Cuil.leer(cuil);
-        if (!parsed.esValido()) {
-            throw new NotFoundException("not a CUIL");
-        }
-        return parsed.cuil().digitos();
+    /** The CUIL of the path in digits, once the caller may act on it (404 not a CUIL, 403 out of her reach). */
+    private String alAlcance(String cuil, Acceso acceso) {
+        String digits = Ciudadanos.cuil(cuil);
+        Ciudadanos.alAlcance(session, realm, auth, digits, acceso);
+        return digits;
     }
 }

@@ -46,7 +46,8 @@ public final class KeycloakCluster implements AutoCloseable {
      * {@code kc.sh build}, the rest are given at start.
      */
     public static final Map<String, String> OPCIONES = opciones(
-            "db", "postgres", "cache", "ispn", "health-enabled", "true", "http-enabled", "true", "hostname-strict", "false");
+            "db", "postgres", "cache", "ispn", "health-enabled", "true", "http-enabled", "true", "hostname-strict", "false",
+            KeycloakServer.OPCION_ALTA_DE_SUJETOS, "false");
     /** The build-time ones of {@link #OPCIONES}: {@code start --optimized} refuses to change them. */
     public static final Set<String> BUILD = Set.of("db", "cache", "health-enabled");
 

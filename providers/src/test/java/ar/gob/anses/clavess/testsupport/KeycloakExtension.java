@@ -49,7 +49,7 @@ public final class KeycloakExtension implements ParameterResolver {
                         "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG",
                         // Expired pending claves looked for every 2 s, so that a test that moves the clock sees them go.
                         "--spi-anses-claves-pendientes--default--intervalo=2s",
-                        "--metrics-enabled=true", KeycloakServer.FUNCIONES),
+                        "--metrics-enabled=true", KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS),
                 entorno(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString())),
                 // Appended: a server that is killed and started again keeps what it said before.

@@ -42,6 +42,14 @@ public final class KeycloakServer implements AutoCloseable {
      * experimental in 26.7.3), so that apps hear of account changes. Deployers choose it themselves (README).
      */
     public static final String FUNCIONES = "--features=ssf";
+    /**
+     * Keycloak's Shared Signals subject management, off for every server we start ({@link #SIN_ALTA_DE_SUJETOS}; the
+     * cluster's and docker-compose.yml's nodes through {@code KeycloakCluster.OPCIONES}): on, any receiving app with
+     * {@code ssf.manage} could add any citizen as its subject by email or id and hear her signals. An app hears only of
+     * the citizens who logged in to it ({@code ssf.autoNotifyOnLogin}).
+     */
+    public static final String OPCION_ALTA_DE_SUJETOS = "spi-ssf-transmitter--default--subject-management-enabled";
+    public static final String SIN_ALTA_DE_SUJETOS = "--" + OPCION_ALTA_DE_SUJETOS + "=false";
 
     /** The SPI option --spi-anses-padron--json-file--path as a variable. */
     public static final String PADRON_PATH_VARIABLE = "KC_SPI_ANSES_PADRON__JSON_FILE__PATH";

@@ -21,7 +21,7 @@ public final class RunKeycloak {
 
         String port = System.getenv().getOrDefault("KC_HTTP_PORT", "8080");
         URI base = URI.create("http://localhost:" + port + "/");
-        KeycloakServer server = KeycloakServer.start(home, base, List.of(KeycloakServer.FUNCIONES),
+        KeycloakServer server = KeycloakServer.start(home, base, List.of(KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(args[2], "padron-demo.json").toAbsolutePath().toString()),
                 true, ProcessBuilder.Redirect.INHERIT);
