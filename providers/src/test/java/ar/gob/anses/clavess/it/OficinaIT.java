@@ -1,5 +1,9 @@
 package ar.gob.anses.clavess.it;
 
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
@@ -14,7 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.htmlunit.Page;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,7 @@ class OficinaIT {
     private static final String ESTER = "27346667775";     // citizen created here, level 2, clave Quebracho4
     private static final String RAUL = "20287776668";      // another staff member, created here in anses-personal
     private static final String TOMAS = "20331112225";     // citizen created here, level 2, raised in the console
+    private static final String IGNACIO = "20420010029";   // padrón person, staff created here in anses-personal, locked here
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -65,7 +72,52 @@ class OficinaIT {
                 {"username": "%s", "enabled": true, "firstName": "Tomás", "lastName": "Ruiz",
                  "attributes": {"dni": ["33111222"], "nivel": ["2"]}}
                 """.formatted(TOMAS)).statusCode()).isEqualTo(201);
+        assertThat(admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Ignacio", "lastName": "Vera", "groups": ["/anses-personal"],
+                 "attributes": {"dni": ["42001002"], "nivel": ["3"]}}
+                """.formatted(IGNACIO)).statusCode()).isEqualTo(201);
         oficina = AdminApi.as(server, MARTA, "Ceibo4Rama");
+    }
+
+    @DisplayName("given a staff member, then every office endpoint that takes her CUIL (level, clave state, enablement, "
+            + "provisional clave, verification attempts and their lift) answers a clerk 403, the same before and after she has "
+            + "a verification lock, the list of locks leaves her out and the lock stays; a clerk's own CUIL is out of her "
+            + "reach the same way; an admin reads the lock and lifts it")
+    @Test
+    void personalFueraDelAlcanceDeOficina() throws Exception {
+        List<String> antes = respuestasDeOficina(IGNACIO);
+        HtmlPage page = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), IGNACIO, true);
+        for (String tramite : List.of("00000000001", "00000000002", "00000000003")) {
+            page = ingresarTramite(page, tramite);
+        }
+        assertThat(admin.get("anses-verificacion/bloqueos/" + IGNACIO).get("bloqueada").asBoolean()).isTrue();
+
+        List<String> despues = respuestasDeOficina(IGNACIO);
+        assertThat(despues).allMatch(r -> r.startsWith("403 "));
+        assertThat(despues).as("the same answers whether she has a lock or not").isEqualTo(antes);
+        assertThat(oficina.get("anses-verificacion/bloqueos").findValuesAsText("cuil")).doesNotContain(IGNACIO);
+        assertThat(admin.get("anses-verificacion/bloqueos").findValuesAsText("cuil")).contains(IGNACIO);
+        assertThat(admin.get("anses-verificacion/bloqueos/" + IGNACIO).get("bloqueada").asBoolean()).as("the clerk lifted nothing").isTrue();
+        assertThat(admin.get("users?exact=true&username=" + IGNACIO).get(0).at("/attributes/nivel/0").asText()).isEqualTo("3");
+
+        assertThat(respuestasDeOficina(MARTA)).as("the clerk's own CUIL").allMatch(r -> r.startsWith("403 "));
+
+        assertThat(admin.get("anses-nivel/" + IGNACIO).get("nivel").asInt()).isEqualTo(3);
+        assertThat(admin.delete("anses-verificacion/bloqueos/" + IGNACIO)).isEqualTo(204);
+        assertThat(admin.get("anses-verificacion/bloqueos/" + IGNACIO).get("bloqueada").asBoolean()).isFalse();
+    }
+
+    /** The status and body a clerk gets from each office endpoint that takes a CUIL, called on {@code cuil}. */
+    private List<String> respuestasDeOficina(String cuil) throws Exception {
+        List<HttpResponse<String>> respuestas = List.of(
+                oficina.getRaw("anses-nivel/" + cuil),
+                oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}"),
+                oficina.getRaw("anses-habilitacion/" + cuil),
+                oficina.postRaw("anses-habilitacion/" + cuil, "{\"nivel\": 3, \"codigo\": \"AAAA-BBBB-CCCC\"}"),
+                oficina.postRaw("anses-habilitacion/" + cuil + "/clave-provisoria", ""),
+                oficina.getRaw("anses-verificacion/bloqueos/" + cuil),
+                oficina.deleteRaw("anses-verificacion/bloqueos/" + cuil));
+        return respuestas.stream().map(r -> r.statusCode() + " " + r.request().method() + " " + r.uri().getPath() + " " + r.body()).toList();
     }
 
     @DisplayName("given office staff, when they find a citizen by CUIL and raise them to 3, then the citizen's next token says 3 "

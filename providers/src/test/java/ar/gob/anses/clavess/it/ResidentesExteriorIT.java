@@ -242,6 +242,34 @@ class ResidentesExteriorIT {
                 .getStringClaim("acr")).isEqualTo("3");
     }
 
+    @DisplayName("given a pending clave someone registered for a person under curatela, when office staff enable it with "
+            + "its USI-07's code (level 2 or 3) or give her a provisional clave, then each is refused with 409 saying that her "
+            + "curador acts for her and how, and when the online enablement's questions are answered right it is refused too: "
+            + "no account is ever created")
+    @Test
+    void curatelaSinClaveNiEnOficina() throws Exception {
+        String bruno = "20420010134"; // under curatela in the padrón, no account
+        crearPendiente(bruno, "Aconcagua7y", "bruno.paz@correo.example");
+        String codigo = codigoDe(pendiente(bruno, "Aconcagua7y"));
+        AdminApi oficina = AdminApi.as(server, STAFF, STAFF_CLAVE);
+        for (var intento : List.of(
+                oficina.postRaw("anses-habilitacion/" + bruno, "{\"nivel\": 3, \"codigo\": \"" + codigo + "\"}"),
+                oficina.postRaw("anses-habilitacion/" + bruno, "{\"nivel\": 2, \"codigo\": \"" + codigo + "\"}"),
+                oficina.postRaw("anses-habilitacion/" + bruno + "/clave-provisoria", ""))) {
+            assertThat(intento.statusCode()).as(intento.body()).isEqualTo(409);
+            JsonNode cuerpo = JSON.readTree(intento.body());
+            assertThat(cuerpo.path("error").asText()).isEqualTo(ES.get("ansesOficinaCuratela"));
+            assertThat(cuerpo.path("codigo").asText()).isEqualTo("anses_bajo_curatela");
+        }
+        assertThat(cuentasDe(bruno)).isZero();
+        assertThat(oficina.get("anses-habilitacion/" + bruno).get("estadoClave").asText()).isEqualTo("PENDIENTE");
+
+        HtmlPage preguntas = continuar(pendiente(bruno, "Aconcagua7y")); // HABILITAR CLAVE, answered right
+        Page respuesta = presionar(completarRespuestas(preguntas, PADRON.get(bruno), true));
+        assertThat(titulo((HtmlPage) respuesta)).isEqualTo(ES.get("ansesCuratelaTitulo"));
+        assertThat(cuentasDe(bruno)).isZero();
+    }
+
     @DisplayName("given someone who knows the CUIL of a resident of Argentina plants a pending clave with their own email, "
             + "when the real person goes to an office without a form, then staff give her a provisional clave: the planted "
             + "request is gone, its clave opens nothing, its email hears nothing, and she must replace the clave at her first "

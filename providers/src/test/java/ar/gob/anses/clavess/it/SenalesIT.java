@@ -118,6 +118,29 @@ class SenalesIT {
         assertThat(ajena.nuevas()).noneMatch(s -> s.sub().equals(id));
     }
 
+    @DisplayName("given a citizen who used two apps and never a third, when the third app's service account (ssf.manage) "
+            + "adds her to its stream as its subject by email, by id and by iss_sub, then Keycloak refuses each (its subject "
+            + "management is off), and when an office raises her level the apps she used hear it and the third hears nothing of her")
+    @Test
+    void appQueNoUsoNoLaSuscribe() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        String direccion = "senales." + cuil + "@correo.demo.anses.example";
+        String id = ciudadanaEnLasApps(cuil, direccion);
+
+        for (Map<String, String> sujeto : List.of(Map.of("format", "email", "email", direccion), Map.of("format", "opaque", "id", id),
+                Map.of("format", "iss_sub", "iss", server.publicRealmUri().toString(), "sub", id))) {
+            HttpResponse<String> alta = ajena.agregarSujeto(sujeto);
+            assertThat(alta.statusCode()).as(sujeto + ": " + alta.body()).isEqualTo(404);
+        }
+
+        AdminApi oficina = AdminApi.as(server, OFICINA, OFICINA_CLAVE);
+        assertThat(oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
+        for (App app : List.of(empujada, consultada)) {
+            assertThat(app.esperar(id, s -> s.tipo().equals(NIVEL), ESPERA).evento().path("current_level").asText()).isEqualTo("3");
+        }
+        assertThat(ajena.nuevas()).as("the app that subscribed her by itself").noneMatch(s -> s.sub().equals(id));
+    }
+
     @DisplayName("given a level-3 citizen who used two apps, when someone who knows only her CUIL starts Olvidé mi clave and "
             + "types a wrong trámite, then no app hears anything; when she recovers her clave by her trámite, then both apps "
             + "get credential-change (password, by the user) and assurance-level-change 3→2")

@@ -184,6 +184,15 @@ public final class ReceptorSenales implements AutoCloseable {
             }
         }
 
+        /**
+         * What Keycloak answers this app's service account asking to add {@code subject} (an RFC 9493 subject, e.g.
+         * {@code {"format": "email", "email": "…"}}) to its stream: an app subscribing a citizen by itself.
+         */
+        public HttpResponse<String> agregarSujeto(Map<String, String> subject) throws IOException, InterruptedException {
+            return enviar("POST", nodo.realmUri() + "/ssf/transmitter/subjects/add",
+                    JSON.writeValueAsString(Map.of("stream_id", streamId, "subject", subject, "verified", true)));
+        }
+
         /** The service account's token, with the SSF scopes. */
         String token() throws IOException, InterruptedException {
             return new Oidc(nodo).postForm(nodo.realmUri() + "/protocol/openid-connect/token", Map.of("grant_type", "client_credentials",
