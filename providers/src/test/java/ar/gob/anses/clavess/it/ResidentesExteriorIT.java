@@ -245,7 +245,7 @@ class ResidentesExteriorIT {
     @DisplayName("given a pending clave someone registered for a person under curatela, when office staff enable it with "
             + "its USI-07's code (level 2 or 3) or give her a provisional clave, then each is refused with 409 saying that her "
             + "curador acts for her and how, and when the online enablement's questions are answered right it is refused too: "
-            + "no account is ever created")
+            + "no account is ever created; nor does Keycloak's user API create her account with a clave or set one on it")
     @Test
     void curatelaSinClaveNiEnOficina() throws Exception {
         String bruno = "20420010134"; // under curatela in the padrón, no account
@@ -268,6 +268,21 @@ class ResidentesExteriorIT {
         Page respuesta = presionar(completarRespuestas(preguntas, PADRON.get(bruno), true));
         assertThat(titulo((HtmlPage) respuesta)).isEqualTo(ES.get("ansesCuratelaTitulo"));
         assertThat(cuentasDe(bruno)).isZero();
+
+        // Keycloak's own user API, as the console calls it: no account is created with a clave, no clave is set on one.
+        String cuenta = """
+                {"username": "%s", "enabled": true, "firstName": "Bruno", "lastName": "Paz",
+                 "attributes": {"dni": ["42001013"], "nivel": ["3"]}%s}""";
+        var conClave = oficina.postRaw("users", cuenta.formatted(bruno,
+                ", \"credentials\": [{\"type\": \"password\", \"value\": \"Lapacho8Rio\", \"temporary\": true}]"));
+        assertThat(conClave.statusCode()).as(conClave.body()).isEqualTo(400);
+        assertThat(cuentasDe(bruno)).isZero();
+        assertThat(oficina.postRaw("users", cuenta.formatted(bruno, "")).statusCode()).isEqualTo(201);
+        String id = new AdminApi(server).userId(bruno);
+        var reset = oficina.putRaw("users/" + id + "/reset-password", "{\"type\": \"password\", \"value\": \"Lapacho8Rio\", \"temporary\": true}");
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(400);
+        assertThat(reset.body()).contains("ansesClaveCuratela");
+        assertThat(new AdminApi(server).get("users/" + id + "/credentials")).isEmpty();
     }
 
     @DisplayName("given someone who knows the CUIL of a resident of Argentina plants a pending clave with their own email, "
