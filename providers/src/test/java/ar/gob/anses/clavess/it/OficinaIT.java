@@ -143,8 +143,9 @@ class OficinaIT {
         assertUltimoCambio(2, 3, 2);
     }
 
-    @DisplayName("given office staff in the admin console (Chromium, Spanish), when they search a CUIL, open the citizen, "
-            + "choose level 3 and save, then the level is 3 and the change is audited with its old value")
+    @DisplayName("given office staff in the admin console (Chromium, Spanish), when they search a staff member's CUIL, then "
+            + "nobody is found; when they search a citizen's CUIL, open the citizen, choose level 3 and save, then the level is 3 "
+            + "and the change is audited with its old value")
     @ExtendWith(Requisitos.Chromium.class)
     @Test
     void consola() throws Exception {
@@ -155,8 +156,15 @@ class OficinaIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("27-29111222-1");
             chromium.findElement(By.id("password")).sendKeys("Ceibo4Rama");
             chromium.findElement(By.id("kc-login")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[placeholder='Buscar usuario']")))
-                    .sendKeys(TOMAS + Keys.ENTER);
+            By buscar = By.cssSelector("input[placeholder='Buscar usuario']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(buscar))
+                    .sendKeys(IGNACIO + Keys.ENTER); // a staff member: out of the clerk's reach in the console too
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//*[normalize-space()='No se encontraron resultados de búsqueda']"))); // the console's noSearchResults
+            assertThat(chromium.findElements(By.linkText(IGNACIO))).isEmpty();
+            WebElement otraBusqueda = wait.until(ExpectedConditions.presenceOfElementLocated(buscar)); // the empty page drew it anew
+            otraBusqueda.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            otraBusqueda.sendKeys(TOMAS + Keys.ENTER);
             wait.until(ExpectedConditions.elementToBeClickable(By.linkText(TOMAS))).click();
 
             WebElement nivel = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nivel")));
