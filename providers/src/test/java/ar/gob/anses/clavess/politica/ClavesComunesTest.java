@@ -2,6 +2,8 @@ package ar.gob.anses.clavess.politica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
 
 /**
  * The denylist of common claves (realm-export/password-blacklists/anses-denylist.txt) is what
@@ -83,6 +86,29 @@ class ClavesComunesTest {
         }
         assertThat(usadas).hasSizeGreaterThan(50).contains("Quilmes8Sur", "Bench7Clave"); // the scan reads tests and bench
         assertThat(usadas.stream().filter(c -> lista.contains(c.toLowerCase(Locale.ROOT)))).isEmpty();
+        // Keycloak asks a Bloom filter, not the list: none of them may be one of its false positives either.
+        BloomFilter<String> filtro = comoKeycloak(denylist());
+        assertThat(usadas.stream().filter(c -> filtro.mightContain(c.toLowerCase(Locale.ROOT)))).isEmpty();
+    }
+
+    /**
+     * The filter Keycloak 26.7.3 builds from the file (DenylistPasswordPolicyProviderFactory.FileBasedPasswordDenylist):
+     * sized for the number of lines, its default false-positive probability, lines lower-cased; the clave is lower-cased
+     * before it is asked.
+     */
+    private static BloomFilter<String> comoKeycloak(List<String> lineas) {
+        BloomFilter<String> filtro = BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), lineas.size(),
+                DenylistPasswordPolicyProviderFactory.DEFAULT_FALSE_POSITIVE_PROBABILITY);
+        lineas.stream().map(String::toLowerCase).forEach(filtro::put);
+        return filtro;
+    }
+
+    @DisplayName("given the denylist, then no line has the shape of an office's provisional clave (ClaveProvisoria: a letter, "
+            + "then digits 2-9 and letters alternating, 10 symbols), so the policy never refuses one for being common")
+    @Test
+    void ningunaConFormaDeClaveProvisoria() throws IOException {
+        Pattern provisoria = Pattern.compile("[A-Za-z](?:[2-9][A-Za-z]){4}[2-9]");
+        assertThat(denylist()).noneMatch(l -> provisoria.matcher(l).matches());
     }
 
     private static List<String> denylist() throws IOException {

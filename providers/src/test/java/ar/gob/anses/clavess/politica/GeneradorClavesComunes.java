@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
  * <ul>
  * <li>John the Ripper's password.lst (public domain, 3 546 common passwords): each as it is, and each word of letters
  * only with the few endings people add (a digit, 12, 123, 01, 10, 13, 21, 69, 007);</li>
- * <li>Argentine words (clubs, the country's symbols, family, the agency, first names, provinces and cities), each with
- * one or two digits, 123, 321 or a year from 1950 to 2030;</li>
+ * <li>Argentine words (clubs, the country's symbols, family, the agency, keyboard walks, first names, provinces and
+ * cities), each as it is and with one or two digits, 123, 321 or a year from 1950 to 2030;</li>
  * <li>the 31 cities of INDEC's household survey as City + one digit + a cardinal point (Rosario7Sur).</li>
  * </ul>
  * Every candidate is written with its first letter in upper case (the way people meet the upper-case rule; Keycloak
@@ -89,6 +89,7 @@ public final class GeneradorClavesComunes {
             }
         }
         for (String palabra : palabras) {
+            agregar(claves, palabra); // a keyboard walk with digits in it (Q1w2e3r4) is a clave as it is
             FINALES_ARGENTINOS.forEach(fin -> agregar(claves, palabra + fin));
         }
         for (String ciudad : ciudades) {
