@@ -3,9 +3,9 @@
 <#import "anses-fields.ftl" as anses>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('clave','confirmacion'); section>
     <#if section = "header">
-        ${msg("ansesCambiarMiClaveTitulo")}
+        ${msg((ansesClaveComun!false)?then("ansesClaveComunTitulo", "ansesCambiarMiClaveTitulo"))}
     <#elseif section = "form">
-        <p class="anses-intro">${msg("ansesCambiarMiClaveIntro")}</p>
+        <p class="anses-intro" id="anses-intro">${msg((ansesClaveComun!false)?then("ansesClaveComunIntro", "ansesCambiarMiClaveIntro"))}</p>
         <form id="anses-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate="novalidate">
             <@claveNueva.campos labelClave="ansesNuevaClave" labelConfirmacion="ansesConfirmeSuClave"/>
             <@anses.continuar/>

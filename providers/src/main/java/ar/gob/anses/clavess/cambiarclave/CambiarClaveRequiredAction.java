@@ -44,7 +44,12 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey("cancel")) {
-            context.cancel();
+            if (ClaveComun.pedida(context.getAuthenticationSession())) {
+                // A common clave is replaced before the login ends: nothing to cancel.
+                context.challenge(page(context, List.of()).createForm(TEMPLATE));
+            } else {
+                context.cancel();
+            }
             return;
         }
         String clave = form.getFirst(ValidadorClave.CAMPO_CLAVE);
@@ -68,7 +73,8 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
     }
 
     private static LoginFormsProvider page(RequiredActionContext context, List<PolicyError> incumplidas) {
-        return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), context.getUser(), incumplidas);
+        return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), context.getUser(), incumplidas)
+                .setAttribute("ansesClaveComun", ClaveComun.pedida(context.getAuthenticationSession()));
     }
 
     @Override

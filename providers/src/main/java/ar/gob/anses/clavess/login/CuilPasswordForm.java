@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.login;
 
 import ar.gob.anses.clavess.cambiarclave.CambiarClaveRequiredActionFactory;
+import ar.gob.anses.clavess.cambiarclave.ClaveComun;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
@@ -151,6 +152,7 @@ final class CuilPasswordForm implements Authenticator {
             return;
         }
         context.setUser(user);
+        ClaveComun.pedirOtraSiEsComun(context, user, clave);
         if (context.getAuthenticationSession().getAuthNote(NOTE_CAMBIAR) != null) {
             // Cambiar mi clave: the current clave was proven; the new one is asked right after login.
             context.getAuthenticationSession().addRequiredAction(CambiarClaveRequiredActionFactory.PROVIDER_ID);

@@ -15,6 +15,7 @@ import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.DenylistPasswordPolicyProviderFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.theme.Theme;
@@ -89,6 +90,15 @@ public final class ValidadorClave {
             }
         }
         return errores;
+    }
+
+    /**
+     * Whether the clave is on the realm's denylist of common claves (Keycloak's passwordBlacklist policy, the same check
+     * and the same list that refuse it when chosen); false when the realm's policy has no denylist.
+     */
+    public boolean esComun(UserModel user, String clave) {
+        PasswordPolicyProvider denylist = session.getProvider(PasswordPolicyProvider.class, DenylistPasswordPolicyProviderFactory.ID);
+        return denylist != null && denylist.validate(realm, user, clave) != null;
     }
 
     /** The rules as the page lists them: what each checks in the browser, its setting and its text. */
