@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.it;
 
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarClave;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarRespuestas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
@@ -324,32 +325,37 @@ class ResidentesExteriorIT {
         assertThat(correo.para("otro@correo.example")).isEmpty();
     }
 
-    @DisplayName("given a CUIL whose 5 pending clave slots strangers filled from 5 addresses, when its owner registers "
-            + "hers, then she gets the same page as anyone, the oldest gives way and hers opens its own page; and a new "
-            + "registration from an address replaces that address's earlier one instead of taking another slot")
+    @DisplayName("given 8 strangers registering pending claves for one CUIL at the same moment from 8 addresses, then all "
+            + "get the same page and 5 are kept; when its owner registers hers after them, she gets that page too, the oldest "
+            + "gives way and hers opens its own page; and registering again from her address replaces hers instead of "
+            + "taking another slot")
     @Test
     void topeDeSolicitudesPorCuil() throws Exception {
         String gustavo = "20420010045";
-        List<InetAddress> ocupas = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ocupas.add(DireccionesDePrueba.nueva());
-            crearPendiente(gustavo, "Sauce" + (i + 2) + "Rama", "gustavo" + i + "@correo.example", ocupas.get(i));
+        List<HtmlPage> listas = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(DireccionesDePrueba.nueva()),
+                    oidc.request(Oidc.MI_ANSES))), gustavo);
+            elegi.<HtmlInput>getHtmlElementById("email").setValue("gustavo" + i + "@correo.example");
+            listas.add(completarClave(elegi, "Sauce" + (i + 2) + "Rama", "Sauce" + (i + 2) + "Rama"));
         }
-        InetAddress suya = DireccionesDePrueba.nueva();
-        HtmlPage registrada = crearPendiente(gustavo, "Sauce9Rama", "gustavo.rios@correo.example", suya);
-        assertThat(registrada.getElementById("anses-solicitud-puede-caducar").getTextContent()).contains(ES.get("ansesSolicitudPuedeCaducar"));
-        assertThat(new AdminApi(server).get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
-        assertThat(titulo(pendiente(gustavo, "Sauce9Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
-        assertThat(titulo(pendiente(gustavo, "Sauce4Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
-        Page primera = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(gustavo, "Sauce2Rama");
-        assertThat(LoginPage.of(primera).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        List<String> titulos = EnParalelo.todas(listas.stream().<Callable<String>>map(p -> () -> titulo(continuar(p))).toList());
+        assertThat(titulos).hasSize(8).containsOnly(ES.get("ansesClaveRegistradaTitulo"));
+        AdminApi admin = new AdminApi(server);
+        assertThat(admin.get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
 
-        // One address, one slot: registering again from the first stranger's address replaces its own request.
-        crearPendiente(gustavo, "Sauce8Rama", "gustavo.otra@correo.example", ocupas.get(1));
-        assertThat(new AdminApi(server).get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
-        Page reemplazada = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(gustavo, "Sauce3Rama");
+        InetAddress suya = DireccionesDePrueba.nueva();
+        HtmlPage registrada = crearPendiente(gustavo, "Ceibo7Rama", "gustavo.rios@correo.example", suya);
+        assertThat(registrada.getElementById("anses-solicitud-puede-caducar").getTextContent()).contains(ES.get("ansesSolicitudPuedeCaducar"));
+        assertThat(admin.get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
+        assertThat(titulo(pendiente(gustavo, "Ceibo7Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+
+        // One address, one slot: registering again from hers replaces her earlier one.
+        crearPendiente(gustavo, "Tala3Sombra", "gustavo.rios@correo.example", suya);
+        assertThat(admin.get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
+        Page reemplazada = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(gustavo, "Ceibo7Rama");
         assertThat(LoginPage.of(reemplazada).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
-        assertThat(titulo(pendiente(gustavo, "Sauce9Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+        assertThat(titulo(pendiente(gustavo, "Tala3Sombra"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
     }
 
     @DisplayName("given a stranger registered a pending clave for a resident abroad and failed its 2 online attempts, when "
