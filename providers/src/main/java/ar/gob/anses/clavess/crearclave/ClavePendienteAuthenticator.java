@@ -25,8 +25,8 @@ import org.keycloak.models.UserModel;
  * {@link ClavesPendientes}) goes no further (no session, no token for any app). Its page says since when that request
  * is pending, how many of the days to enable it are left and the two ways (seed 003, B.5): online here, with knowledge
  * questions from the padrón and 2 attempts per request, under a ceiling per CUIL (IntentosHabilitacion), charged in the
- * database before they are judged (their own count, apart from Crear clave's: failing them does not lock the real person out of Crear clave), or
- * on paper with the USI-07, downloaded here. Enabled online, the request becomes the account with level 2 and the login
+ * database before they are judged (their own count, apart from Crear clave's: failing them does not lock the real
+ * person out of Crear clave), or on paper with the USI-07, downloaded here. Enabled online, the request becomes the account with level 2 and the login
  * goes on as that user. A login to an account passes straight through. A request's clave on a CUIL that has an account
  * gets the same page and questions (nothing before them tells the two apart); right answers prove identity, and only
  * then is the person told that the CUIL has a clave and how to recover it.

@@ -37,9 +37,10 @@ import org.keycloak.provider.Provider;
  * CUIL (a new one replaces it), and past the cap the oldest gives way. A request is registered and answered the same
  * whether or not the CUIL has an account (so nothing tells them apart), and never opens that account. The first one
  * enabled (online questions, an office with its form's code) becomes the account and the others are deleted; a person
- * who proves identity in Crear clave, or is served at an office with the DNI, discards them all. Every change of a CUIL's requests or account made here runs under that CUIL's row lock
- * (the enablement attempts' row in ANSES_VERIFICACION), in a transaction committed before the caller goes on, so two
- * nodes enabling two requests at once give one account.
+ * who proves identity in Crear clave, or is served at an office with the DNI, discards them all. Every change of a
+ * CUIL's requests or account made here runs under that CUIL's row lock (the enablement attempts' row in
+ * ANSES_VERIFICACION), in a transaction committed before the caller goes on, so two nodes enabling two requests at
+ * once give one account, and parallel registrations never keep more than {@link #maximoPorCuil()}.
  */
 public final class ClavesPendientes implements Provider {
 
