@@ -30,6 +30,7 @@
             </div>
         </form>
         <p>${msg("ansesFormularioApoderado")}</p>
+        <p id="anses-solicitud-puede-caducar">${msg("ansesSolicitudPuedeCaducar")}</p>
         <p><a id="anses-volver" href="${url.loginRestartFlowUrl}">${msg("ansesVolverAMiAnses")}</a></p>
     </#if>
 </@layout.registrationLayout>

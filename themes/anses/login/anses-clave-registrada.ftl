@@ -11,6 +11,7 @@
                 <li>${msg("ansesHabilitarOnline")}</li>
                 <li>${msg("ansesHabilitarFormulario")}</li>
             </ul>
+            <p id="anses-solicitud-puede-caducar">${msg("ansesSolicitudPuedeCaducar")}</p>
         </div>
         <p><a id="anses-ingresar" class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}" href="${url.loginRestartFlowUrl}">${msg("ansesIngresarConMiClave")}</a></p>
     </#if>

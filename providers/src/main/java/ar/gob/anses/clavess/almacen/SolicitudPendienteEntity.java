@@ -23,7 +23,9 @@ import jakarta.persistence.Table;
         @NamedQuery(name = "ansesSolicitudesVencidas",
                 query = "select s from SolicitudPendienteEntity s where s.realmId = :realmId and s.creada <= :creadaHasta"),
         @NamedQuery(name = "ansesSolicitudesBorrarDelCuil",
-                query = "delete from SolicitudPendienteEntity s where s.realmId = :realmId and s.cuil = :cuil")
+                query = "delete from SolicitudPendienteEntity s where s.realmId = :realmId and s.cuil = :cuil"),
+        @NamedQuery(name = "ansesSolicitudesSinFallosDelCuil",
+                query = "update SolicitudPendienteEntity s set s.intentosFallidos = 0 where s.realmId = :realmId and s.cuil = :cuil")
 })
 public class SolicitudPendienteEntity {
 
@@ -58,11 +60,19 @@ public class SolicitudPendienteEntity {
     @Column(name = "CREADA", nullable = false)
     private long creada;
 
+    /** Failed sets of enablement questions answered with this request's clave. */
+    @Column(name = "INTENTOS_FALLIDOS", nullable = false)
+    private int intentosFallidos;
+
+    /** The client address it was registered from; null for rows older than the column. */
+    @Column(name = "DIRECCION", length = 64)
+    private String direccion;
+
     protected SolicitudPendienteEntity() {
     }
 
     public SolicitudPendienteEntity(String id, String realmId, String cuil, String claveSecreto, String claveDatos, String email,
-                             String codigoUsi07, String politicasVersion, long creada) {
+                             String codigoUsi07, String politicasVersion, long creada, String direccion) {
         this.id = id;
         this.realmId = realmId;
         this.cuil = cuil;
@@ -72,6 +82,7 @@ public class SolicitudPendienteEntity {
         this.codigoUsi07 = codigoUsi07;
         this.politicasVersion = politicasVersion;
         this.creada = creada;
+        this.direccion = direccion;
     }
 
     public String getId() {
@@ -108,5 +119,17 @@ public class SolicitudPendienteEntity {
 
     public long getCreada() {
         return creada;
+    }
+
+    public int getIntentosFallidos() {
+        return intentosFallidos;
+    }
+
+    public void setIntentosFallidos(int intentosFallidos) {
+        this.intentosFallidos = intentosFallidos;
+    }
+
+    public String getDireccion() {
+        return direccion;
     }
 }

@@ -12,7 +12,6 @@ import ar.gob.anses.clavess.padron.Curatela;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.usi07.Usi07;
-import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -26,10 +25,12 @@ import org.keycloak.models.UserModel;
  * After the clave of the login: a login made with a pending request's clave (there is no account, see
  * {@link ClavesPendientes}) goes no further (no session, no token for any app). Its page says since when that request
  * is pending, how many of the days to enable it are left and the two ways (seed 003, B.5): online here, with knowledge
- * questions from the padrón and 2 attempts per CUIL — across all its requests — charged in the database before they are
- * judged (their own count, apart from Crear clave's: failing them does not lock the real person out of Crear clave), or
- * on paper with the USI-07, downloaded here. Enabled online, the request becomes the account with level 2 and the login
- * goes on as that user. A login to an account passes straight through.
+ * questions from the padrón and 2 attempts per request, under a ceiling per CUIL (IntentosHabilitacion), charged in the
+ * database before they are judged (their own count, apart from Crear clave's: failing them does not lock the real
+ * person out of Crear clave), or on paper with the USI-07, downloaded here. Enabled online, the request becomes the account with level 2 and the login
+ * goes on as that user. A login to an account passes straight through. A request's clave on a CUIL that has an account
+ * gets the same page and questions (nothing before them tells the two apart); right answers prove identity, and only
+ * then is the person told that the CUIL has a clave and how to recover it.
  */
 final class ClavePendienteAuthenticator implements Paso {
 
@@ -73,7 +74,7 @@ final class ClavePendienteAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesHabilitacionSinPadron"));
             return;
         }
-        IntentosDelPedido intentos = intentos(context, solicitud.cuil());
+        IntentosDelPedido intentos = IntentosDelPedido.deLaSolicitud(context, solicitud, pendientes(context).venceMillis(solicitud));
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(ACCION_HABILITAR) || form.containsKey(VerificacionPorPreguntas.FIELD_NUEVO_INTENTO)) {
             if (!intentos.bloqueada()) {
@@ -97,6 +98,16 @@ final class ClavePendienteAuthenticator implements Paso {
         if (Curatela.impideClave(persona)) {
             new Eventos(context, PASO).error(Curatela.ERROR);
             context.challenge(Paginas.info(context, "ansesCuratelaTitulo", "ansesCuratela"));
+            return;
+        }
+        if (context.getSession().users().getUserByUsername(context.getRealm(), solicitud.cuil()) != null) {
+            // The CUIL has an account: its requests never open it. Identity is proven now (the same questions as Olvidé
+            // mi clave), so the truth can be told; the account and its clave stay as they are, and the CUIL's requests
+            // (this one and any stranger's) are discarded, as when the person proves identity in Crear clave.
+            pendientes(context).descartar(context.getRealm(), solicitud.cuil());
+            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            new Eventos(context, PASO).error("anses_habilitacion_cuil_con_clave");
+            context.challenge(Paginas.info(context, "ansesHabilitacionCuilConClaveTitulo", "ansesHabilitacionCuilConClave"));
             return;
         }
         Optional<String> id = pendientes(context).habilitar(context.getRealm(), solicitud,
@@ -142,12 +153,6 @@ final class ClavePendienteAuthenticator implements Paso {
 
     private static ClavesPendientes pendientes(AuthenticationFlowContext context) {
         return context.getSession().getProvider(ClavesPendientes.class);
-    }
-
-    private static IntentosDelPedido intentos(AuthenticationFlowContext context, String cuil) {
-        return new IntentosDelPedido(context, cuil, TipoIntentos.HABILITACION,
-                new VerificacionConfig(context.getAuthenticatorConfig(), VerificacionConfig.HABILITACION),
-                IntentosDelPedido.BLOQUEO_HABILITACION);
     }
 
     static Response pendientePage(AuthenticationFlowContext context, Solicitud solicitud) {

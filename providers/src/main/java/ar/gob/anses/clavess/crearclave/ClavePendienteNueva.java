@@ -23,13 +23,15 @@ import org.keycloak.utils.EmailValidationUtil;
  * Elegí tu clave for a resident abroad (seed 003, B): identity is not proven, so the clave is registered as a pending
  * request ({@link ClavesPendientes}) — no account, no level, no token — with the email address the agency confirms the
  * enablement to. Each registration is a request of its own, so none blocks the real person's. Nothing on the way tells
- * whether the CUIL already has a clave: a CUIL that has one gets the same page, after the same work, and keeps its
- * clave untouched.
+ * whether the CUIL already has a clave: a CUIL that has one gets the same request, page and work, and keeps its clave
+ * untouched (the request's clave never opens it).
  */
 final class ClavePendienteNueva {
 
     static final String FIELD_EMAIL = "email";
     static final String TEMPLATE_REGISTRADA = "anses-clave-registrada.ftl";
+    /** Event detail: what the registration did to the CUIL's other requests ({@link ClavesPendientes.Registro}). */
+    static final String EVENT_SOLICITUD = "anses_solicitud";
 
     private final AuthenticationFlowContext context;
 
@@ -66,18 +68,13 @@ final class ClavePendienteNueva {
         }
         ClavesPendientes pendientes = session.getProvider(ClavesPendientes.class);
         String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
-        switch (pendientes.registrar(realm, cuil, clave, email, politicas)) {
-            case REGISTRADA -> context.getEvent().clone().event(EventType.REGISTER).detail(Details.USERNAME, cuil)
-                    .detail(CrearClaveNotes.EVENT_PASO, "exterior").detail(Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name()).success();
-            // An existing clave is never replaced without proof of identity, nor told apart: same page, same hash spent.
-            case CUIL_CON_CLAVE -> new Eventos(context, "exterior").error("anses_exterior_cuil_con_clave");
-            case LIMITE -> {
-                new Eventos(context, "exterior").error("anses_exterior_limite_solicitudes");
-                context.challenge(Paginas.info(context, "ansesSolicitudesLimiteTitulo", "ansesSolicitudesLimite",
-                        pendientes.plazo().dias()));
-                return;
-            }
-        }
+        // Stored and answered the same whether or not the CUIL has an account (its clave never opens that account), and
+        // never refused: the CUIL's slots give way (ClavesPendientes.registrar), so nothing here depends on the CUIL.
+        ClavesPendientes.Registro registro = pendientes.registrar(realm, cuil, clave, email, politicas,
+                context.getConnection().getRemoteAddr());
+        context.getEvent().clone().event(EventType.REGISTER).detail(Details.USERNAME, cuil)
+                .detail(CrearClaveNotes.EVENT_PASO, "exterior").detail(Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name())
+                .detail(EVENT_SOLICITUD, registro.name()).success();
         context.challenge(registradaPage());
     }
 

@@ -104,11 +104,10 @@ final class ElegiClaveAuthenticator implements Paso {
         }
 
         int nivelAnterior = existente != null ? Nivel.de(existente) : 0;
-        if (existente == null) {
-            // The real person, proven, makes the account: the CUIL's pending requests (residents abroad, whoever made
-            // them) are discarded with their claves and addresses, none of which was ever proven theirs.
-            session.getProvider(ClavesPendientes.class).descartar(realm, persona.cuil().digitos());
-        }
+        // The real person, proven, makes or recovers the account: the CUIL's pending requests (residents abroad, whoever
+        // made them; a CUIL with an account has them too, see ClavesPendientes) are discarded with their claves and
+        // addresses, none of which was ever proven theirs.
+        session.getProvider(ClavesPendientes.class).descartar(realm, persona.cuil().digitos());
         // The address typed waits for Confirmá tu correo. A verified one the citizen already has stays until she confirms
         // another; without one, the new address is kept unverified from now on (no notice goes to it until confirmed).
         boolean conCorreoVerificado = user.isEmailVerified() && user.getEmail() != null && !user.getEmail().isBlank();

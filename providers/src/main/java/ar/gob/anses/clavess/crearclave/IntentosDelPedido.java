@@ -1,5 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.verificacion.IntentosHabilitacion;
 import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
 import ar.gob.anses.clavess.verificacion.IntentosVerificacionStore;
 import ar.gob.anses.clavess.verificacion.TipoIntentos;
@@ -10,15 +12,22 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 
 /**
- * The verification attempts of one CUIL as one request sees them: the store (ANSES_VERIFICACION) built once,
- * the step's limits, and the lock page. An attempt is charged before its answer is compared
+ * The verification attempts as one request sees them: Crear clave's, counted per CUIL, or a pending clave's online
+ * enablement, counted per request with a ceiling per CUIL ({@link IntentosHabilitacion}); both in ANSES_VERIFICACION,
+ * with the step's limits and the lock page. An attempt is charged before its answer is compared
  * ({@link IntentosVerificacionStore#cargar}); an answer arriving while verification is locked is never compared.
  */
 final class IntentosDelPedido {
 
+    /** Where the attempts are counted. */
+    interface Contador {
+        IntentosVerificacion get(long ahora);
+
+        IntentosVerificacionStore.Cargo cargar(long ahora, BooleanSupplier correcta);
+    }
+
     private final AuthenticationFlowContext context;
-    private final String cuil;
-    private final IntentosVerificacionStore store;
+    private final Contador contador;
     private final VerificacionConfig config;
     private final Bloqueo bloqueo;
 
@@ -29,22 +38,56 @@ final class IntentosDelPedido {
     static final Bloqueo BLOQUEO_VERIFICACION = new Bloqueo("ansesVerificacionBloqueadaTitulo", "ansesVerificacionBloqueada");
     static final Bloqueo BLOQUEO_HABILITACION = new Bloqueo("ansesHabilitacionBloqueadaTitulo", "ansesHabilitacionBloqueada");
 
-    /** Crear clave's verification attempts. */
+    /** Crear clave's verification attempts of a CUIL. */
     IntentosDelPedido(AuthenticationFlowContext context, String cuil) {
-        this(context, cuil, TipoIntentos.VERIFICACION, new VerificacionConfig(context.getAuthenticatorConfig()), BLOQUEO_VERIFICACION);
+        this(context, contadorDelCuil(new IntentosVerificacionStore(context.getSession(), context.getRealm()), cuil,
+                new VerificacionConfig(context.getAuthenticatorConfig())), new VerificacionConfig(context.getAuthenticatorConfig()),
+                BLOQUEO_VERIFICACION);
     }
 
-    IntentosDelPedido(AuthenticationFlowContext context, String cuil, TipoIntentos tipo, VerificacionConfig config, Bloqueo bloqueo) {
+    private IntentosDelPedido(AuthenticationFlowContext context, Contador contador, VerificacionConfig config, Bloqueo bloqueo) {
         this.context = context;
-        this.cuil = cuil;
-        this.store = new IntentosVerificacionStore(context.getSession(), context.getRealm(), tipo);
+        this.contador = contador;
         this.config = config;
         this.bloqueo = bloqueo;
     }
 
-    /** True, with the lock page shown, when verification of this CUIL is locked now. */
+    /** The online enablement attempts of one pending request: its own, under its CUIL's ceiling. */
+    static IntentosDelPedido deLaSolicitud(AuthenticationFlowContext context, ClavesPendientes.Solicitud solicitud, long venceMillis) {
+        VerificacionConfig config = new VerificacionConfig(context.getAuthenticatorConfig(), VerificacionConfig.HABILITACION);
+        IntentosHabilitacion reglas = new IntentosHabilitacion(config.intentos(), config.intentosPorCuil(), config.bloqueoSegundos());
+        IntentosVerificacionStore store = new IntentosVerificacionStore(context.getSession(), context.getRealm(), TipoIntentos.HABILITACION);
+        long vence = venceMillis / 1000;
+        return new IntentosDelPedido(context, new Contador() {
+            @Override
+            public IntentosVerificacion get(long ahora) {
+                return store.deLaSolicitud(solicitud.cuil(), solicitud.id(), vence, ahora, reglas);
+            }
+
+            @Override
+            public IntentosVerificacionStore.Cargo cargar(long ahora, BooleanSupplier correcta) {
+                return store.cargar(solicitud.cuil(), solicitud.id(), vence, ahora, reglas, correcta);
+            }
+        }, config, BLOQUEO_HABILITACION);
+    }
+
+    private static Contador contadorDelCuil(IntentosVerificacionStore store, String cuil, VerificacionConfig config) {
+        return new Contador() {
+            @Override
+            public IntentosVerificacion get(long ahora) {
+                return store.get(cuil);
+            }
+
+            @Override
+            public IntentosVerificacionStore.Cargo cargar(long ahora, BooleanSupplier correcta) {
+                return store.cargar(cuil, ahora, config.intentos(), config.bloqueoSegundos(), correcta);
+            }
+        };
+    }
+
+    /** True, with the lock page shown, when verification is locked now. */
     boolean bloqueada() {
-        IntentosVerificacion intentos = store.get(cuil);
+        IntentosVerificacion intentos = contador.get(Time.currentTime());
         if (!intentos.bloqueada(Time.currentTime())) {
             return false;
         }
@@ -63,7 +106,7 @@ final class IntentosDelPedido {
      */
     Optional<Juicio> juzgar(String paso, String motivoDelFallo, BooleanSupplier correcta) {
         long ahora = Time.currentTime();
-        IntentosVerificacionStore.Cargo cargo = store.cargar(cuil, ahora, config.intentos(), config.bloqueoSegundos(), correcta);
+        IntentosVerificacionStore.Cargo cargo = contador.cargar(ahora, correcta);
         if (cargo.acertada()) {
             return Optional.of(new Juicio(true, config.intentos()));
         }

@@ -15,30 +15,39 @@ final class VerificacionConfig {
     static final String INTENTOS = "intentos";
     static final String HORAS_BLOQUEO = "horasBloqueo";
     static final String PREGUNTAS = "preguntasPorIntento";
+    static final String INTENTOS_POR_CUIL = "intentosPorCuil";
 
     static final Defaults CREAR_CLAVE = new Defaults(3, 24,
             "Failed verifications (wrong trámite or failed questions) of one CUIL before verification locks; "
-                    + "counted on the server, whatever the browser.");
+                    + "counted on the server, whatever the browser.", 0);
     static final Defaults HABILITACION = new Defaults(2, 24 * 90,
-            "Failed sets of questions of one CUIL before online enablement locks and the citizen is sent to an office; "
-                    + "counted on the server, apart from Crear clave's.");
+            "Failed sets of questions of one pending clave (each registration has its own) before its online enablement "
+                    + "locks and the citizen is sent to an office; counted on the server, apart from Crear clave's.", 4);
 
-    /** The defaults of one step, and what its attempts are. */
-    record Defaults(int intentos, int horasBloqueo, String ayudaIntentos) {
+    /** The defaults of one step, and what its attempts are; {@code intentosPorCuil} 0: no ceiling per CUIL. */
+    record Defaults(int intentos, int horasBloqueo, String ayudaIntentos, int intentosPorCuil) {
     }
 
     static final List<ProviderConfigProperty> PROPERTIES = propiedades(CREAR_CLAVE);
 
     static List<ProviderConfigProperty> propiedades(Defaults defaults) {
-        return ProviderConfigurationBuilder.create()
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
             .property().name(INTENTOS).type(ProviderConfigProperty.INTEGER_TYPE).label("Attempts before the lock")
             .helpText(defaults.ayudaIntentos()).defaultValue(String.valueOf(defaults.intentos())).add()
             .property().name(HORAS_BLOQUEO).type(ProviderConfigProperty.INTEGER_TYPE).label("Lock (hours)")
             .helpText("How long the attempts stay locked for that CUIL.").defaultValue(String.valueOf(defaults.horasBloqueo())).add()
             .property().name(PREGUNTAS).type(ProviderConfigProperty.INTEGER_TYPE).label("Questions per attempt")
             .helpText("Knowledge questions asked per attempt when the registry has no trámite number (4 to 7); "
-                    + "all must be answered right.").defaultValue("4").add()
-            .build();
+                    + "all must be answered right.").defaultValue("4").add();
+        if (defaults.intentosPorCuil() > 0) {
+            builder.property().name(INTENTOS_POR_CUIL).type(ProviderConfigProperty.INTEGER_TYPE).label("Failed attempts per CUIL")
+                    .helpText("Ceiling over all the pending claves of one CUIL: once their failed attempts add up to it, every "
+                            + "pending clave registered for that CUIL afterwards is locked for the lock's hours (registering again "
+                            + "brings no new guesses), while those registered before keep their own attempts. Offices see and lift "
+                            + "it (anses-verificacion/habilitacion/bloqueos).")
+                    .defaultValue(String.valueOf(defaults.intentosPorCuil())).add();
+        }
+        return builder.build();
     }
 
     private final Map<String, String> config;
@@ -59,6 +68,11 @@ final class VerificacionConfig {
 
     long bloqueoSegundos() {
         return entre(HORAS_BLOQUEO, defaults.horasBloqueo(), 1, 24 * 365) * 3600L;
+    }
+
+    /** The ceiling of failed attempts over all the pending claves of one CUIL (the online enablement only). */
+    int intentosPorCuil() {
+        return entre(INTENTOS_POR_CUIL, Math.max(1, defaults.intentosPorCuil()), 1, 100);
     }
 
     int preguntas() {

@@ -10,6 +10,7 @@ import ar.gob.anses.clavess.verificacion.IntentosVerificacionStore;
 import ar.gob.anses.clavess.verificacion.TipoIntentos;
 import jakarta.persistence.EntityManager;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,12 +32,15 @@ import org.keycloak.provider.Provider;
 /**
  * The pending claves of residents abroad: requests in ANSES_SOLICITUD_PENDIENTE, never Keycloak users. Whoever knows a
  * CUIL can register one, so a request holds nothing: no account, no level, no session, no second factor, no verified
- * email. A CUIL may have up to {@link #maximoPorCuil()} open at once, each with its own clave, email, USI-07 code and
- * deadline; none blocks another. The first one enabled (online questions, an office with its form's code) becomes the
- * account and the others are deleted; a person who proves identity in Crear clave, or is served at an office with the
- * DNI, discards them all. Every change of a CUIL's requests or account made here runs under that CUIL's row lock
- * (the enablement attempts' row in ANSES_VERIFICACION), in a transaction committed before the caller goes on, so two
- * nodes enabling two requests at once give one account.
+ * email. A CUIL may have up to {@link #maximoPorCuil()} open at once, each with its own clave, email, USI-07 code,
+ * deadline and enablement attempts; none blocks another, and none can be refused: one address holds one request per
+ * CUIL (a new one replaces it), and past the cap the oldest gives way. A request is registered and answered the same
+ * whether or not the CUIL has an account (so nothing tells them apart), and never opens that account. The first one
+ * enabled (online questions, an office with its form's code) becomes the account and the others are deleted; a person
+ * who proves identity in Crear clave, or is served at an office with the DNI, discards them all. Every change of a
+ * CUIL's requests or account made here runs under that CUIL's row lock (the enablement attempts' row in
+ * ANSES_VERIFICACION), in a transaction committed before the caller goes on, so two nodes enabling two requests at
+ * once give one account, and parallel registrations never keep more than {@link #maximoPorCuil()}.
  */
 public final class ClavesPendientes implements Provider {
 
@@ -68,14 +72,14 @@ public final class ClavesPendientes implements Provider {
         }
     }
 
-    /** What became of a registration. The citizen is shown the same page for the first two. */
+    /** What a registration did to the CUIL's other requests (for the event; the citizen is shown the same page). */
     public enum Registro {
-        /** A new request, with its own clave, email and USI-07 code. */
-        REGISTRADA,
-        /** The CUIL has an account: nothing was stored and nothing changed. */
-        CUIL_CON_CLAVE,
-        /** The CUIL already has {@link #maximoPorCuil()} open requests. */
-        LIMITE
+        /** A new request beside the others. */
+        NUEVA,
+        /** It replaced the open request made from the same address. */
+        REEMPLAZADA,
+        /** The CUIL had {@link #maximoPorCuil()} open requests: the oldest gave way. */
+        DESALOJADA
     }
 
     public PlazoHabilitacion plazo() {
@@ -99,45 +103,50 @@ public final class ClavesPendientes implements Provider {
     }
 
     /**
-     * Registers a pending clave for {@code cuil}. The clave is hashed first, whatever the outcome, so that the answer's
-     * time tells nothing; the policy and the fields were checked by the caller.
+     * Registers a pending clave for {@code cuil} made from {@code direccion}, whether or not the CUIL has an account (its
+     * clave never opens that account, and nothing tells the two apart). The clave is hashed first; the CUIL's expired
+     * requests are deleted, an open one made from the same address is replaced, and past {@link #maximoPorCuil()} the
+     * oldest gives way, so no one can fill a CUIL's slots and keep its owner from registering. The policy and the fields
+     * were checked by the caller.
      */
-    public Registro registrar(RealmModel realm, String cuil, String clave, String email, String politicasVersion) {
+    public Registro registrar(RealmModel realm, String cuil, String clave, String email, String politicasVersion, String direccion) {
         PasswordCredentialModel credencial = hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
         return bajoBloqueo(realm, cuil, tx -> {
-            if (tx.users().getUserByUsername(realm, cuil) != null) {
-                return Registro.CUIL_CON_CLAVE;
-            }
             ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
-            long abiertas = enTx.delCuil(realm, cuil).stream().filter(s -> !vencida(s)).count();
-            if (abiertas >= maximoPorCuil) {
-                return Registro.LIMITE;
+            List<SolicitudPendienteEntity> abiertas = new ArrayList<>();
+            for (SolicitudPendienteEntity e : enTx.entidadesDelCuil(realm, cuil)) {
+                if (!enTx.eliminarVencida(tx.getContext().getRealm(), Solicitud.de(e))) {
+                    abiertas.add(e);
+                }
             }
+            Registro registro = Registro.NUEVA;
+            Optional<SolicitudPendienteEntity> mismaDireccion = abiertas.stream()
+                    .filter(e -> direccion != null && direccion.equals(e.getDireccion())).findFirst();
+            if (mismaDireccion.isPresent()) {
+                enTx.em().remove(mismaDireccion.get());
+                registro = Registro.REEMPLAZADA;
+            } else {
+                while (abiertas.size() >= maximoPorCuil) {
+                    enTx.em().remove(abiertas.remove(0)); // oldest first
+                    registro = Registro.DESALOJADA;
+                }
+            }
+            enTx.em().flush(); // the code of a request given way is free again before a new one is drawn
             enTx.em().persist(new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
                     credencial.getSecretData(), credencial.getCredentialData(), email, enTx.codigoLibre(realm), politicasVersion,
-                    Time.currentTimeMillis()));
-            return Registro.REGISTRADA;
+                    Time.currentTimeMillis(), direccion));
+            return registro;
         });
     }
 
     /**
-     * The request of {@code cuil} whose clave this is, expired or not. One hash per request of the CUIL (at most
-     * {@link #maximoPorCuil()} open ones); with none, {@code sinSolicitudes} spends the hash a missing user costs.
+     * The request of {@code cuil} whose clave this is, expired or not, after exactly {@link #maximoPorCuil()} hash
+     * computations (a dummy for each slot without a request): the work is the same for every CUIL, whatever it has.
      */
-    public Optional<Solicitud> conClave(RealmModel realm, String cuil, String clave, Runnable sinSolicitudes) {
-        List<SolicitudPendienteEntity> solicitudes = entidadesDelCuil(realm, cuil);
-        if (solicitudes.isEmpty()) {
-            sinSolicitudes.run();
-            return Optional.empty();
-        }
-        Optional<Solicitud> encontrada = Optional.empty();
-        for (SolicitudPendienteEntity e : solicitudes) {
-            // Every request is tried, also after a match, so that the time does not tell which one it was.
-            if (claveCorrecta(realm, e, clave) && encontrada.isEmpty()) {
-                encontrada = Optional.of(Solicitud.de(e));
-            }
-        }
-        return encontrada;
+    public Optional<Solicitud> conClave(RealmModel realm, String cuil, String clave) {
+        return ComparacionFija.primera(entidadesDelCuil(realm, cuil), maximoPorCuil, e -> claveCorrecta(realm, e, clave),
+                () -> hash(realm).encodedCredential(UUID.randomUUID().toString(), realm.getPasswordPolicy().getHashIterations()))
+                .map(Solicitud::de);
     }
 
     public Optional<Solicitud> buscar(RealmModel realm, String id) {
@@ -255,7 +264,7 @@ public final class ClavesPendientes implements Provider {
                 codigo = enTx.codigoLibre(realm);
             }
             SolicitudPendienteEntity e = new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
-                    clave.get().getSecretData(), clave.get().getCredentialData(), email, codigo, politicas, creada);
+                    clave.get().getSecretData(), clave.get().getCredentialData(), email, codigo, politicas, creada, null);
             enTx.em().persist(e);
             LOG.infof("Realm %s: a pending clave kept as a user became a pending request", realm.getName());
             return Optional.of(Solicitud.de(e));

@@ -83,8 +83,9 @@ public final class ClavesPendientesProviderFactory implements ProviderFactory<Cl
                 .helpText("How often expired pending claves are looked for and deleted (one node of the cluster does it).")
                 .defaultValue("1h").add()
                 .property().name(MAXIMO_POR_CUIL).type(ProviderConfigProperty.INTEGER_TYPE)
-                .helpText("Pending claves (registrations abroad not enabled yet) a CUIL may have open at once, 1 to 20. Each "
-                        + "costs one hash per login to that CUIL; past it a new registration is refused.")
+                .helpText("Pending claves (registrations abroad not enabled yet) a CUIL may have open at once, 1 to 20, one per "
+                        + "address. Every login that is not an account's right clave costs this many hashes (dummies where a CUIL "
+                        + "has fewer) on top of the account's, for every CUIL alike; past it the oldest request gives way.")
                 .defaultValue(MAXIMO_POR_CUIL_POR_DEFECTO).add()
                 .build();
     }

@@ -132,9 +132,9 @@ final class CuilPasswordForm implements Authenticator {
         if (!correcta) {
             return;
         }
-        if (user == null) {
-            // The clave of a pending request (its id is in the note): no account, so no user. The pending step after
-            // this one shows that request's page and is the only way on.
+        if (context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD) != null) {
+            // The clave of a pending request (its id is in the note), with or without an account: no user. The pending
+            // step after this one shows that request's page and is the only way on.
             context.success();
             return;
         }
@@ -171,16 +171,17 @@ final class CuilPasswordForm implements Authenticator {
             context.forceChallenge(bloqueoPage(context, typed, bloqueadaHasta, now));
             return false;
         }
-        boolean correcta;
-        if (user == null) {
-            // No account: the clave may be one of the CUIL's pending requests (residents abroad). Without any, the
-            // dummy hash a missing user costs.
+        boolean correcta = user != null && user.credentialManager().isValid(UserCredentialModel.password(clave));
+        if (!correcta) {
+            // Not the account's clave (without an account, the dummy hash a missing user costs): it may be one of the
+            // CUIL's pending requests (residents abroad), compared with the same work whatever the CUIL has.
+            if (user == null) {
+                AuthenticatorUtils.dummyHash(context);
+            }
             Optional<ClavesPendientes.Solicitud> solicitud = context.getSession().getProvider(ClavesPendientes.class)
-                    .conClave(context.getRealm(), cuil.digitos(), clave, () -> AuthenticatorUtils.dummyHash(context));
+                    .conClave(context.getRealm(), cuil.digitos(), clave);
             solicitud.ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));
             correcta = solicitud.isPresent();
-        } else {
-            correcta = user.credentialManager().isValid(UserCredentialModel.password(clave));
         }
         if (!correcta) {
             bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());

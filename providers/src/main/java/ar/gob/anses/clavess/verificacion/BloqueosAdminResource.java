@@ -19,9 +19,10 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * Verification locks for admins: listing needs the right to view users, lifting one the right to
- * manage them; each lift is an admin event. A CUIL is reached only as {@link Ciudadanos#alAlcance} decides (never a
- * staff member's, nor the caller's own), and the list leaves out those the caller may not reach.
+ * Verification locks for admins: Crear clave's ({@code bloqueos}) and the online enablement of pending claves'
+ * ({@code habilitacion/bloqueos}). Listing needs the right to view users, lifting one the right to manage them; each
+ * lift is an admin event. A CUIL is reached only as {@link Ciudadanos#alAlcance} decides (never a staff member's, nor
+ * the caller's own), and the lists leave out those the caller may not reach.
  */
 public final class BloqueosAdminResource {
 
@@ -69,6 +70,47 @@ public final class BloqueosAdminResource {
         String digits = alAlcance(cuil, Acceso.GESTIONAR);
         new IntentosVerificacionStore(session, realm).limpiar(digits);
         adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "bloqueos", digits).success();
+        return Response.noContent().build();
+    }
+
+    /**
+     * CUILs whose online enablement of pending claves is locked now by the ceiling per CUIL (IntentosHabilitacion: the
+     * pending claves registered after it was reached cannot be enabled online), with until when (epoch seconds).
+     */
+    @GET
+    @Path("habilitacion/bloqueos")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> bloqueosHabilitacion() {
+        auth.users().requireView();
+        IntentosVerificacionStore store = new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION);
+        long ahora = Time.currentTime();
+        return store.bloqueadas(ahora).stream().filter(cuil -> Ciudadanos.alcanzable(session, realm, auth, cuil, Acceso.VER)).map(cuil -> {
+            IntentosVerificacion intentos = store.get(cuil);
+            return Map.<String, Object>of("cuil", cuil, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta());
+        }).toList();
+    }
+
+    /**
+     * The online enablement attempts of one CUIL: the failures of all its pending claves since the count last started and
+     * whether the ceiling locks the ones registered since, locked or not.
+     */
+    @GET
+    @Path("habilitacion/bloqueos/{cuil}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> intentosHabilitacion(@PathParam("cuil") String cuil) {
+        String digits = alAlcance(cuil, Acceso.VER);
+        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).get(digits);
+        return Map.of("cuil", digits, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
+                "bloqueada", intentos.bloqueada(Time.currentTime()));
+    }
+
+    /** Forgets the online enablement failures of a CUIL and of each of its pending claves: each can be enabled online again. */
+    @DELETE
+    @Path("habilitacion/bloqueos/{cuil}")
+    public Response desbloquearHabilitacion(@PathParam("cuil") String cuil) {
+        String digits = alAlcance(cuil, Acceso.GESTIONAR);
+        new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).limpiar(digits);
+        adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "habilitacion", "bloqueos", digits).success();
         return Response.noContent().build();
     }
 

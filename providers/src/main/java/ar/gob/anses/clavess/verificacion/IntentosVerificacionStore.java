@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.verificacion;
 
 import ar.gob.anses.clavess.almacen.BloqueoVerificacionEntity;
 import ar.gob.anses.clavess.almacen.FilaBloqueada;
+import ar.gob.anses.clavess.almacen.SolicitudPendienteEntity;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -67,10 +68,61 @@ public final class IntentosVerificacionStore {
         });
     }
 
-    /** Forgets the failures and the lock of a CUIL (an office lifted it). */
+    /**
+     * One online enablement attempt made with the clave of the pending request {@code solicitudId} of this CUIL
+     * ({@link IntentosHabilitacion}): under the CUIL's row lock (the one every change of its requests takes), the
+     * request's own count and the CUIL's ceiling are charged and flushed, then {@code correcta} is asked; a right answer
+     * clears the CUIL's count in the same commit. Not comparable when the request is locked (by its own failures or by
+     * the ceiling). A request gone meanwhile (enabled, replaced, expired) charges the CUIL only. {@code estado}: the
+     * request's attempts after the charge.
+     */
+    public Cargo cargar(String cuil, String solicitudId, long venceSegundos, long ahora, IntentosHabilitacion reglas,
+                        BooleanSupplier correcta) {
+        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, id(cuil), () -> nueva(cuil), (enTransaccion, fila) -> {
+            EntityManager em = enTransaccion.getProvider(JpaConnectionProvider.class).getEntityManager();
+            SolicitudPendienteEntity solicitud = em.find(SolicitudPendienteEntity.class, solicitudId);
+            IntentosVerificacion delCuil = estado(fila);
+            IntentosVerificacion antes = deLaSolicitud(reglas, delCuil, solicitud, venceSegundos, ahora);
+            if (antes.bloqueada(ahora)) {
+                return new Cargo(false, false, antes);
+            }
+            actualizar(fila, reglas.cuilTrasFallo(delCuil, ahora));
+            if (solicitud != null) {
+                solicitud.setIntentosFallidos(solicitud.getIntentosFallidos() + 1);
+            }
+            em.flush(); // the charge, before the judgement
+            IntentosVerificacion despues = deLaSolicitud(reglas, estado(fila), solicitud, venceSegundos, ahora);
+            boolean acertada = correcta.getAsBoolean();
+            if (acertada) {
+                actualizar(fila, IntentosVerificacion.NINGUNO);
+            }
+            return new Cargo(true, acertada, despues);
+        });
+    }
+
+    /** The attempts of one pending request of this CUIL as its maker sees them, read without a lock. */
+    public IntentosVerificacion deLaSolicitud(String cuil, String solicitudId, long venceSegundos, long ahora, IntentosHabilitacion reglas) {
+        return deLaSolicitud(reglas, get(cuil), em().find(SolicitudPendienteEntity.class, solicitudId), venceSegundos, ahora);
+    }
+
+    private static IntentosVerificacion deLaSolicitud(IntentosHabilitacion reglas, IntentosVerificacion delCuil,
+                                                      SolicitudPendienteEntity solicitud, long venceSegundos, long ahora) {
+        return solicitud == null ? IntentosVerificacion.NINGUNO
+                : reglas.deLaSolicitud(delCuil, solicitud.getIntentosFallidos(), solicitud.getCreada() / 1000, venceSegundos, ahora);
+    }
+
+    /**
+     * Forgets the failures and the lock of a CUIL (an office lifted it); for the online enablement, also the failures of
+     * each of its pending requests, in the same commit.
+     */
     public void limpiar(String cuil) {
-        cambiar(cuil, fila -> {
+        FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, id(cuil), () -> nueva(cuil), (enTransaccion, fila) -> {
             actualizar(fila, IntentosVerificacion.NINGUNO);
+            if (tipo == TipoIntentos.HABILITACION) {
+                enTransaccion.getProvider(JpaConnectionProvider.class).getEntityManager()
+                        .createNamedQuery("ansesSolicitudesSinFallosDelCuil")
+                        .setParameter("realmId", realmId).setParameter("cuil", cuil).executeUpdate();
+            }
             return null;
         });
     }
@@ -89,10 +141,6 @@ public final class IntentosVerificacionStore {
         return em().createNamedQuery("ansesVerificacionBloqueadas", BloqueoVerificacionEntity.class)
                 .setParameter("realmId", realmId).setParameter("tipo", tipo.name()).setParameter("ahora", ahora)
                 .getResultStream().map(BloqueoVerificacionEntity::getCuil).toList();
-    }
-
-    private <T> T cambiar(String cuil, Function<BloqueoVerificacionEntity, T> cambio) {
-        return FilaBloqueada.cambiar(factory, BloqueoVerificacionEntity.class, id(cuil), () -> nueva(cuil), cambio);
     }
 
     /** Verification rows keep the id they had before enablement attempts existed. */

@@ -3,6 +3,7 @@ package ar.gob.anses.clavess.it;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.alerta;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarRespuestas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
@@ -18,6 +19,8 @@ import static ar.gob.anses.clavess.testsupport.KeycloakCluster.enrutar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ar.gob.anses.clavess.padron.PadronFile;
+import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -321,10 +324,52 @@ class ClusterPostgresIT {
         assertThat(login(A, "20347778886", ganadora.equals("Tango5Malbec") ? "Milonga7Vino" : "Tango5Malbec")).isFalse();
     }
 
+    /** Registers a pending clave from an address of the node's own (one address holds one request per CUIL). */
     private void registrarPendiente(int nodo, String clave, String email) throws Exception {
-        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(cluster.navegador(nodo),
-                new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES))), "20347778886");
+        registrarPendiente(nodo, "20347778886", clave, email, InetAddress.getByName("127.3.0." + (10 + nodo)));
+    }
+
+    private void registrarPendiente(int nodo, String cuil, String clave, String email, InetAddress desde) throws Exception {
+        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(cluster.navegador(nodo, desde),
+                new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES))), cuil);
         assertThat(titulo(elegirClaveConEmail(elegi, email, clave))).isEqualTo(ES.get("ansesClaveRegistradaTitulo"));
+    }
+
+    @DisplayName("given two pending claves of one CUIL, the owner's registered first, when 8 sessions of the other, split "
+            + "between A and B, send wrong answers to its enablement questions at once, then exactly its own 2 attempts are "
+            + "judged and the rest see the lock page; the CUIL's count on either node says 2, and the owner's clave still "
+            + "gets its questions")
+    @Test
+    void intentosDeHabilitacionEntreNodos() throws Exception {
+        String cuil = "20420030232";
+        Persona persona = PadronFile.leer(java.nio.file.Path.of("../realm-export/padron-demo.json")).get(cuil);
+        registrarPendiente(B, cuil, "Duena5Casa", "duena.cluster@correo.example", InetAddress.getByName("127.3.0.20"));
+        registrarPendiente(A, cuil, "Ocupa7Nodo", "ocupa.cluster@correo.example", InetAddress.getByName("127.3.0.21"));
+
+        List<HtmlPage> listas = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int nodo = i % 2;
+            Page pendiente = LoginPage.open(cluster.navegador(nodo), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri())
+                    .submit(cuil, "Ocupa7Nodo");
+            listas.add(completarRespuestas(continuar((HtmlPage) pendiente), persona, false));
+        }
+        List<String> titulos = EnParalelo.todas(listas.stream().<Callable<String>>map(p -> () -> titulo(continuar(p))).toList());
+        assertThat(titulos).filteredOn(ES.get("ansesHabilitacionBloqueadaTitulo")::equals).hasSizeGreaterThanOrEqualTo(6);
+        JsonNode eventos = new AdminApi(cluster.nodo(B)).get("events?type=RESET_PASSWORD_ERROR&max=2000");
+        long juzgadas = 0;
+        for (JsonNode e : eventos) {
+            if (cuil.equals(e.at("/details/username").asText()) && "anses_preguntas_incorrectas".equals(e.path("error").asText())) {
+                juzgadas++;
+            }
+        }
+        assertThat(juzgadas).as("sets of answers judged").isEqualTo(2);
+        for (int nodo : new int[] {A, B}) {
+            JsonNode intentos = new AdminApi(cluster.nodo(nodo)).get("anses-verificacion/habilitacion/bloqueos/" + cuil);
+            assertThat(intentos.get("intentosFallidos").asInt()).as("node %d", nodo).isEqualTo(2);
+            assertThat(intentos.get("bloqueada").asBoolean()).isFalse();
+        }
+        Page suya = LoginPage.open(cluster.navegador(B), new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES).uri()).submit(cuil, "Duena5Casa");
+        assertThat(titulo(continuar((HtmlPage) suya))).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
     }
 
     /** Logs in with a pending clave on a node: its page, no code; and the code of the USI-07 it gives. */

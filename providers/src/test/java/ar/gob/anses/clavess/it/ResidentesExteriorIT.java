@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.it;
 
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarClave;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarRespuestas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
@@ -18,6 +19,7 @@ import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -150,8 +152,9 @@ class ResidentesExteriorIT {
         assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), otra.uri()).submit("20347778886", "Tango5Malbec"), otra)).isTrue();
     }
 
-    @DisplayName("given a pending clave, when the questions are failed twice, then online enablement locks for that CUIL in "
-            + "any new session and for any other request of that CUIL, while Crear clave's own verification stays open")
+    @DisplayName("given a pending clave, when its questions are failed twice, then online enablement locks for that clave "
+            + "in any new session, while another pending clave of the CUIL has its own attempts and Crear clave's own "
+            + "verification stays open")
     @Test
     void dosIntentosYBloqueo() throws Exception {
         Persona florencia = PADRON.get("27326667779");
@@ -168,9 +171,10 @@ class ResidentesExteriorIT {
         HtmlPage otraVez = continuar(pendiente("27326667779", "Glaciar8Sur"));
         assertThat(titulo(otraVez)).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
         assertThat(new AdminApi(server).get("anses-habilitacion/27326667779").get("estadoClave").asText()).isEqualTo("PENDIENTE");
-        // Another request of the same CUIL brings no new guesses: 2 attempts per CUIL, across all its requests.
-        crearPendiente("27326667779", "Lenga4Bosque", "otra.persona@correo.example");
-        assertThat(titulo(continuar(pendiente("27326667779", "Lenga4Bosque")))).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
+        // Another pending clave of the CUIL (from elsewhere) has its own attempts: below the CUIL's ceiling (4), whoever
+        // failed the first one did not lock it.
+        crearPendiente("27326667779", "Lenga4Bosque", "otra.persona@correo.example", DireccionesDePrueba.nueva());
+        assertThat(titulo(continuar(pendiente("27326667779", "Lenga4Bosque")))).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
 
         // Failing the enablement does not lock the person out of proving identity in Crear clave.
         HtmlPage crear = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), "27326667779", true);
@@ -343,7 +347,7 @@ class ResidentesExteriorIT {
     void cadaRegistroEsSuyo() throws Exception {
         String rocio = "27420010031";
         crearPendiente(rocio, "Intruso8Sur", "otro@correo.example", desde(2));
-        crearPendiente(rocio, "Jacaranda4Luz", "rocio.medina@correo.example", desde(2));
+        crearPendiente(rocio, "Jacaranda4Luz", "rocio.medina@correo.example", DireccionesDePrueba.nueva());
 
         HtmlPage suya = pendiente(rocio, "Jacaranda4Luz");
         HtmlPage ajena = pendiente(rocio, "Intruso8Sur");
@@ -364,21 +368,112 @@ class ResidentesExteriorIT {
         assertThat(correo.para("otro@correo.example")).isEmpty();
     }
 
-    @DisplayName("given a CUIL with as many open pending claves as allowed, when one more is registered, then it is refused "
-            + "with a page that says what to do, and the open ones still log in to their own pages")
+    @DisplayName("given 8 strangers registering pending claves for one CUIL at the same moment from 8 addresses, then all "
+            + "get the same page and 5 are kept; when its owner registers hers after them, she gets that page too, the oldest "
+            + "gives way and hers opens its own page; and registering again from her address replaces hers instead of "
+            + "taking another slot")
     @Test
     void topeDeSolicitudesPorCuil() throws Exception {
         String gustavo = "20420010045";
-        for (int i = 0; i < 5; i++) {
-            crearPendiente(gustavo, "Sauce" + (i + 2) + "Rama", "gustavo" + i + "@correo.example", desde(3));
+        List<HtmlPage> listas = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(DireccionesDePrueba.nueva()),
+                    oidc.request(Oidc.MI_ANSES))), gustavo);
+            elegi.<HtmlInput>getHtmlElementById("email").setValue("gustavo" + i + "@correo.example");
+            listas.add(completarClave(elegi, "Sauce" + (i + 2) + "Rama", "Sauce" + (i + 2) + "Rama"));
         }
-        HtmlPage elegi = ingresarCuilDesdeElExterior(aceptarPoliticas(desdeElLogin(LoginPage.browser(desde(3)), oidc.request(Oidc.MI_ANSES))), gustavo);
-        HtmlPage tope = elegirClaveConEmail(elegi, "gustavo.rios@correo.example", "Sauce9Rama");
-        assertThat(titulo(tope)).isEqualTo(ES.get("ansesSolicitudesLimiteTitulo"));
-        assertThat(new AdminApi(server).get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
-        assertThat(titulo(pendiente(gustavo, "Sauce4Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
-        Page sexta = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(gustavo, "Sauce9Rama");
-        assertThat(LoginPage.of(sexta).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        List<String> titulos = EnParalelo.todas(listas.stream().<Callable<String>>map(p -> () -> titulo(continuar(p))).toList());
+        assertThat(titulos).hasSize(8).containsOnly(ES.get("ansesClaveRegistradaTitulo"));
+        AdminApi admin = new AdminApi(server);
+        assertThat(admin.get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
+
+        InetAddress suya = DireccionesDePrueba.nueva();
+        HtmlPage registrada = crearPendiente(gustavo, "Ceibo7Rama", "gustavo.rios@correo.example", suya);
+        assertThat(registrada.getElementById("anses-solicitud-puede-caducar").getTextContent()).contains(ES.get("ansesSolicitudPuedeCaducar"));
+        assertThat(admin.get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
+        assertThat(titulo(pendiente(gustavo, "Ceibo7Rama"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+
+        // One address, one slot: registering again from hers replaces her earlier one.
+        crearPendiente(gustavo, "Tala3Sombra", "gustavo.rios@correo.example", suya);
+        assertThat(admin.get("anses-habilitacion/" + gustavo).get("solicitudes")).hasSize(5);
+        Page reemplazada = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(gustavo, "Ceibo7Rama");
+        assertThat(LoginPage.of(reemplazada).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        assertThat(titulo(pendiente(gustavo, "Tala3Sombra"))).isEqualTo(ES.get("ansesClavePendienteTitulo"));
+    }
+
+    @DisplayName("given a stranger registered a pending clave for a resident abroad and failed its 2 online attempts, when "
+            + "she enables her own, registered before, then her questions are asked and her right answers enable it")
+    @Test
+    void unOcupaNoQuemaLaHabilitacion() throws Exception {
+        String victor = "20420030216";
+        Persona persona = PADRON.get(victor);
+        crearPendiente(victor, "Ibira7Puita", "victor.vera@correo.example", DireccionesDePrueba.nueva());
+        crearPendiente(victor, "Ocupa5Lugar", "ocupa@correo.example", DireccionesDePrueba.nueva());
+        HtmlPage ajena = responder(continuar(pendiente(victor, "Ocupa5Lugar")), persona, false);
+        assertThat(titulo(responder(continuar(ajena), persona, false))).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
+
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage preguntas = continuar(pendiente(victor, "Ibira7Puita", request));
+        assertThat(titulo(preguntas)).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
+        Page app = presionar(completarRespuestas(preguntas, persona, true));
+        assertThat(request.codeFrom(LoginPage.landedOn(app))).isNotBlank();
+        assertThat(user(new AdminApi(server), victor).get("email").asText()).isEqualTo("victor.vera@correo.example");
+    }
+
+    @DisplayName("given strangers failed 4 online attempts over two pending claves of a CUIL, then a clave registered "
+            + "afterwards is locked (registering again brings no new guesses); office staff see that lock and lift it "
+            + "(audited), and then every clave of the CUIL gets its questions again")
+    @Test
+    void topeDeIntentosPorCuilYOficina() throws Exception {
+        String wanda = "27420030229";
+        Persona persona = PADRON.get(wanda);
+        for (String clave : List.of("Ocupa2Uno", "Ocupa3Dos")) {
+            crearPendiente(wanda, clave, "ocupa." + clave.toLowerCase() + "@correo.example", DireccionesDePrueba.nueva());
+            HtmlPage error = responder(continuar(pendiente(wanda, clave)), persona, false);
+            assertThat(titulo(responder(continuar(error), persona, false))).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
+        }
+        crearPendiente(wanda, "Ocupa4Tres", "ocupa.tres@correo.example", DireccionesDePrueba.nueva());
+        assertThat(titulo(continuar(pendiente(wanda, "Ocupa4Tres")))).isEqualTo(ES.get("ansesHabilitacionBloqueadaTitulo"));
+
+        AdminApi oficina = AdminApi.as(server, STAFF, STAFF_CLAVE);
+        JsonNode bloqueo = oficina.get("anses-verificacion/habilitacion/bloqueos/27-42003022-9");
+        assertThat(bloqueo.get("bloqueada").asBoolean()).isTrue();
+        assertThat(bloqueo.get("intentosFallidos").asInt()).isEqualTo(4);
+        assertThat(oficina.get("anses-verificacion/habilitacion/bloqueos").findValuesAsText("cuil")).contains(wanda);
+        // Crear clave's own lock is another one, and untouched.
+        assertThat(oficina.get("anses-verificacion/bloqueos/" + wanda).get("bloqueada").asBoolean()).isFalse();
+        assertThat(oficina.deleteRaw("anses-verificacion/habilitacion/bloqueos/" + wanda).statusCode()).isEqualTo(204);
+        assertThat(new AdminApi(server).get("admin-events?resourcePath=anses-verificacion/habilitacion/bloqueos/" + wanda + "&max=10"))
+                .hasSize(1);
+
+        assertThat(oficina.get("anses-verificacion/habilitacion/bloqueos/" + wanda).get("bloqueada").asBoolean()).isFalse();
+        assertThat(titulo(continuar(pendiente(wanda, "Ocupa4Tres")))).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
+        assertThat(titulo(continuar(pendiente(wanda, "Ocupa2Uno")))).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
+    }
+
+    @DisplayName("given a CUIL that has a clave, when someone registers a pending one for it and logs in with it, then the "
+            + "pending page and the questions are those of any CUIL; only right answers tell that the CUIL has a clave, and "
+            + "its clave stays untouched while the pending ones are discarded")
+    @Test
+    void cuilConClaveSoloSeDiceTrasProbarIdentidad() throws Exception {
+        String yago = "27420030245";
+        Persona persona = PADRON.get(yago);
+        AdminApi admin = new AdminApi(server);
+        admin.crearCiudadano(yago, persona.nombre(), persona.apellido(), persona.dni(), 3, "Nandu4Pampa", false);
+        crearPendiente(yago, "Zorzal6Monte", "yago.exterior@correo.example", DireccionesDePrueba.nueva());
+
+        HtmlPage pendiente = pendiente(yago, "Zorzal6Monte");
+        assertThat(pendiente.getElementById("anses-solicitud-puede-caducar")).isNotNull();
+        HtmlPage verdad = responder(continuar(pendiente), persona, true);
+        assertThat(titulo(verdad)).isEqualTo(ES.get("ansesHabilitacionCuilConClaveTitulo"));
+
+        JsonNode cuenta = user(admin, yago);
+        assertThat(cuenta.at("/attributes/nivel/0").asText()).isEqualTo("3");
+        assertThat(cuenta.has("email")).isFalse();
+        Page otra = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(yago, "Zorzal6Monte");
+        assertThat(LoginPage.of(otra).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), request.uri()).submit(yago, "Nandu4Pampa"), request)).isTrue();
     }
 
     @DisplayName("given five pending claves of one CUIL, when an office enables each with its own form's code at the same "
@@ -389,7 +484,7 @@ class ResidentesExteriorIT {
         List<String> claves = List.of("Ombu2Verde", "Ombu3Verde", "Ombu4Verde", "Ombu5Verde", "Ombu6Verde");
         List<String> codigos = new ArrayList<>();
         for (String clave : claves) {
-            crearPendiente(sofia, clave, "sofia." + clave.toLowerCase() + "@correo.example", desde(4));
+            crearPendiente(sofia, clave, "sofia." + clave.toLowerCase() + "@correo.example", DireccionesDePrueba.nueva());
             codigos.add(codigoDe(pendiente(sofia, clave)));
         }
         AdminApi oficina = AdminApi.as(server, STAFF, STAFF_CLAVE);
