@@ -116,7 +116,9 @@ class OficinaIT {
                 oficina.postRaw("anses-habilitacion/" + cuil, "{\"nivel\": 3, \"codigo\": \"AAAA-BBBB-CCCC\"}"),
                 oficina.postRaw("anses-habilitacion/" + cuil + "/clave-provisoria", ""),
                 oficina.getRaw("anses-verificacion/bloqueos/" + cuil),
-                oficina.deleteRaw("anses-verificacion/bloqueos/" + cuil));
+                oficina.deleteRaw("anses-verificacion/bloqueos/" + cuil),
+                oficina.getRaw("anses-verificacion/habilitacion/bloqueos/" + cuil),
+                oficina.deleteRaw("anses-verificacion/habilitacion/bloqueos/" + cuil));
         return respuestas.stream().map(r -> r.statusCode() + " " + r.request().method() + " " + r.uri().getPath() + " " + r.body()).toList();
     }
 
