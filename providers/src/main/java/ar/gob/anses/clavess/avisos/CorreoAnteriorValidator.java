@@ -33,7 +33,8 @@ public final class CorreoAnteriorValidator implements SimpleValidator {
             UserModel user = perfil.getAttributeContext().getUser();
             if (user != null) {
                 CorreoAnterior.recordar(context.getSession(), user);
-                if (perfil.getAttributeContext().getContext() == UserProfileContext.UPDATE_EMAIL && !vacio(user.getEmail()) && vacio(input)) {
+                boolean actualizarCorreo = perfil.getAttributeContext().getContext() == UserProfileContext.UPDATE_EMAIL;
+                if (actualizarCorreo && !vacio(user.getEmail()) && vacio(input)) {
                     context.addError(new ValidationError(ID, inputHint, SIN_CORREO));
                 }
             }

@@ -149,7 +149,8 @@ public final class DecisionAviso {
      * a typo, a stranger's, and gets nothing.
      */
     public static Optional<String> direccionReemplazada(String anterior, boolean verificada, String actual) {
-        if (!verificada || anterior == null || anterior.isBlank() || anterior.equalsIgnoreCase(actual == null ? "" : actual.strip())) {
+        if (!verificada || anterior == null || anterior.isBlank()
+                || anterior.equalsIgnoreCase(actual == null ? "" : actual.strip())) {
             return Optional.empty();
         }
         return Optional.of(anterior);
