@@ -169,6 +169,42 @@ class CambioDeCorreoIT {
         assertThat(correo.para(nueva)).as("only the link").hasSize(1);
     }
 
+    @DisplayName("given a change of address asked for in her session, when the owner logs in, then Keycloak's page says "
+            + "it is pending before anything else; when she enters her current address there, then the request is "
+            + "cancelled: the link at the new address changes nothing and nobody is told of a change")
+    @Test
+    void duenaCancelaAlIngresar() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String suya = "cancela." + cuil + DOMINIO;
+        String otra = "pedida." + cuil + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        crear(admin, cuil, "Ticucho8Nieve", suya);
+        String id = admin.userId(cuil);
+
+        WebClient otro = LoginPage.browser();
+        Oidc.Request login = oidc.request(Oidc.MI_ANSES);
+        Page app = LoginPage.open(otro, login.uri()).submit(cuil, "Ticucho8Nieve");
+        assertThat(LoginPage.loggedIn(app, login)).as(app.getWebResponse().getContentAsString()).isTrue();
+        pedirCambio(otro, otra);
+        MimeMessage confirmar = correo.esperar(otra, 1, ESPERA_MS).get(0);
+        assertThat(correo.esperar(suya, 1, ESPERA_MS).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoCorreoCambioPedidoAsunto"));
+
+        Oidc.Request suyo = oidc.request(Oidc.MI_ANSES);
+        HtmlPage pendiente = (HtmlPage) LoginPage.open(LoginPage.browser(), suyo.uri()).submit(cuil, "Ticucho8Nieve");
+        assertThat(pendiente.asNormalizedText()).contains(ES.get("emailVerificationPending", otra));
+        pendiente.<HtmlInput>getHtmlElementById("email").setValue(suya);
+        Page adentro = pendiente.getHtmlElementById("kc-submit").click();
+        assertThat(LoginPage.loggedIn(adentro, suyo)).as(adentro.getWebResponse().getContentAsString()).isTrue();
+
+        HtmlPage tarde = LoginPage.browser().getPage(enlace(CorreoDePrueba.parte(confirmar, "text/plain")));
+        assertThat(tarde.asNormalizedText()).contains(ES.get("emailVerificationCancelled"));
+        assertThat(correoDe(admin, id)).isEqualTo(suya);
+        assertThat(verificado(admin, id)).isTrue();
+        ContadoresAvisos.esperarBandejaVacia(server);
+        assertThat(correo.para(suya)).as("only the request's notice").hasSize(1);
+        assertThat(correo.para(otra)).as("only the link").hasSize(1);
+    }
+
     @DisplayName("given a citizen with a verified address, when she posts another one to the Update profile form, or an "
             + "empty one to Update email, then her address stays as it was (Keycloak alone would remove it at once)")
     @Test
