@@ -27,8 +27,8 @@ public final class Actividad {
     public static final int MAXIMO = 200;
 
     /** The user event types the page reads; Keycloak stores all of them by default ({@code saveByDefault}). */
-    public static final Set<String> TIPOS = Set.of("LOGIN", "LOGIN_ERROR", "REGISTER", "UPDATE_EMAIL", "UPDATE_CREDENTIAL",
-            "REMOVE_CREDENTIAL", "UPDATE_PROFILE", "LOGOUT", "USER_DISABLED_BY_TEMPORARY_LOCKOUT",
+    public static final Set<String> TIPOS = Set.of("LOGIN", "LOGIN_ERROR", "REGISTER", "SEND_VERIFY_EMAIL", "UPDATE_EMAIL",
+            "UPDATE_CREDENTIAL", "REMOVE_CREDENTIAL", "UPDATE_PROFILE", "LOGOUT", "USER_DISABLED_BY_TEMPORARY_LOCKOUT",
             "USER_DISABLED_BY_PERMANENT_LOCKOUT");
 
     static final String INGRESO = "ansesActividadIngreso";
@@ -122,6 +122,7 @@ public final class Actividad {
             case OFICINA_CLAVE -> "ansesActividadOficinaClave";
             case OFICINA_DESBLOQUEO -> "ansesActividadOficinaDesbloqueo";
             case OFICINA_METODO_QUITADO -> "ansesActividadOficinaMetodoQuitado";
+            case CORREO_CAMBIO_PEDIDO -> "ansesActividadCorreoCambioPedido";
             case CORREO_CAMBIADO -> "ansesActividadCorreoCambiado";
             case NO_FUI_YO -> "ansesActividadNoFuiYo";
         };

@@ -52,10 +52,24 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         Optional<Aviso> aviso = DecisionAviso.deEvento(tipo, event.getDetails(), event.getError(), realm.getFailureFactor());
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a, event.getTime(),
                 event.getIpAddress(), userAgent(), navegador(), false, baseUri())));
-        // An email change is also told to the address it replaced.
+        // An email change is also told to the address it replaced: Crear clave's says so in its details; Keycloak's
+        // Update email, confirmed from the new mailbox, is known by what the user profile saw before the change.
         aviso.ifPresent(a -> DecisionAviso.aLaDireccionAnterior(tipo, event.getDetails(), event.getError())
+                .or(() -> reemplazada(realm, event.getUserId()))
                 .ifPresent(anterior -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a.a(anterior),
                         event.getTime(), event.getIpAddress(), userAgent(), navegador(), false, baseUri()))));
+    }
+
+    /**
+     * The verified address this request's profile update replaced ({@link CorreoAnterior}), if the user no longer has
+     * it: a change of address confirmed in Mi cuenta, or made by an office.
+     */
+    private Optional<String> reemplazada(RealmModel realm, String userId) {
+        return CorreoAnterior.de(session, userId).flatMap(antes -> {
+            UserModel user = session.users().getUserById(realm, userId);
+            return user == null ? Optional.empty()
+                    : DecisionAviso.direccionReemplazada(antes.direccion(), antes.verificada(), user.getEmail());
+        });
     }
 
     @Override
@@ -71,6 +85,11 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         Optional<Aviso> aviso = deEventoAdmin(session, realm, event);
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), navegador(), true, baseUri())));
+        // An office that changed the address tells the one it replaced as well.
+        if (cuenta.get().startsWith("id:")) {
+            aviso.ifPresent(a -> reemplazada(realm, cuenta.get().substring("id:".length())).ifPresent(anterior -> programar(
+                    new Pedido(realm.getId(), cuenta.get(), a.a(anterior), event.getTime(), ip, userAgent(), navegador(), true, baseUri()))));
+        }
     }
 
     /**

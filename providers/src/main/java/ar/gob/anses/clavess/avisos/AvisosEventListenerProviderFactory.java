@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.common.Profile;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -78,6 +79,11 @@ public final class AvisosEventListenerProviderFactory implements EventListenerPr
         LOG.infof("Notices: %s; unsent ones looked for every %s; retried after %s doubling up to %s, given up after %s",
                 config.enviar() ? "sent by this node" : "written by this node, sent by others", config.intervalo(),
                 r.inicial(), r.maximo(), r.abandonarTras());
+        if (!Profile.isFeatureEnabled(Profile.Feature.UPDATE_EMAIL)) {
+            // Without it the user profile lets Mi cuenta write the address at once, unconfirmed and untold.
+            LOG.warn("Feature update-email is disabled: citizens can change their email address in Mi cuenta without "
+                    + "confirming it, and the address in use is not told (see docs/seguridad.md)");
+        }
     }
 
     @Override

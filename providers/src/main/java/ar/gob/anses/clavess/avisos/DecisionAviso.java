@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.events.Details;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.RecoveryAuthnCodesCredentialModel;
@@ -44,6 +45,9 @@ public final class DecisionAviso {
     static final String PREVIOUS_EMAIL = Details.PREVIOUS_EMAIL;
     static final String UPDATED_EMAIL = Details.UPDATED_EMAIL;
 
+    static final String CUSTOM_REQUIRED_ACTION = Details.CUSTOM_REQUIRED_ACTION;
+    private static final String UPDATE_EMAIL = UserModel.RequiredAction.UPDATE_EMAIL.name();
+
     static final String CREDENTIAL_TYPE = Details.CREDENTIAL_TYPE;
     static final String NUM_FAILURES = Details.NUM_FAILURES;
     static final String REASON = Details.REASON;
@@ -79,6 +83,9 @@ public final class DecisionAviso {
         return switch (tipo) {
             case "REGISTER" -> "clave".equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
             case "UPDATE_EMAIL" -> correo(d);
+            // Keycloak's Update email sent its confirmation link to a new address: the change waits for it.
+            case "SEND_VERIFY_EMAIL" -> UPDATE_EMAIL.equalsIgnoreCase(String.valueOf(d.get(CUSTOM_REQUIRED_ACTION)))
+                    ? Optional.of(Aviso.de(TipoAviso.CORREO_CAMBIO_PEDIDO)) : Optional.empty();
             case "UPDATE_CREDENTIAL" -> {
                 if ("clave".equals(paso)) {
                     yield Optional.of(new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DETALLE_NIVEL_ANTERIOR)), 2));
@@ -134,6 +141,19 @@ public final class DecisionAviso {
         String nueva = detalles.get(UPDATED_EMAIL);
         return anterior != null && !anterior.isBlank() && !anterior.equalsIgnoreCase(String.valueOf(nueva))
                 ? Optional.of(anterior) : Optional.empty();
+    }
+
+    /**
+     * The address a change replaced, to be told of it too: the one the account had before this request, if it was
+     * verified and is no longer the account's (changed or removed). Empty otherwise: an address never verified may be
+     * a typo, a stranger's, and gets nothing.
+     */
+    public static Optional<String> direccionReemplazada(String anterior, boolean verificada, String actual) {
+        if (!verificada || anterior == null || anterior.isBlank()
+                || anterior.equalsIgnoreCase(actual == null ? "" : actual.strip())) {
+            return Optional.empty();
+        }
+        return Optional.of(anterior);
     }
 
     /** What of an account the notices compare before and after an admin's update. */

@@ -18,6 +18,11 @@ public enum TipoAviso {
     OFICINA_CLAVE("OficinaClave"),
     OFICINA_DESBLOQUEO("OficinaDesbloqueo"),
     OFICINA_METODO_QUITADO("OficinaMetodoQuitado"),
+    /**
+     * A change of address asked for in Mi cuenta (Keycloak's Update email): told at once to the address still in use,
+     * which keeps every notice until the new one is confirmed from its own mailbox.
+     */
+    CORREO_CAMBIO_PEDIDO("CorreoCambioPedido"),
     CORREO_CAMBIADO("CorreoCambiado"),
     /** The citizen confirmed a "No fui yo" link: every session closed, the clave to be replaced. */
     NO_FUI_YO("NoFuiYo");

@@ -37,7 +37,9 @@ public final class NoFuiYo {
      * <li>the user's not-before is now: every access, ID and refresh token issued before is refused, on every node;</li>
      * <li>each user session, online and offline, is logged out through Keycloak's backchannel logout, which tells every
      * app that has a backchannel logout URL and revokes the offline tokens;</li>
-     * <li>the attribute {@link ClaveComprometida#ATRIBUTO}: the clave is refused at login until a newer one is set.</li>
+     * <li>the attribute {@link ClaveComprometida#ATRIBUTO}: the clave is refused at login until a newer one is set;</li>
+     * <li>a change of address asked for and not confirmed yet (Keycloak's Update email) is cancelled: its link, in the
+     * mailbox of whoever asked for it, then changes nothing.</li>
      * </ul>
      * No credential is removed: the second factor stays, so that the recovery is still protected by it.
      *
@@ -57,6 +59,9 @@ public final class NoFuiYo {
                     contexto.getRequestHeaders(), true, true);
         }
         user.setSingleAttribute(ClaveComprometida.ATRIBUTO, ClaveComprometida.marca(Time.currentTimeMillis()));
+        // Keycloak's Update email applies a confirmed link only while the address it names is still pending.
+        user.removeAttribute(UserModel.EMAIL_PENDING);
+        user.removeRequiredAction(UserModel.RequiredAction.UPDATE_EMAIL);
         int sesiones = online.size() + offline.size();
         new EventBuilder(realm, session, contexto.getConnection()).event(EventType.LOGOUT).user(user)
                 .detail(Details.REASON, MOTIVO).detail(DETALLE_SESIONES, String.valueOf(sesiones)).success();

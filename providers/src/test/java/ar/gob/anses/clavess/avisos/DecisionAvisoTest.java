@@ -165,6 +165,34 @@ class DecisionAvisoTest {
         assertThat(new Aviso(TipoAviso.CORREO_CAMBIADO, 0, 0).a("vieja@correo.example").direccion()).isEqualTo("vieja@correo.example");
     }
 
+    @DisplayName("given Keycloak's Update email sending its link to a new address (SEND_VERIFY_EMAIL of the required "
+            + "action UPDATE_EMAIL), then the change-requested notice, with its No fui yo; Verify email's own link, or a "
+            + "failed send, calls for none")
+    @Test
+    void correoCambioPedido() {
+        assertThat(evento("SEND_VERIFY_EMAIL", Map.of("custom_required_action", "UPDATE_EMAIL", "email", "nueva@correo.example")))
+                .contains(TipoAviso.CORREO_CAMBIO_PEDIDO);
+        assertThat(evento("SEND_VERIFY_EMAIL", Map.of("custom_required_action", "update_email"))).contains(TipoAviso.CORREO_CAMBIO_PEDIDO);
+        assertThat(evento("SEND_VERIFY_EMAIL", Map.of("custom_required_action", "VERIFY_EMAIL"))).isEmpty();
+        assertThat(evento("SEND_VERIFY_EMAIL", Map.of())).isEmpty();
+        assertThat(DecisionAviso.deEvento("SEND_VERIFY_EMAIL", Map.of("custom_required_action", "UPDATE_EMAIL"),
+                "email_send_failed", FALLOS)).isEmpty();
+        assertThat(TipoAviso.CORREO_CAMBIO_PEDIDO.conNoFuiYo()).isTrue();
+        assertThat(TipoAviso.CORREO_CAMBIO_PEDIDO.aDireccionSinVerificar()).as("only a verified address in use is told").isFalse();
+    }
+
+    @DisplayName("given the address an account had before a change, then it is told too only if it was verified and is no "
+            + "longer the account's (changed, in any case, or removed)")
+    @Test
+    void direccionReemplazada() {
+        assertThat(DecisionAviso.direccionReemplazada("vieja@correo.example", true, "nueva@correo.example")).contains("vieja@correo.example");
+        assertThat(DecisionAviso.direccionReemplazada("vieja@correo.example", true, null)).as("removed").contains("vieja@correo.example");
+        assertThat(DecisionAviso.direccionReemplazada("vieja@correo.example", false, "nueva@correo.example")).as("never verified").isEmpty();
+        assertThat(DecisionAviso.direccionReemplazada("Vieja@correo.example", true, "vieja@correo.example")).as("the same").isEmpty();
+        assertThat(DecisionAviso.direccionReemplazada(null, true, "nueva@correo.example")).as("a first address").isEmpty();
+        assertThat(DecisionAviso.direccionReemplazada(" ", true, "nueva@correo.example")).isEmpty();
+    }
+
     @DisplayName("given a logout, then only a confirmed No fui yo (reason anses_no_fui_yo) calls for a notice, its confirmation")
     @Test
     void noFuiYo() {

@@ -55,6 +55,38 @@ class RealmDesplegableTest {
         assertThat(propios).containsAll(nombrados);
     }
 
+    @DisplayName("a citizen's change of address waits for its confirmation: Keycloak's Update email is on with its link "
+            + "to the new address forced (the account console and the profile forms then leave a set address alone), and "
+            + "the address's user-profile attribute remembers the previous one for its notice (anses-correo-anterior)")
+    @Test
+    void cambioDeCorreoConfirmado() throws Exception {
+        JsonNode realm = JSON.readTree(REALM_DIR.resolve("anses-realm.json").toFile());
+        JsonNode updateEmail = null;
+        for (JsonNode accion : realm.path("requiredActions")) {
+            if ("UPDATE_EMAIL".equals(accion.path("alias").asText())) {
+                updateEmail = accion;
+            }
+        }
+        assertThat(updateEmail).isNotNull();
+        assertThat(updateEmail.path("enabled").asBoolean()).isTrue();
+        assertThat(updateEmail.path("config").path("verifyEmail").asText()).isEqualTo("true");
+
+        JsonNode perfil = null;
+        for (JsonNode componente : realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")) {
+            perfil = JSON.readTree(componente.path("config").path("kc.user.profile.config").path(0).asText());
+        }
+        assertThat(perfil).isNotNull();
+        JsonNode email = null;
+        for (JsonNode atributo : perfil.path("attributes")) {
+            if ("email".equals(atributo.path("name").asText())) {
+                email = atributo;
+            }
+        }
+        assertThat(email).isNotNull();
+        assertThat(email.path("validations").has("anses-correo-anterior")).isTrue();
+        assertThat(email.path("permissions").path("edit").toString()).as("Update email needs the user's edit").contains("user");
+    }
+
     @DisplayName("the demo file holds the clients the tests and README rely on, and install merges them into the imported realm")
     @Test
     void clientesDemoAparte(@TempDir Path home) throws Exception {

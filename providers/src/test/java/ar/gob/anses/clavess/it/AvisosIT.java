@@ -19,14 +19,9 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
@@ -245,8 +239,9 @@ class AvisosIT {
         return String.format("%06d", binario % 1_000_000);
     }
 
-    @DisplayName("given a citizen without an address, when they add one in the account API and verify it with Keycloak's "
-            + "Verify email (kc_action), then the next change of the clave is told to it, once")
+    @DisplayName("given a citizen without an address, when they add one in Mi cuenta (Keycloak's Update email, kc_action) "
+            + "and follow the link it mails there, then the address is verified and the next change of the clave is told "
+            + "to it, once")
     @Test
     void correoAgregadoYVerificado() throws Exception {
         String cuil = "20419001059";
@@ -257,26 +252,18 @@ class AvisosIT {
         WebClient browser = LoginPage.browser();
         Oidc.Request login = oidc.request(Oidc.MI_ANSES);
         Page app = LoginPage.open(browser, login.uri()).submit(cuil, "Coihue5Rama");
-        String token = login.exchange(login.codeFrom(LoginPage.landedOn(app))).get("access_token").asText();
-        HttpClient http = HttpClient.newHttpClient();
-        URI cuenta = URI.create(server.baseUri() + "realms/anses/account/");
-        ObjectNode yo = (ObjectNode) new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(cuenta)
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        yo.put("email", direccion);
-        HttpResponse<String> guardado = http.send(HttpRequest.newBuilder(cuenta).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(yo.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(guardado.statusCode()).as(guardado.body()).isEqualTo(204);
-        assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isFalse();
+        assertThat(LoginPage.loggedIn(app, login)).as(app.getWebResponse().getContentAsString()).isTrue();
 
-        Oidc.Request verificar = oidc.request(Oidc.MI_ANSES);
-        HtmlPage enviar = (HtmlPage) browser.getPage(verificar.uri(Map.of("kc_action", "VERIFY_EMAIL")).toURL());
-        ((HtmlElement) enviar.getHtmlElementById("kc-verify-email-form").querySelector("input[type=submit]")).click(); // "send the email"
+        Oidc.Request agregar = oidc.request(Oidc.MI_ANSES);
+        HtmlPage formulario = (HtmlPage) browser.getPage(agregar.uri(Map.of("kc_action", "UPDATE_EMAIL")).toURL());
+        formulario.<HtmlInput>getHtmlElementById("email").setValue(direccion);
+        formulario.getHtmlElementById("kc-submit").click();
+        assertThat(admin.get("users/" + admin.userId(cuil)).path("email").asText()).as("not before the link").isEmpty();
         MimeMessage verificacion = correo.esperar(direccion, 1, ESPERA_MS).get(0);
         Matcher enlace = Pattern.compile("https?://\\S+action-token\\S+").matcher(CorreoDePrueba.parte(verificacion, "text/plain"));
         assertThat(enlace.find()).as(CorreoDePrueba.parte(verificacion, "text/plain")).isTrue();
         browser.getPage(enlace.group());
+        assertThat(admin.get("users/" + admin.userId(cuil)).path("email").asText()).isEqualTo(direccion);
         assertThat(admin.get("users/" + admin.userId(cuil)).path("emailVerified").asBoolean()).isTrue();
 
         assertThat(cambiarClave(cuil, "Coihue5Rama", "Cipres4Lago")).isTrue();

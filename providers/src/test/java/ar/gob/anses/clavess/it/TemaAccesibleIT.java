@@ -436,6 +436,36 @@ class TemaAccesibleIT {
         Accesibilidad.revisarCuenta(chromium, "cuenta-ingreso");
     }
 
+    @DisplayName("Mi cuenta's change of email address (Keycloak's Update email) in the ANSES theme, by keyboard: the form, "
+            + "its refusal of an empty address, and the page that says the address changes only once the link is followed")
+    @Test
+    void cambiarCorreo() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        String nueva = "nueva." + cuil + "@tema.demo.anses.example";
+        correo.apuntar(new AdminApi(server)); // Keycloak's Update email refuses to go on when it cannot mail the link
+        var creado = new AdminApi(server).postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Irma", "lastName": "Paz", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["2"]},
+                 "credentials": [{"type": "password", "value": "Quimili4Bruma", "temporary": false}]}
+                """.formatted(cuil, "actual." + cuil + "@tema.demo.anses.example", CuilsDePrueba.dni(cuil)));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+
+        chromium.get(oidc.request(Oidc.MI_ANSES).uri(Map.of("kc_action", "UPDATE_EMAIL")).toString());
+        teclado.tabHasta("username").teclas(cuil).tabHasta("password").teclas("Quimili4Bruma");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("updateEmailTitle"));
+        revisar(chromium, "cambiar-correo");
+        teclado.tabHasta("email").reemplazar("").tabHasta("kc-submit");
+        enviar();
+        assertThat(mensaje()).isEqualTo(ES.get("missingEmailMessage"));
+        revisar(chromium, "cambiar-correo-error");
+        teclado.tabHasta("email").reemplazar(nueva).tabHasta("kc-submit");
+        enviar();
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("emailUpdateConfirmationSentTitle"));
+        assertThat(chromium.findElement(By.tagName("main")).getText()).contains(ES.get("emailUpdateConfirmationSent", nueva));
+        revisar(chromium, "correo-pedido");
+    }
+
     @DisplayName("No fui yo, from the link Actividad de tu cuenta gives: its confirmation and what it did, by keyboard")
     @Test
     void noFuiYo() throws Exception {
