@@ -47,7 +47,7 @@ public final class GeneradorClavesComunes {
     private static final String MARCA_CIUDADES = "[ciudades]";
     /** The policies that depend on the person or her history: nothing a generic list can be filtered by. */
     private static final List<String> POR_PERSONA = List.of("anses-sin-datos-personales", "notUsername", "notEmail",
-            "notContainsUsername", "passwordHistory", "passwordBlacklist");
+            "notContainsUsername", "passwordHistory", "passwordBlacklist", "anses-sin-curatela");
     private static final Pattern POLITICA = Pattern.compile("([\\w-]+)(?:\\(([^)]*)\\))?");
 
     private final Map<String, Integer> politica;
