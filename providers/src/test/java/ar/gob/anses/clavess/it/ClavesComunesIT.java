@@ -21,11 +21,7 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -168,7 +164,7 @@ class ClavesComunesIT {
     @Test
     void claveComunExistenteSeCambiaAlIngresar() throws Exception {
         String cuil = CuilsDePrueba.nuevo();
-        crearConClaveYaGuardada(cuil, ROSARIO);
+        new AdminApi(server).crearConClaveGuardada(cuil, "Ines", "Comun", CuilsDePrueba.dni(cuil), 2, ROSARIO);
 
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         WebClient browser = LoginPage.browser();
@@ -214,28 +210,6 @@ class ClavesComunesIT {
         WebRequest post = new WebRequest(page.getFullyQualifiedUrl(form.getActionAttribute()), HttpMethod.POST);
         post.setRequestParameters(List.of(new NameValuePair("cancel", "on")));
         return post;
-    }
-
-    /**
-     * A citizen whose stored clave is a common one, as an account imported or set before the list had it: the admin API
-     * stores a PBKDF2 hash given to it as is, without the policy that a clear clave would meet.
-     */
-    private void crearConClaveYaGuardada(String cuil, String clave) throws Exception {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        int iteraciones = 27_500;
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                .generateSecret(new PBEKeySpec(clave.toCharArray(), salt, iteraciones, 512)).getEncoded();
-        String secretData = "{\\\"value\\\":\\\"%s\\\",\\\"salt\\\":\\\"%s\\\",\\\"additionalParameters\\\":{}}"
-                .formatted(Base64.getEncoder().encodeToString(hash), Base64.getEncoder().encodeToString(salt));
-        String credentialData = "{\\\"hashIterations\\\":%d,\\\"algorithm\\\":\\\"pbkdf2-sha256\\\",\\\"additionalParameters\\\":{}}"
-                .formatted(iteraciones);
-        HttpResponse<String> creado = new AdminApi(server).postRaw("users", """
-                {"username": "%s", "enabled": true, "firstName": "Ines", "lastName": "Comun",
-                 "attributes": {"dni": ["%s"], "nivel": ["2"]},
-                 "credentials": [{"type": "password", "secretData": "%s", "credentialData": "%s"}]}
-                """.formatted(cuil, CuilsDePrueba.dni(cuil), secretData, credentialData));
-        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
     }
 
     private boolean loginWorks(String cuil, String clave) throws Exception {

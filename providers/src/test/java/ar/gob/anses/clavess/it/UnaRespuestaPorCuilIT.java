@@ -83,7 +83,8 @@ class UnaRespuestaPorCuilIT {
             conCuenta.put(cuil, i % 2 == 0);
             desde.put(cuil, DireccionesDePrueba.nueva());
             if (i % 2 == 0) {
-                admin.crearCiudadano(cuil, persona.nombre(), persona.apellido(), persona.dni(), 2, "Cuenta" + (i % 8 + 2) + "Propia", false);
+                // A ward's account (made before her curatela) is stored as a hash: no clave can be set on it today.
+                admin.crearConClaveGuardada(cuil, persona.nombre(), persona.apellido(), persona.dni(), 2, "Cuenta" + (i % 8 + 2) + "Propia");
             }
             if (i % 5 == 1 || i % 5 == 3) {
                 registrar(cuil, "Ajena" + (i % 8 + 2) + "Previa", DireccionesDePrueba.nueva());

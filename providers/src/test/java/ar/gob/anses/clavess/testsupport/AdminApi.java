@@ -9,9 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import org.htmlunit.Page;
 
 /**
@@ -86,6 +91,37 @@ public final class AdminApi {
                  "attributes": {"dni": ["%s"], "nivel": ["%d"]},
                  "credentials": [{"type": "password", "value": "%s", "temporary": %b}]}
                 """.formatted(cuil, nombre, apellido, dni, nivel, clave, temporal));
+        if (creado.statusCode() != 201) {
+            throw new AssertionError("creating " + cuil + " answered " + creado.statusCode() + ": " + creado.body());
+        }
+    }
+
+    /**
+     * Creates a citizen whose clave is already stored as a hash (PBKDF2), as an account made before today's policy would
+     * be: Keycloak keeps a hash as given, without judging the clave (a common one, or a person under curatela since).
+     */
+    public void crearConClaveGuardada(String cuil, String nombre, String apellido, String dni, int nivel, String clave)
+            throws IOException, InterruptedException {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        int iteraciones = 27_500;
+        byte[] hash;
+        try {
+            hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(new PBEKeySpec(clave.toCharArray(), salt, iteraciones, 512)).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        Base64.Encoder base64 = Base64.getEncoder();
+        String secretData = "{\\\"value\\\":\\\"%s\\\",\\\"salt\\\":\\\"%s\\\",\\\"additionalParameters\\\":{}}"
+                .formatted(base64.encodeToString(hash), base64.encodeToString(salt));
+        String credentialData = "{\\\"hashIterations\\\":%d,\\\"algorithm\\\":\\\"pbkdf2-sha256\\\",\\\"additionalParameters\\\":{}}"
+                .formatted(iteraciones);
+        HttpResponse<String> creado = postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "%s", "lastName": "%s",
+                 "attributes": {"dni": ["%s"], "nivel": ["%d"]},
+                 "credentials": [{"type": "password", "secretData": "%s", "credentialData": "%s"}]}
+                """.formatted(cuil, nombre, apellido, dni, nivel, secretData, credentialData));
         if (creado.statusCode() != 201) {
             throw new AssertionError("creating " + cuil + " answered " + creado.statusCode() + ": " + creado.body());
         }

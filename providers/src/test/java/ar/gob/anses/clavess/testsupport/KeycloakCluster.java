@@ -49,7 +49,7 @@ public final class KeycloakCluster implements AutoCloseable {
             "db", "postgres", "cache", "ispn", "health-enabled", "true", "http-enabled", "true", "hostname-strict", "false",
             KeycloakServer.OPCION_ALTA_DE_SUJETOS, "false");
     /** The build-time ones of {@link #OPCIONES}: {@code start --optimized} refuses to change them. */
-    public static final Set<String> BUILD = Set.of("db", "cache", "health-enabled");
+    public static final Set<String> BUILD = Set.of("db", "cache", "health-enabled", KeycloakServer.OPCION_ALTA_DE_SUJETOS);
 
     private static final Pattern VISTA = Pattern.compile("ISPN000094: Received new cluster view for channel [^:]+: \\[[^\\]]*\\] \\((\\d+)\\)");
     private static final Pattern PID = Pattern.compile("pid=(\\d+)");
