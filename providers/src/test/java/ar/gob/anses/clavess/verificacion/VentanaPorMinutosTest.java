@@ -114,4 +114,44 @@ class VentanaPorMinutosTest {
         assertThat(rafaga.admitir(T0 + 59, VentanaPorMinutos.LIMITE_MAXIMO)).isEmpty();
         assertThat(VentanaPorMinutos.de(rafaga.texto(), rafaga.minuto()).enVentana(T0)).isEqualTo(VentanaPorMinutos.LIMITE_MAXIMO);
     }
+
+    @DisplayName("given a charge given back, then its minute counts one less, a slot opens, and a charge already forgotten changes nothing")
+    @Test
+    void devolver() {
+        VentanaPorMinutos llena = VentanaPorMinutos.vacia().admitir(T0, 2).orElseThrow().admitir(T0 + 70, 2).orElseThrow();
+        VentanaPorMinutos devuelta = llena.devolver(T0 + 80, T0 + 70);
+        assertThat(devuelta.enVentana(T0 + 80)).isEqualTo(1);
+        assertThat(devuelta.admitir(T0 + 90, 2)).isPresent();
+        assertThat(devuelta.devolver(T0 + 80, T0 + 70).devolver(T0 + 80, T0 + 70).enVentana(T0 + 80))
+                .as("never below zero").isEqualTo(1);
+        long despues = T0 + VentanaPorMinutos.CUBETAS * 60;
+        assertThat(llena.devolver(despues, T0).enVentana(despues)).as("T0's minute is out of the window: the later one stays").isEqualTo(1);
+    }
+
+    @DisplayName("given a count added in bulk, then it is counted whatever the limit, and forgotten like admitted events")
+    @Test
+    void sumar() {
+        VentanaPorMinutos ventana = VentanaPorMinutos.vacia().sumar(T0, 5_000).sumar(T0 + 60, 7).sumar(T0 + 61, 0);
+        assertThat(ventana.enVentana(T0 + 61)).isEqualTo(5_007);
+        assertThat(ventana.enVentana(T0 + VentanaPorMinutos.CUBETAS * 60)).isEqualTo(7);
+        assertThat(VentanaPorMinutos.de(ventana.texto(), ventana.minuto()).enVentana(T0 + 61)).isEqualTo(5_007);
+        VentanaPorMinutos enorme = VentanaPorMinutos.vacia();
+        for (int m = 0; m < VentanaPorMinutos.CUBETAS; m++) {
+            enorme = enorme.sumar(T0 + m * 60, Long.MAX_VALUE);
+        }
+        assertThat(enorme.texto().length()).as("fits the column").isLessThanOrEqualTo(EnviosDireccionEntity.LARGO_CUENTAS);
+    }
+
+    @DisplayName("given a full window, then libreDesde is the first second at which a slot opens: when enough of the oldest minutes are out")
+    @Test
+    void libreDesde() {
+        VentanaPorMinutos ventana = VentanaPorMinutos.vacia().admitir(T0, 3).orElseThrow().admitir(T0 + 5, 3).orElseThrow()
+                .admitir(T0 + 600, 3).orElseThrow();
+        assertThat(ventana.libreDesde(T0 + 700, 4)).as("not full").isEqualTo(T0 + 700);
+        long libre = ventana.libreDesde(T0 + 700, 3);
+        assertThat(libre).isEqualTo(T0 + VentanaPorMinutos.CUBETAS * 60L);
+        assertThat(ventana.admitir(libre - 1, 3)).isEmpty();
+        assertThat(ventana.admitir(libre, 3)).isPresent();
+        assertThat(ventana.libreDesde(T0 + 700, 1)).as("both minutes must go").isEqualTo(T0 + 600 + VentanaPorMinutos.CUBETAS * 60L);
+    }
 }

@@ -1,10 +1,12 @@
-package ar.gob.anses.clavess.crearclave;
+package ar.gob.anses.clavess.flujo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The "No soy un robot" check: a proof of work in the manner of ALTCHA, self-hosted and without images.
@@ -15,6 +17,37 @@ import java.util.HexFormat;
  * session ends.
  */
 public record DesafioRobot(String salt, String challenge, int maximo) {
+
+    /** The form field of the solution, and the authentication-session notes of the last challenge shown. */
+    public static final String FIELD = "robot";
+    static final String NOTE_SALT = "anses.robot.salt";
+    static final String NOTE_CHALLENGE = "anses.robot.challenge";
+    static final String NOTE_MAXIMO = "anses.robot.maximo";
+
+    /** A new challenge, kept in the authentication session in place of the one shown before; for the page's {@code robot} attribute. */
+    public static DesafioRobot mostrar(AuthenticationSessionModel authSession, SecureRandom random, int maximo) {
+        DesafioRobot desafio = nuevo(random, maximo);
+        authSession.setAuthNote(NOTE_SALT, desafio.salt());
+        authSession.setAuthNote(NOTE_CHALLENGE, desafio.challenge());
+        authSession.setAuthNote(NOTE_MAXIMO, String.valueOf(desafio.maximo()));
+        return desafio;
+    }
+
+    /** The last challenge shown in this authentication session, if any. */
+    public static Optional<DesafioRobot> mostrado(AuthenticationSessionModel authSession) {
+        String salt = authSession.getAuthNote(NOTE_SALT);
+        String challenge = authSession.getAuthNote(NOTE_CHALLENGE);
+        String maximo = authSession.getAuthNote(NOTE_MAXIMO);
+        if (salt == null || challenge == null || maximo == null || !maximo.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new DesafioRobot(salt, challenge, Integer.parseInt(maximo)));
+    }
+
+    /** Whether {@code numero} solves the last challenge shown in this authentication session. */
+    public static boolean resuelto(AuthenticationSessionModel authSession, String numero) {
+        return mostrado(authSession).map(d -> d.resueltoCon(numero)).orElse(false);
+    }
 
     public static DesafioRobot nuevo(SecureRandom random, int maximo) {
         byte[] salt = new byte[12];

@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.crearclave;
+package ar.gob.anses.clavess.flujo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
