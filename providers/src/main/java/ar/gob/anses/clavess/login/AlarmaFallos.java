@@ -28,8 +28,8 @@ import org.keycloak.models.RealmModel;
  * Keycloak's single-use store ({@code putIfAbsent} / {@code remove}, atomic on every node), so each change gives one
  * event in the cluster: {@code LOGIN_ERROR} with error {@value #EVENTO_ENCENDIDA} or {@value #EVENTO_APAGADA}, the
  * total and the threshold as details. Metrics (Micrometer, the management port's /metrics):
- * {@code anses_ingreso_alarma{realm}} (1 on, 0 off, as this node last saw it) and {@code anses_ingreso_fallos_total{realm}}
- * (failed logins counted by this node).
+ * {@code anses_ingreso_alarma{realm}} (1 on, 0 off, as this node last saw it), {@code anses_ingreso_fallos_ultima_hora{realm}}
+ * (the realm's total at that look) and {@code anses_ingreso_fallos_total{realm}} (failed logins counted by this node).
  */
 final class AlarmaFallos {
 
@@ -39,6 +39,7 @@ final class AlarmaFallos {
     static final String DETALLE_UMBRAL = "anses_umbral";
     static final String METRICA = "anses.ingreso.alarma";
     static final String METRICA_FALLOS = "anses.ingreso.fallos";
+    static final String METRICA_ULTIMA_HORA = "anses.ingreso.fallos.ultima.hora";
     static final long REVISAR_CADA_SEGUNDOS = 5;
 
     private static final Logger LOG = Logger.getLogger(AlarmaFallos.class);
@@ -60,6 +61,7 @@ final class AlarmaFallos {
     private static final class Estado {
         final AtomicLong pendientes = new AtomicLong();
         final AtomicLong fallos = new AtomicLong();
+        final AtomicLong ultimaHora = new AtomicLong();
         final AtomicBoolean revisando = new AtomicBoolean();
         volatile boolean encendida;
         volatile long revisadaEn;
@@ -101,6 +103,7 @@ final class AlarmaFallos {
             throw e;
         }
         estado.revisadaEn = ahora;
+        estado.ultimaHora.set(total);
         boolean encender = total > umbral;
         String clave = CLAVE_ENCENDIDA + realm.getId();
         if (encender ? session.singleUseObjects().putIfAbsent(clave, VIGENCIA_SEGUNDOS) : session.singleUseObjects().remove(clave) != null) {
@@ -124,6 +127,9 @@ final class AlarmaFallos {
                             + "(every login asks for the proof of work), as this node last looked").register(registry));
             metricas.add(FunctionCounter.builder(METRICA_FALLOS, nuevo.fallos, AtomicLong::doubleValue).tag("realm", realm.getName())
                     .description("Failed logins of the CUIL form counted by this node").register(registry));
+            metricas.add(Gauge.builder(METRICA_ULTIMA_HORA, nuevo.ultimaHora, AtomicLong::doubleValue).tag("realm", realm.getName())
+                    .description("The realm's failed logins in the last hour (every node's), at this node's last look: "
+                            + "what the realm normally sees, to size the alarm's threshold").register(registry));
             return nuevo;
         });
     }

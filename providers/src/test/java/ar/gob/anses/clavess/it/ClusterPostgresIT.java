@@ -22,6 +22,7 @@ import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.ContadoresAvisos;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
@@ -201,7 +202,8 @@ class ClusterPostgresIT {
     void ingresosEnParaleloEntreNodos() throws Exception {
         String cuil = CuilsDePrueba.nuevo();
         new AdminApi(cluster.nodo(A)).crearCiudadano(cuil, "Irma", "Nodos", CuilsDePrueba.dni(cuil), 2, "Tipa5Blanca", false);
-        LoginPage login = LoginPage.open(cluster.navegador(A), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
+        InetAddress desde = DireccionesDePrueba.nueva(); // its 12 failed tries spend a budget per address of its own
+        LoginPage login = LoginPage.open(cluster.navegador(A, desde), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 4; fallo++) {
             Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
             login = LoginPage.of(login.submit(cuil, "Equivocada" + fallo));
@@ -209,7 +211,7 @@ class ClusterPostgresIT {
         Thread.sleep(1100);
         List<Callable<LoginPage>> intentos = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            LoginPage pagina = LoginPage.open(cluster.navegador(i % 2), new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES).uri());
+            LoginPage pagina = LoginPage.open(cluster.navegador(i % 2, desde), new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES).uri());
             String clave = "Paralela" + i;
             intentos.add(() -> LoginPage.of(pagina.submit(cuil, clave)));
         }
@@ -222,11 +224,37 @@ class ClusterPostgresIT {
         assertThat(new AdminApi(cluster.nodo(B)).bruteForce(cuil).get("numFailures").asInt()).isEqualTo(5);
     }
 
+    @DisplayName("given failed claves from one address alternating between A and B, then the address's budget is one for "
+            + "both nodes: the tries within it go without the proof of work, the next one asks for it on either node")
+    @Test
+    void presupuestoPorDireccionEntreNodos() throws Exception {
+        int presupuesto = new AdminApi(cluster.nodo(A)).authenticatorConfig("anses browser forms", "anses-cuil-password-form")
+                .path("config").path("presupuestoPorHora").asInt();
+        assertThat(presupuesto).isPositive();
+        InetAddress desde = DireccionesDePrueba.nueva();
+        LoginPage[] login = {
+                LoginPage.open(cluster.navegador(A, desde), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri()),
+                LoginPage.open(cluster.navegador(B, desde), new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES).uri())};
+        for (int fallo = 0; fallo < presupuesto; fallo++) {
+            int nodo = fallo % 2;
+            // A CUIL without an account each time: no quick-login check to wait for.
+            login[nodo] = LoginPage.of(login[nodo].submit(CuilsDePrueba.nuevo(), "Equivocada1"));
+            assertThat(login[nodo].alert()).as("failure %d on node %d", fallo + 1, nodo).isEqualTo(ES.get("ansesInvalidCredentials"));
+            assertThat(login[nodo].pideRobot()).as("failure %d on node %d", fallo + 1, nodo).isFalse();
+        }
+        for (int nodo : new int[] {A, B}) {
+            login[nodo] = LoginPage.of(login[nodo].submit(CuilsDePrueba.nuevo(), "Equivocada1"));
+            assertThat(login[nodo].alert()).as("past the budget on node %d", nodo).isEqualTo(ES.get("ansesIngresoRobot"));
+            assertThat(login[nodo].pideRobot()).isTrue();
+        }
+    }
+
     @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
     @Test
     void bloqueoDeClaveEntreNodos() throws Exception {
         String cuil = "20051234562";
-        WebClient browser = cluster.navegador(A);
+        InetAddress desde = DireccionesDePrueba.nueva();
+        WebClient browser = cluster.navegador(A, desde);
         LoginPage login = LoginPage.open(browser, new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
         for (int intento = 1; intento <= 5; intento++) {
             Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
@@ -236,7 +264,7 @@ class ClusterPostgresIT {
         Thread.sleep(1100);
 
         Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
-        LoginPage bloqueada = LoginPage.of(LoginPage.open(cluster.navegador(B), enB.uri()).submit(cuil, "Quebracho3X"));
+        LoginPage bloqueada = LoginPage.of(LoginPage.open(cluster.navegador(B, desde), enB.uri()).submit(cuil, "Quebracho3X"));
 
         assertThat(bloqueada.alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
         assertThat(new AdminApi(cluster.nodo(B)).bruteForce(cuil).get("disabled").asBoolean()).isTrue();
