@@ -18,6 +18,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public record DesafioRobot(String salt, String challenge, int maximo) {
 
+    /** The largest difficulty: some minutes of a phone's browser; more would never be solved. */
+    public static final int MAXIMO = 10_000_000;
+
     /** The form field of the solution, and the authentication-session notes of the last challenge shown. */
     public static final String FIELD = "robot";
     static final String NOTE_SALT = "anses.robot.salt";
@@ -49,11 +52,13 @@ public record DesafioRobot(String salt, String challenge, int maximo) {
         return mostrado(authSession).map(d -> d.resueltoCon(numero)).orElse(false);
     }
 
+    /** A new challenge up to {@code maximo}, taken between 1 and {@link #MAXIMO} (a setting out of range never fails a page). */
     public static DesafioRobot nuevo(SecureRandom random, int maximo) {
+        int tope = Math.max(1, Math.min(maximo, MAXIMO));
         byte[] salt = new byte[12];
         random.nextBytes(salt);
         String saltHex = HexFormat.of().formatHex(salt);
-        return new DesafioRobot(saltHex, sha256(saltHex + random.nextInt(maximo + 1)), maximo);
+        return new DesafioRobot(saltHex, sha256(saltHex + random.nextInt(tope + 1)), tope);
     }
 
     /** Whether {@code numero} is the solution: the one number whose hash is the challenge. */

@@ -38,6 +38,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * <p>A mistyped CUIL is answered on its field before anything is looked up. Past that point an
  * unknown CUIL and a wrong clave are indistinguishable: same message, same page, a dummy hash for the
  * missing user, and the same lock after the same number of failures.
+ *
+ * <p>Every try is first charged to its client address (see {@link LimitePorDireccionStore}), before the CUIL is looked
+ * up, and given back when the clave is right: past the budget of failed claves ({@link IngresoConfig}) the address must
+ * solve the proof of work, past the ceiling it is refused; while the realm's {@link AlarmaFallos} is on, every login
+ * must solve it.
  */
 final class CuilPasswordForm implements Authenticator {
 
@@ -67,15 +72,15 @@ final class CuilPasswordForm implements Authenticator {
     private static final String ROBOT_USADO = "anses-robot-usado:";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Button of the "Cambiar mi clave" form: 1 turns the login form into its first step, 0 back. */
+    static final String PARAM_CAMBIAR = "anses_cambiar";
+    private static final String NOTE_CAMBIAR = "anses.cambiar.clave";
+
     private final AlarmaFallos alarma;
 
     CuilPasswordForm(AlarmaFallos alarma) {
         this.alarma = alarma;
     }
-
-    /** Button of the "Cambiar mi clave" form: 1 turns the login form into its first step, 0 back. */
-    static final String PARAM_CAMBIAR = "anses_cambiar";
-    private static final String NOTE_CAMBIAR = "anses.cambiar.clave";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -144,6 +149,8 @@ final class CuilPasswordForm implements Authenticator {
         // work, whoever the CUIL names. A right clave gives the unit back below.
         IngresoConfig config = new IngresoConfig(context.getAuthenticatorConfig());
         long cobradoEn = Time.currentTime();
+        // The address as Keycloak gives it: the TCP peer's, or the proxy's forwarded one only when Keycloak's own
+        // proxy-headers (with proxy-trusted-addresses) say so. No header is read here.
         String direccion = context.getConnection().getRemoteAddr();
         LimitePorDireccionStore presupuesto = new LimitePorDireccionStore(session, realm, USO_PRESUPUESTO);
         LimitePorDireccionStore.Cobro cobro = presupuesto.cobrar(direccion, cobradoEn, config.techo());
