@@ -98,17 +98,38 @@ public final class VentanaPorMinutos {
     }
 
     /**
-     * The window at {@code ahora} without one event admitted at epoch second {@code cuando} (a charge given back): its
-     * minute's counter goes down by one; nothing changes if that minute is no longer in the window or holds none.
+     * The window at {@code ahora} without one event admitted at epoch second {@code cuando} (a charge given back, moments
+     * later): one counter goes down by one, that of {@code cuando}'s minute if it holds any, else the nearest newer one,
+     * else the nearest older one. So the unit always comes off, also where the charge went into a newer minute than its
+     * own (it was counted in the window's newest minute because a clock, this node's or another's, was behind it). Nothing
+     * changes only if the window is empty.
      */
     public VentanaPorMinutos devolver(long ahora, long cuando) {
         VentanaPorMinutos actual = alMinuto(ahora / 60);
-        long minutoCuando = cuando / 60;
-        if (minutoCuando <= actual.minuto && minutoCuando > actual.minuto - CUBETAS) {
-            int i = Math.floorMod(minutoCuando, CUBETAS);
-            actual.cuentas[i] = Math.max(0, actual.cuentas[i] - 1);
+        long desde = cuando / 60;
+        if (desde > actual.minuto || desde <= actual.minuto - CUBETAS) {
+            desde = actual.minuto;
+        }
+        for (long m = desde; m <= actual.minuto; m++) {
+            if (actual.quitarUno(m)) {
+                return actual;
+            }
+        }
+        for (long m = desde - 1; m > actual.minuto - CUBETAS; m--) {
+            if (actual.quitarUno(m)) {
+                return actual;
+            }
         }
         return actual;
+    }
+
+    private boolean quitarUno(long minutoDelAnillo) {
+        int i = Math.floorMod(minutoDelAnillo, CUBETAS);
+        if (cuentas[i] == 0) {
+            return false;
+        }
+        cuentas[i]--;
+        return true;
     }
 
     /**

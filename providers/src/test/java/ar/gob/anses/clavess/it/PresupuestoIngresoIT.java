@@ -275,9 +275,9 @@ class PresupuestoIngresoIT {
         return null;
     }
 
-    /** The page minus what differs per request: session ids and codes, the proof of work's numbers and the CUIL typed. */
+    /** The status and page minus what differs per request: session ids and codes, the proof of work's numbers, the CUIL typed. */
     private static String normalizada(LoginPage pagina, String cuil) {
-        return pagina.html().replace(cuil, "CUIL")
+        return pagina.status() + " " + pagina.html().replace(cuil, "CUIL")
                 .replaceAll("(session_code|execution|tab_id|client_data)=[^&\"]*", "$1=X")
                 .replaceAll("checkAuthSession\\(\\s*\"[^\"]*\"", "checkAuthSession(X")
                 .replaceAll("data-(salt|challenge)=\"[^\"]*\"", "data-$1=X");
