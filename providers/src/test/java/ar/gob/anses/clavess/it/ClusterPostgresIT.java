@@ -249,6 +249,78 @@ class ClusterPostgresIT {
         }
     }
 
+    @DisplayName("given failed logins sprayed over A and B from many addresses, each under its budget, past the realm's "
+            + "alarm threshold, then both nodes put the proof of work on every login page, and the cluster gives one event "
+            + "when the alarm turns on and one when it turns off")
+    @Test
+    void alarmaEntreNodos() throws Exception {
+        AdminApi admin = new AdminApi(cluster.nodo(A));
+        long desde = System.currentTimeMillis(); // the nodes have no test clock
+        JsonNode original = admin.authenticatorConfig("anses browser forms", "anses-cuil-password-form");
+        String id = original.get("id").asText();
+        // The realm's failed logins of the last hour, as its events tell them: each one the alarm counts is one of these.
+        long antes = 0;
+        for (JsonNode e : admin.get("events?type=LOGIN_ERROR&max=100000")) {
+            if (FALLOS.contains(e.path("error").asText()) && e.path("time").asLong() > desde - 3_600_000) {
+                antes++;
+            }
+        }
+        long umbral = antes + 20;
+        com.fasterxml.jackson.databind.node.ObjectNode cambiada = original.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) cambiada.get("config")).put("alarmaPorHora", String.valueOf(umbral));
+        admin.put("authentication/config/" + id, cambiada);
+        try {
+            Thread.sleep(6000); // each node looks at the realm's count every 5 s: let both look once with the new threshold
+            for (int nodo : new int[] {A, B}) {
+                assertThat(paginaDeIngreso(nodo).pideRobot()).as("off before the spray, node %d", nodo).isFalse();
+            }
+            for (int d = 0; d < 8; d++) {
+                InetAddress direccion = DireccionesDePrueba.nueva();
+                for (int i = 0; i < 5; i++) {
+                    int nodo = (d + i) % 2;
+                    LoginPage pagina = LoginPage.open(cluster.navegador(nodo, direccion), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri());
+                    String cuil = CuilsDePrueba.nuevo();
+                    LoginPage.of(pagina.pideRobot() ? pagina.submitResolviendoRobot(cuil, "Rociada7Clave") : pagina.submit(cuil, "Rociada7Clave"));
+                }
+            }
+            for (int nodo : new int[] {A, B}) {
+                assertThat(esperarRobot(nodo, true)).as("on after the spray, node %d", nodo).isTrue();
+            }
+        } finally {
+            admin.put("authentication/config/" + id, original);
+        }
+        for (int nodo : new int[] {A, B}) {
+            assertThat(esperarRobot(nodo, false)).as("off again, node %d", nodo).isTrue();
+        }
+        List<String> cambios = new ArrayList<>();
+        for (JsonNode e : admin.get("events?type=LOGIN_ERROR&max=100000")) {
+            String error = e.path("error").asText();
+            if (e.path("time").asLong() >= desde && error.startsWith("anses_alarma_")) {
+                cambios.add(error);
+            }
+        }
+        assertThat(cambios).as("newest first").containsExactly("anses_alarma_apagada", "anses_alarma_encendida");
+    }
+
+    private static final java.util.Set<String> FALLOS = java.util.Set.of("invalid_user_credentials", "user_not_found",
+            "user_temporarily_disabled", "user_disabled", "anses_ingreso_en_curso");
+
+    private static LoginPage paginaDeIngreso(int nodo) throws Exception {
+        return LoginPage.open(cluster.navegador(nodo, DireccionesDePrueba.nueva()), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri());
+    }
+
+    /** Polls node {@code nodo}'s login page (each look may be the one that reads the realm's count) for 60 s. */
+    private static boolean esperarRobot(int nodo, boolean conRobot) throws Exception {
+        long limite = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < limite) {
+            if (paginaDeIngreso(nodo).pideRobot() == conRobot) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
     @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
     @Test
     void bloqueoDeClaveEntreNodos() throws Exception {
