@@ -58,3 +58,22 @@
     </div>
     <script src="${url.resourcesPath}/js/anses-teclado.js" defer></script>
 </#macro>
+
+<#-- "No soy un robot": the proof of work of DesafioRobot, solved by anses-robot.js when the box is ticked. Crear clave
+     always asks for it; the login asks when its address spent its budget of failed claves or the realm's alarm is on. -->
+<#macro robot desafio>
+    <div class="${properties.kcFormGroupClass} anses-robot" id="anses-robot"
+         data-salt="${desafio.salt()}" data-challenge="${desafio.challenge()}" data-maximo="${desafio.maximo()?c}">
+        <div class="${properties.kcCheckboxClass}">
+            <input class="${properties.kcCheckboxInputClass}" type="checkbox" id="anses-robot-check"
+                   aria-describedby="anses-robot-estado input-error-robot"/>
+            <label class="${properties.kcCheckboxLabelClass}" for="anses-robot-check">${msg("ansesNoSoyUnRobot")}</label>
+        </div>
+        <input type="hidden" id="robot" name="robot" value=""/>
+        <p id="anses-robot-estado" class="anses-nota" aria-live="polite"
+           data-calculando="${msg('ansesRobotCalculando')}" data-listo="${msg('ansesRobotListo')}">${msg("ansesRobotAyuda")}</p>
+        <noscript><p class="anses-nota">${msg("ansesRobotSinJavascript")}</p></noscript>
+        <@error name="robot"/>
+    </div>
+    <script src="${url.resourcesPath}/js/anses-robot.js" defer></script>
+</#macro>

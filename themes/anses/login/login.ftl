@@ -31,6 +31,9 @@
                 </div>
             </@field.password>
             <@anses.teclado campo="password" etiqueta=msg("ansesClaveLabel")/>
+            <#if ansesRobot??>
+                <@anses.robot desafio=ansesRobot/>
+            </#if>
 
             <ul id="anses-clave-links" class="anses-links">
                 <li><a id="anses-olvide-mi-clave" href="${url.loginResetCredentialsUrl}">${msg("ansesOlvideMiClave")}</a></li>

@@ -7,8 +7,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
- * The CUIL submissions to Crear clave from one client address in the last hour: one counter per minute
- * ({@code verificacion.VentanaPorMinutos}, which {@code LimitePorDireccionStore} reads it as), so the row has the same size whatever the limit.
+ * What one client address did in the last hour: one counter per minute ({@code verificacion.VentanaPorMinutos}, which
+ * {@code LimitePorDireccionStore} reads it as), so the row has the same size whatever the limit. The id says which count:
+ * {@code <realm>:<address>} Crear clave's CUIL submissions, {@code <realm>:ingreso:<address>} the login's failed claves,
+ * {@code <realm>:fallos-realm:*} the realm's failed logins (its alarm).
  */
 @Entity
 @Table(name = "ANSES_ENVIOS_DIRECCION")

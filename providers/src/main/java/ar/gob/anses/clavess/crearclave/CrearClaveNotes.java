@@ -10,9 +10,6 @@ final class CrearClaveNotes {
     static final String EXTERIOR = "anses.exterior";
     static final String PREGUNTAS = "anses.preguntas";
     static final String PREGUNTAS_ANTERIORES = "anses.preguntas.anteriores";
-    static final String ROBOT_SALT = "anses.robot.salt";
-    static final String ROBOT_CHALLENGE = "anses.robot.challenge";
-    static final String ROBOT_MAXIMO = "anses.robot.maximo";
     /** The address typed at Elegí tu clave that Confirmá tu correo is to confirm (absent: nothing to confirm). */
     static final String CORREO_DIRECCION = "anses.correo.direccion";
     /** What Elegí tu clave did: {@code creada} (a new user) or {@code recuperada} (the clave of an existing one replaced). */

@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;
@@ -11,7 +12,6 @@ import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Step 2 of Crear clave: the CUIL (parsed as on the login page) and the anti-robot check, limited per
@@ -20,7 +20,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 final class CuilRobotAuthenticator implements Paso {
 
     static final String FIELD_CUIL = "cuil";
-    static final String FIELD_ROBOT = "robot";
+    static final String FIELD_ROBOT = DesafioRobot.FIELD;
     static final String FIELD_RESIDENCIA = "residencia";
     static final String RESIDENCIA_EXTERIOR = "exterior";
     private static final String TEMPLATE = "anses-crear-cuil.ftl";
@@ -54,7 +54,7 @@ final class CuilRobotAuthenticator implements Paso {
             context.challenge(page(context, typed).addError(new FormMessage(FIELD_RESIDENCIA, "ansesResidenciaInvalida")).createForm(TEMPLATE));
             return;
         }
-        if (config.antiRobot() && !robotResuelto(context.getAuthenticationSession(), form.getFirst(FIELD_ROBOT))) {
+        if (config.antiRobot() && !DesafioRobot.resuelto(context.getAuthenticationSession(), form.getFirst(FIELD_ROBOT))) {
             eventos.error("anses_robot");
             context.challenge(page(context, typed).addError(new FormMessage(FIELD_ROBOT, "ansesRobotNoResuelto")).createForm(TEMPLATE));
             return;
@@ -84,24 +84,9 @@ final class CuilRobotAuthenticator implements Paso {
                 .setAttribute("residencia", RESIDENCIA_EXTERIOR.equals(residencia) ? RESIDENCIA_EXTERIOR : "pais")
                 .setAttribute("antiRobot", config.antiRobot());
         if (config.antiRobot()) {
-            DesafioRobot desafio = DesafioRobot.nuevo(RANDOM, config.dificultad());
-            AuthenticationSessionModel authSession = context.getAuthenticationSession();
-            authSession.setAuthNote(CrearClaveNotes.ROBOT_SALT, desafio.salt());
-            authSession.setAuthNote(CrearClaveNotes.ROBOT_CHALLENGE, desafio.challenge());
-            authSession.setAuthNote(CrearClaveNotes.ROBOT_MAXIMO, String.valueOf(desafio.maximo()));
-            form.setAttribute("robot", desafio);
+            form.setAttribute("robot", DesafioRobot.mostrar(context.getAuthenticationSession(), RANDOM, config.dificultad()));
         }
         return form;
-    }
-
-    private static boolean robotResuelto(AuthenticationSessionModel authSession, String numero) {
-        String salt = authSession.getAuthNote(CrearClaveNotes.ROBOT_SALT);
-        String challenge = authSession.getAuthNote(CrearClaveNotes.ROBOT_CHALLENGE);
-        String maximo = authSession.getAuthNote(CrearClaveNotes.ROBOT_MAXIMO);
-        if (salt == null || challenge == null || maximo == null) {
-            return false;
-        }
-        return new DesafioRobot(salt, challenge, Integer.parseInt(maximo)).resueltoCon(numero);
     }
 
     /** Counts this submission for the client address in the database every node shares; true past the limit of the last hour. */

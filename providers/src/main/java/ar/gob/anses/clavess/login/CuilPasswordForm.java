@@ -3,12 +3,15 @@ package ar.gob.anses.clavess.login;
 import ar.gob.anses.clavess.cambiarclave.CambiarClaveRequiredActionFactory;
 import ar.gob.anses.clavess.cambiarclave.ClaveComun;
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
+import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -28,6 +31,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The "Mi ANSES" login: CUIL and Clave de la Seguridad Social in one form.
@@ -35,6 +39,11 @@ import org.keycloak.services.managers.AuthenticationManager;
  * <p>A mistyped CUIL is answered on its field before anything is looked up. Past that point an
  * unknown CUIL and a wrong clave are indistinguishable: same message, same page, a dummy hash for the
  * missing user, and the same lock after the same number of failures.
+ *
+ * <p>Every try is first charged to its client address (see {@link LimitePorDireccionStore}), before the CUIL is looked
+ * up, and given back when the clave is right: past the budget of failed claves ({@link IngresoConfig}) the address must
+ * solve the proof of work, past the ceiling it is refused; while the realm's {@link AlarmaFallos} is on, every login
+ * must solve it.
  */
 final class CuilPasswordForm implements Authenticator {
 
@@ -51,10 +60,28 @@ final class CuilPasswordForm implements Authenticator {
     static final String ERROR_IN_PROGRESS = "anses_ingreso_en_curso";
     static final String MSG_CLAVE_COMPROMETIDA = "ansesClaveComprometida";
     static final String ERROR_CLAVE_COMPROMETIDA = "anses_clave_comprometida";
+    /** Past the address's budget of failed claves, or while the realm's alarm is on: the proof of work first. */
+    static final String MSG_ROBOT = "ansesIngresoRobot";
+    static final String ERROR_ROBOT = "anses_robot";
+    /** Past the address's ceiling: refused, with when to try again. */
+    static final String MSG_DEMASIADOS = "ansesIngresoDemasiados";
+    static final String ERROR_DEMASIADOS = "anses_limite_por_direccion";
+    /** The login's failed claves per address, kept apart from Crear clave's CUILs in the address-window table. */
+    static final String USO_PRESUPUESTO = "ingreso:";
+    // Set while this authentication session's address must solve the proof of work: every page then carries one.
+    private static final String NOTE_ROBOT = "anses.ingreso.robot";
+    private static final String ROBOT_USADO = "anses-robot-usado:";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Button of the "Cambiar mi clave" form: 1 turns the login form into its first step, 0 back. */
     static final String PARAM_CAMBIAR = "anses_cambiar";
     private static final String NOTE_CAMBIAR = "anses.cambiar.clave";
+
+    private final AlarmaFallos alarma;
+
+    CuilPasswordForm(AlarmaFallos alarma) {
+        this.alarma = alarma;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -65,6 +92,10 @@ final class CuilPasswordForm implements Authenticator {
             // cannot raise it. The level step after this one grants or refuses.
             context.success();
             return;
+        }
+        IngresoConfig config = new IngresoConfig(context.getAuthenticatorConfig());
+        if (alarma.encendida(context.getSession(), context.getRealm(), config.alarma(), Time.currentTime())) {
+            context.getAuthenticationSession().setAuthNote(NOTE_ROBOT, "alarma");
         }
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
         String loginHint = context.getAuthenticationSession().getClientNote(OIDCLoginProtocol.LOGIN_HINT_PARAM);
@@ -115,10 +146,40 @@ final class CuilPasswordForm implements Authenticator {
         // Keycloak's later pages ("restart login" with the CUIL) read what was typed from this note.
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digitos());
 
+        // The address's budget, charged before anything about the CUIL is looked up: the same answer, and the same
+        // work, whoever the CUIL names. A right clave gives the unit back below.
+        IngresoConfig config = new IngresoConfig(context.getAuthenticatorConfig());
+        long cobradoEn = Time.currentTime();
+        // The address as Keycloak gives it: the TCP peer's, or the proxy's forwarded one only when Keycloak's own
+        // proxy-headers (with proxy-trusted-addresses) say so. No header is read here.
+        String direccion = context.getConnection().getRemoteAddr();
+        LimitePorDireccionStore presupuesto = new LimitePorDireccionStore(session, realm, USO_PRESUPUESTO);
+        LimitePorDireccionStore.Cobro cobro = presupuesto.cobrar(direccion, cobradoEn, config.techo());
+        if (!cobro.admitido()) {
+            context.getEvent().error(ERROR_DEMASIADOS);
+            context.forceChallenge(form(context, typed, config)
+                    .setError(MSG_DEMASIADOS, BloqueoClave.minutosRestantes(cobro.libreDesde(), cobradoEn)).createLoginUsernamePassword());
+            return;
+        }
+        boolean robot = cobro.enVentana() > config.presupuesto() || alarma.encendida(session, realm, config.alarma(), cobradoEn);
+        if (robot) {
+            context.getAuthenticationSession().setAuthNote(NOTE_ROBOT, "true");
+        } else {
+            context.getAuthenticationSession().removeAuthNote(NOTE_ROBOT);
+        }
+        if (robot && !robotResuelto(context, formData.getFirst(DesafioRobot.FIELD))) {
+            // Not tried, so not a failure: the unit goes back, and only tries paid with a proof of work reach the ceiling.
+            presupuesto.devolver(direccion, cobradoEn, Time.currentTime());
+            context.getEvent().error(ERROR_ROBOT);
+            context.forceChallenge(form(context, typed, config).setError(MSG_ROBOT).createLoginUsernamePassword());
+            return;
+        }
+
         UserModel user = session.users().getUserByUsername(realm, cuil.digitos());
         BloqueoClave bloqueo = new BloqueoClave(session, realm, context.getProtector());
         if (!bloqueo.tomarTurno(cuil)) {
             // Another attempt of this CUIL is being judged: this one is not compared (with or without a user alike).
+            alarma.fallo(realm);
             context.getEvent().user(user).error(ERROR_IN_PROGRESS);
             context.forceChallenge(globalError(context, typed, MSG_IN_PROGRESS));
             return;
@@ -130,8 +191,10 @@ final class CuilPasswordForm implements Authenticator {
             bloqueo.devolverTurno(cuil);
         }
         if (!correcta) {
+            alarma.fallo(realm);
             return;
         }
+        presupuesto.devolver(direccion, cobradoEn, Time.currentTime());
         if (context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD) != null) {
             // The clave of a pending request (its id is in the note), with or without an account: no user. The pending
             // step after this one shows that request's page and is the only way on.
@@ -192,6 +255,18 @@ final class CuilPasswordForm implements Authenticator {
         return correcta;
     }
 
+    /**
+     * Whether {@code numero} solves the challenge shown, used once: the first request to bring it, on any node, consumes
+     * it (Keycloak's single-use store), so parallel tries from one page cannot share one solution.
+     */
+    private static boolean robotResuelto(AuthenticationFlowContext context, String numero) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return DesafioRobot.mostrado(authSession).filter(d -> d.resueltoCon(numero))
+                .map(d -> context.getSession().singleUseObjects().putIfAbsent(ROBOT_USADO + d.challenge(),
+                        Math.max(60, context.getRealm().getAccessCodeLifespanLogin())))
+                .orElse(false);
+    }
+
     /** When the current clave was set (epoch milliseconds); null when unknown. */
     private static Long claveCreada(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
@@ -218,8 +293,17 @@ final class CuilPasswordForm implements Authenticator {
     }
 
     private LoginFormsProvider form(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        return form(context, formData, new IngresoConfig(context.getAuthenticatorConfig()));
+    }
+
+    /** The form; with a new proof of work (replacing the last one shown) while this session's address must solve one. */
+    private LoginFormsProvider form(AuthenticationFlowContext context, MultivaluedMap<String, String> formData, IngresoConfig config) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         LoginFormsProvider form = context.form().setExecution(context.getExecution().getId())
-                .setAttribute("ansesCambiarClave", context.getAuthenticationSession().getAuthNote(NOTE_CAMBIAR) != null);
+                .setAttribute("ansesCambiarClave", authSession.getAuthNote(NOTE_CAMBIAR) != null);
+        if (authSession.getAuthNote(NOTE_ROBOT) != null) {
+            form.setAttribute("ansesRobot", DesafioRobot.mostrar(authSession, RANDOM, config.dificultad()));
+        }
         if (!formData.isEmpty()) {
             form.setFormData(formData);
         }

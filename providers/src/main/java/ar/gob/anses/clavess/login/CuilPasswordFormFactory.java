@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.login;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -14,7 +15,8 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     public static final String PROVIDER_ID = "anses-cuil-password-form";
 
-    private static final CuilPasswordForm SINGLETON = new CuilPasswordForm();
+    private final AlarmaFallos alarma = new AlarmaFallos(Metrics.globalRegistry);
+    private final CuilPasswordForm form = new CuilPasswordForm(alarma);
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED};
 
     @Override
@@ -31,7 +33,10 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
     public String getHelpText() {
         return "Login form for the CUIL and the Clave de la Seguridad Social. Accepts the CUIL with dashes, "
                 + "spaces or dots, rejects a wrong prefix or check digit before any lookup, answers an unknown CUIL "
-                + "exactly like a wrong clave and tells a locked clave when it can try again.";
+                + "exactly like a wrong clave and tells a locked clave when it can try again. Each client address has a "
+                + "budget of failed claves an hour, past which it must pass the \"No soy un robot\" proof of work and, past "
+                + "a ceiling, is refused; a realm-wide alarm asks every login for the proof of work while failed logins "
+                + "exceed what the realm normally sees.";
     }
 
     @Override
@@ -47,12 +52,12 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public boolean isConfigurable() {
-        return false;
+        return true;
     }
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return IngresoConfig.PROPERTIES;
     }
 
     @Override
@@ -62,7 +67,7 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return form;
     }
 
     @Override
@@ -77,6 +82,6 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public void close() {
-        // No resources.
+        alarma.cerrar();
     }
 }

@@ -2,7 +2,10 @@ package ar.gob.anses.clavess.verificacion;
 
 import ar.gob.anses.clavess.almacen.EnviosDireccionEntity;
 import ar.gob.anses.clavess.almacen.FilaBloqueada;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -10,8 +13,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * How many CUILs one client address submitted to Crear clave in the last hour, in Keycloak's database
- * (table ANSES_ENVIOS_DIRECCION), so that every node counts the same submissions. Each submission is
+ * How many times one client address did something counted in the last hour, in Keycloak's database (table
+ * ANSES_ENVIOS_DIRECCION), so that every node counts the same: the CUILs it submitted to Crear clave, and (apart, under
+ * another {@code uso}) the login's failed claves and the realm's failed logins. Each submission is
  * admitted or refused under the address's row lock: parallel submissions cannot pass the limit. One row per
  * address of {@link VentanaPorMinutos#CUBETAS} counters: the same bytes and work per submission for any limit.
  */
@@ -27,24 +31,106 @@ public final class LimitePorDireccionStore {
 
     private final KeycloakSessionFactory factory;
     private final String realmId;
+    private final String uso;
 
+    /** Crear clave's CUIL submissions per address. */
     public LimitePorDireccionStore(KeycloakSession session, RealmModel realm) {
+        this(session, realm, "");
+    }
+
+    /**
+     * Another count per address, kept apart from Crear clave's by {@code uso} (a prefix of the row's id, e.g.
+     * {@code "ingreso:"}: the login's failed claves). Same table, window, row lock and clean-up.
+     */
+    public LimitePorDireccionStore(KeycloakSession session, RealmModel realm, String uso) {
         this.factory = session.getKeycloakSessionFactory();
         this.realmId = realm.getId();
+        this.uso = uso;
     }
 
     /** Records a submission from {@code direccion} at {@code ahora}; false (and nothing recorded) past {@code limite} an hour. */
     public boolean admitir(String direccion, long ahora, int limite) {
-        boolean admitido = FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, realmId + ":" + direccion,
-                () -> new EnviosDireccionEntity(realmId + ":" + direccion, realmId, direccion, VentanaPorMinutos.vacia().texto()),
-                fila -> VentanaPorMinutos.de(fila.getCuentas(), fila.getMinuto()).admitir(ahora, Math.min(limite, LIMITE_MAXIMO)).map(ventana -> {
-                    fila.actualizar(ventana.texto(), ventana.minuto(), ahora);
-                    return true;
-                }).orElse(false));
-        if (admitido && ThreadLocalRandom.current().nextInt(LIMPIEZA_CADA) == 0) {
+        return cobrar(direccion, ahora, limite).admitido();
+    }
+
+    /**
+     * What one charge found: admitted (then {@code enVentana} counts it) or refused at the limit (nothing charged;
+     * {@code libreDesde} is the epoch second from which one would be admitted again).
+     */
+    public record Cobro(boolean admitido, long enVentana, long libreDesde) {
+    }
+
+    /**
+     * Charges one unit to {@code direccion} at {@code ahora} under the row's lock, committed before this returns, unless
+     * {@code limite} units are already in the last hour: parallel charges of one address, on any node, each see the ones
+     * before them.
+     */
+    public Cobro cobrar(String direccion, long ahora, int limite) {
+        int tope = Math.min(limite, LIMITE_MAXIMO);
+        Cobro cobro = cambiar(direccion, ventana -> ventana.admitir(ahora, tope)
+                .map(nueva -> new Resultado<>(nueva, new Cobro(true, nueva.enVentana(ahora), ahora)))
+                .orElseGet(() -> new Resultado<Cobro>(null, new Cobro(false, ventana.enVentana(ahora), ventana.libreDesde(ahora, tope)))), ahora);
+        if (cobro.admitido() && ThreadLocalRandom.current().nextInt(LIMPIEZA_CADA) == 0) {
             borrarVencidos(ahora);
         }
-        return admitido;
+        return cobro;
+    }
+
+    /** Gives back one unit charged at {@code cobradoEn} (if still in the window): the attempt it paid for did not count. */
+    public void devolver(String direccion, long cobradoEn, long ahora) {
+        cambiar(direccion, ventana -> new Resultado<Void>(ventana.devolver(ahora, cobradoEn), null), ahora);
+    }
+
+    /** Adds {@code n} to {@code direccion}'s count, with no limit, and returns the count of the last hour. */
+    public long sumar(String direccion, long ahora, long n) {
+        return cambiar(direccion, ventana -> {
+            VentanaPorMinutos nueva = ventana.sumar(ahora, n);
+            return new Resultado<>(nueva, nueva.enVentana(ahora));
+        }, ahora);
+    }
+
+    private record Resultado<T>(VentanaPorMinutos ventana, T valor) {
+    }
+
+    private <T> T cambiar(String direccion, Function<VentanaPorMinutos, Resultado<T>> cambio, long ahora) {
+        String clave = clave(direccion);
+        String id = realmId + ":" + uso + clave;
+        return FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, id,
+                () -> new EnviosDireccionEntity(id, realmId, clave, VentanaPorMinutos.vacia().texto()),
+                fila -> {
+                    Resultado<T> resultado = cambio.apply(VentanaPorMinutos.de(fila.getCuentas(), fila.getMinuto()));
+                    if (resultado.ventana() != null) {
+                        fila.actualizar(resultado.ventana().texto(), resultado.ventana().minuto(), ahora);
+                    }
+                    return resultado.valor();
+                });
+    }
+
+    /**
+     * The address as counted: an IPv4 address as it is; an IPv6 address by its /64 network, which one subscriber
+     * usually holds whole (counting each of its addresses apart would give her 2^64 budgets).
+     */
+    static String clave(String direccion) {
+        if (direccion == null || direccion.isEmpty()) {
+            return "-";
+        }
+        if (direccion.indexOf(':') < 0) {
+            return direccion;
+        }
+        try {
+            // A literal: parsed, never looked up (the servlet layer gives the peer's numeric address).
+            byte[] bytes = InetAddress.getByName(direccion.startsWith("[") ? direccion : "[" + direccion + "]").getAddress();
+            if (bytes.length != 16) {
+                return direccion;
+            }
+            StringBuilder red = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                red.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return red.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return direccion.length() > 64 ? direccion.substring(0, 64) : direccion;
+        }
     }
 
     private void borrarVencidos(long ahora) {

@@ -21,6 +21,8 @@ public final class VentanaPorMinutos {
     public static final int LIMITE_MAXIMO = 100_000;
     /** The longest stored text: {@value #CUBETAS} counters of up to 6 digits and their commas. */
     public static final int LARGO_MAXIMO = CUBETAS * 7 - 1;
+    /** The largest counter of {@link #sumar}: 15 digits, so 61 of them and their commas fit the 1024 characters of the column. */
+    static final long CUENTA_MAXIMA = 999_999_999_999_999L;
 
     private final long[] cuentas; // cuentas[minuto mod CUBETAS], never changed once the window is returned
     private final long minuto; // the newest minute counted (epoch minute); the ring holds minuto - CUBETAS + 1 .. minuto
@@ -82,6 +84,69 @@ public final class VentanaPorMinutos {
         }
         actual.cuentas[Math.floorMod(actual.minuto, CUBETAS)]++;
         return Optional.of(actual);
+    }
+
+    /**
+     * The window with {@code n} more events at epoch second {@code ahora}, whatever the total: a count, not a limit (the
+     * realm's failed logins). A counter stays under 16 digits, which the column holds 61 of.
+     */
+    public VentanaPorMinutos sumar(long ahora, long n) {
+        VentanaPorMinutos actual = alMinuto(ahora / 60);
+        int i = Math.floorMod(actual.minuto, CUBETAS);
+        actual.cuentas[i] = Math.min(actual.cuentas[i] + Math.max(0, n), CUENTA_MAXIMA);
+        return actual;
+    }
+
+    /**
+     * The window at {@code ahora} without one event admitted at epoch second {@code cuando} (a charge given back, moments
+     * later): one counter goes down by one, that of {@code cuando}'s minute if it holds any, else the nearest newer one,
+     * else the nearest older one. So the unit always comes off, also where the charge went into a newer minute than its
+     * own (it was counted in the window's newest minute because a clock, this node's or another's, was behind it). Nothing
+     * changes only if the window is empty.
+     */
+    public VentanaPorMinutos devolver(long ahora, long cuando) {
+        VentanaPorMinutos actual = alMinuto(ahora / 60);
+        long desde = cuando / 60;
+        if (desde > actual.minuto || desde <= actual.minuto - CUBETAS) {
+            desde = actual.minuto;
+        }
+        for (long m = desde; m <= actual.minuto; m++) {
+            if (actual.quitarUno(m)) {
+                return actual;
+            }
+        }
+        for (long m = desde - 1; m > actual.minuto - CUBETAS; m--) {
+            if (actual.quitarUno(m)) {
+                return actual;
+            }
+        }
+        return actual;
+    }
+
+    private boolean quitarUno(long minutoDelAnillo) {
+        int i = Math.floorMod(minutoDelAnillo, CUBETAS);
+        if (cuentas[i] == 0) {
+            return false;
+        }
+        cuentas[i]--;
+        return true;
+    }
+
+    /**
+     * The first epoch second, from {@code ahora} on, at which the window holds fewer than {@code limite} events if none
+     * is added: when its oldest minutes are forgotten (a minute {@code m} is out of the window from minute
+     * {@code m + }{@value #CUBETAS} on).
+     */
+    public long libreDesde(long ahora, int limite) {
+        VentanaPorMinutos actual = alMinuto(ahora / 60);
+        long total = actual.total();
+        for (long m = actual.minuto - CUBETAS + 1; total >= limite && m <= actual.minuto; m++) {
+            total -= actual.cuentas[Math.floorMod(m, CUBETAS)];
+            if (total < limite) {
+                return Math.max(ahora, (m + CUBETAS) * 60);
+            }
+        }
+        return ahora;
     }
 
     /** The window with its oldest minutes cleared up to {@code ahora} (a clock behind the newest minute counts in it). */

@@ -25,6 +25,7 @@ import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.ContadoresAvisos;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
@@ -204,7 +205,8 @@ class ClusterPostgresIT {
     void ingresosEnParaleloEntreNodos() throws Exception {
         String cuil = CuilsDePrueba.nuevo();
         new AdminApi(cluster.nodo(A)).crearCiudadano(cuil, "Irma", "Nodos", CuilsDePrueba.dni(cuil), 2, "Tipa5Blanca", false);
-        LoginPage login = LoginPage.open(cluster.navegador(A), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
+        InetAddress desde = DireccionesDePrueba.nueva(); // its 12 failed tries spend a budget per address of its own
+        LoginPage login = LoginPage.open(cluster.navegador(A, desde), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 4; fallo++) {
             Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
             login = LoginPage.of(login.submit(cuil, "Equivocada" + fallo));
@@ -212,7 +214,7 @@ class ClusterPostgresIT {
         Thread.sleep(1100);
         List<Callable<LoginPage>> intentos = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            LoginPage pagina = LoginPage.open(cluster.navegador(i % 2), new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES).uri());
+            LoginPage pagina = LoginPage.open(cluster.navegador(i % 2, desde), new Oidc(cluster.nodo(i % 2)).request(Oidc.MI_ANSES).uri());
             String clave = "Paralela" + i;
             intentos.add(() -> LoginPage.of(pagina.submit(cuil, clave)));
         }
@@ -225,11 +227,109 @@ class ClusterPostgresIT {
         assertThat(new AdminApi(cluster.nodo(B)).bruteForce(cuil).get("numFailures").asInt()).isEqualTo(5);
     }
 
+    @DisplayName("given failed claves from one address alternating between A and B, then the address's budget is one for "
+            + "both nodes: the tries within it go without the proof of work, the next one asks for it on either node")
+    @Test
+    void presupuestoPorDireccionEntreNodos() throws Exception {
+        int presupuesto = new AdminApi(cluster.nodo(A)).authenticatorConfig("anses browser forms", "anses-cuil-password-form")
+                .path("config").path("presupuestoPorHora").asInt();
+        assertThat(presupuesto).isPositive();
+        InetAddress desde = DireccionesDePrueba.nueva();
+        LoginPage[] login = {
+                LoginPage.open(cluster.navegador(A, desde), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri()),
+                LoginPage.open(cluster.navegador(B, desde), new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES).uri())};
+        for (int fallo = 0; fallo < presupuesto; fallo++) {
+            int nodo = fallo % 2;
+            // A CUIL without an account each time: no quick-login check to wait for.
+            login[nodo] = LoginPage.of(login[nodo].submit(CuilsDePrueba.nuevo(), "Equivocada1"));
+            assertThat(login[nodo].alert()).as("failure %d on node %d", fallo + 1, nodo).isEqualTo(ES.get("ansesInvalidCredentials"));
+            assertThat(login[nodo].pideRobot()).as("failure %d on node %d", fallo + 1, nodo).isFalse();
+        }
+        for (int nodo : new int[] {A, B}) {
+            login[nodo] = LoginPage.of(login[nodo].submit(CuilsDePrueba.nuevo(), "Equivocada1"));
+            assertThat(login[nodo].alert()).as("past the budget on node %d", nodo).isEqualTo(ES.get("ansesIngresoRobot"));
+            assertThat(login[nodo].pideRobot()).isTrue();
+        }
+    }
+
+    @DisplayName("given failed logins sprayed over A and B from many addresses, each under its budget, past the realm's "
+            + "alarm threshold, then both nodes put the proof of work on every login page, and the cluster gives one event "
+            + "when the alarm turns on and one when it turns off")
+    @Test
+    void alarmaEntreNodos() throws Exception {
+        AdminApi admin = new AdminApi(cluster.nodo(A));
+        long desde = System.currentTimeMillis(); // the nodes have no test clock
+        JsonNode original = admin.authenticatorConfig("anses browser forms", "anses-cuil-password-form");
+        String id = original.get("id").asText();
+        // The realm's failed logins of the last hour, as its events tell them: each one the alarm counts is one of these.
+        long antes = 0;
+        for (JsonNode e : admin.get("events?type=LOGIN_ERROR&max=100000")) {
+            if (FALLOS.contains(e.path("error").asText()) && e.path("time").asLong() > desde - 3_600_000) {
+                antes++;
+            }
+        }
+        long umbral = antes + 20;
+        com.fasterxml.jackson.databind.node.ObjectNode cambiada = original.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) cambiada.get("config")).put("alarmaPorHora", String.valueOf(umbral));
+        admin.put("authentication/config/" + id, cambiada);
+        try {
+            Thread.sleep(6000); // each node looks at the realm's count every 5 s: let both look once with the new threshold
+            for (int nodo : new int[] {A, B}) {
+                assertThat(paginaDeIngreso(nodo).pideRobot()).as("off before the spray, node %d", nodo).isFalse();
+            }
+            for (int d = 0; d < 8; d++) {
+                InetAddress direccion = DireccionesDePrueba.nueva();
+                for (int i = 0; i < 5; i++) {
+                    int nodo = (d + i) % 2;
+                    LoginPage pagina = LoginPage.open(cluster.navegador(nodo, direccion), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri());
+                    String cuil = CuilsDePrueba.nuevo();
+                    LoginPage.of(pagina.pideRobot() ? pagina.submitResolviendoRobot(cuil, "Rociada7Clave") : pagina.submit(cuil, "Rociada7Clave"));
+                }
+            }
+            for (int nodo : new int[] {A, B}) {
+                assertThat(esperarRobot(nodo, true)).as("on after the spray, node %d", nodo).isTrue();
+            }
+        } finally {
+            admin.put("authentication/config/" + id, original);
+        }
+        for (int nodo : new int[] {A, B}) {
+            assertThat(esperarRobot(nodo, false)).as("off again, node %d", nodo).isTrue();
+        }
+        List<String> cambios = new ArrayList<>();
+        for (JsonNode e : admin.get("events?type=LOGIN_ERROR&max=100000")) {
+            String error = e.path("error").asText();
+            if (e.path("time").asLong() >= desde && error.startsWith("anses_alarma_")) {
+                cambios.add(error);
+            }
+        }
+        assertThat(cambios).as("newest first").containsExactly("anses_alarma_apagada", "anses_alarma_encendida");
+    }
+
+    private static final java.util.Set<String> FALLOS = java.util.Set.of("invalid_user_credentials", "user_not_found",
+            "user_temporarily_disabled", "user_disabled", "anses_ingreso_en_curso");
+
+    private static LoginPage paginaDeIngreso(int nodo) throws Exception {
+        return LoginPage.open(cluster.navegador(nodo, DireccionesDePrueba.nueva()), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri());
+    }
+
+    /** Polls node {@code nodo}'s login page (each look may be the one that reads the realm's count) for 60 s. */
+    private static boolean esperarRobot(int nodo, boolean conRobot) throws Exception {
+        long limite = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < limite) {
+            if (paginaDeIngreso(nodo).pideRobot() == conRobot) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
     @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
     @Test
     void bloqueoDeClaveEntreNodos() throws Exception {
         String cuil = "20051234562";
-        WebClient browser = cluster.navegador(A);
+        InetAddress desde = DireccionesDePrueba.nueva();
+        WebClient browser = cluster.navegador(A, desde);
         LoginPage login = LoginPage.open(browser, new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri());
         for (int intento = 1; intento <= 5; intento++) {
             Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
@@ -239,7 +339,7 @@ class ClusterPostgresIT {
         Thread.sleep(1100);
 
         Oidc.Request enB = new Oidc(cluster.nodo(B)).request(Oidc.MI_ANSES);
-        LoginPage bloqueada = LoginPage.of(LoginPage.open(cluster.navegador(B), enB.uri()).submit(cuil, "Quebracho3X"));
+        LoginPage bloqueada = LoginPage.of(LoginPage.open(cluster.navegador(B, desde), enB.uri()).submit(cuil, "Quebracho3X"));
 
         assertThat(bloqueada.alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
         assertThat(new AdminApi(cluster.nodo(B)).bruteForce(cuil).get("disabled").asBoolean()).isTrue();

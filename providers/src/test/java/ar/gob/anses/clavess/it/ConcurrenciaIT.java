@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -207,17 +208,22 @@ class ConcurrenciaIT {
         String conClave = "27315556665";
         admin.crearCiudadano(conClave, "Irma", "Paz", "31555666", 2, "Tipa5Blanca", false);
         String sinClave = "20315556660";
-        LoginPage login = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
+        // Each CUIL's 13 failed tries from an address of its own: both stay under the login's budget per address, so
+        // only the lock and the turn decide the answers.
+        Map<String, InetAddress> desde = Map.of(conClave, DireccionesDePrueba.nueva(), sinClave, DireccionesDePrueba.nueva());
+        LoginPage loginCon = LoginPage.open(LoginPage.browser(desde.get(conClave)), oidc.request(Oidc.MI_ANSES).uri());
+        LoginPage loginSin = LoginPage.open(LoginPage.browser(desde.get(sinClave)), oidc.request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 4; fallo++) {
             server.adelantarReloj(Duration.ofSeconds(1)); // past the quick-login check (1 s), as a person typing: Keycloak's clock
-            login = LoginPage.of(LoginPage.of(login.submit(conClave, "Equivocada" + fallo)).submit(sinClave, "Equivocada" + fallo));
+            loginCon = LoginPage.of(loginCon.submit(conClave, "Equivocada" + fallo));
+            loginSin = LoginPage.of(loginSin.submit(sinClave, "Equivocada" + fallo));
         }
         server.adelantarReloj(Duration.ofSeconds(1));
 
         for (String cuil : List.of(conClave, sinClave)) {
             List<Callable<LoginPage>> intentos = new ArrayList<>();
             for (int i = 1; i <= PARALELAS; i++) {
-                LoginPage pagina = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
+                LoginPage pagina = LoginPage.open(LoginPage.browser(desde.get(cuil)), oidc.request(Oidc.MI_ANSES).uri());
                 String clave = "Paralela" + i;
                 intentos.add(() -> LoginPage.of(pagina.submit(cuil, clave)));
             }
@@ -229,7 +235,8 @@ class ConcurrenciaIT {
                     .isIn(ES.get("ansesInvalidCredentials"), ES.get("ansesIngresoEnCurso"), ES.get("ansesClaveLocked", 1)));
         }
         assertThat(admin.bruteForce(conClave).get("numFailures").asInt()).isEqualTo(5);
-        LoginPage bloqueada = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(conClave, "Tipa5Blanca"));
+        LoginPage bloqueada = LoginPage.of(LoginPage.open(LoginPage.browser(desde.get(conClave)), oidc.request(Oidc.MI_ANSES).uri())
+                .submit(conClave, "Tipa5Blanca"));
         assertThat(bloqueada.alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -39,9 +40,10 @@ class CuilLoginIT {
         this.oidc = new Oidc(server);
     }
 
+    /** Each test from an address of its own: the failed claves of one test do not spend another's budget per address. */
     @BeforeEach
     void nuevoNavegador() {
-        browser = LoginPage.browser();
+        browser = LoginPage.browser(DireccionesDePrueba.nueva());
     }
 
     @DisplayName("given a demo citizen, when they log in to mi-anses with code + PKCE, then the signed ID token names their CUIL; "
@@ -133,7 +135,7 @@ class CuilLoginIT {
         String sofia = CuilsDePrueba.nueva();
         new AdminApi(server).crearCiudadano(sofia, "Sofía", "Falla", CuilsDePrueba.dni(sofia), 3, "Ceibo4Mar", false);
         LoginPage unknown = LoginPage.of(LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri()).submit(desconocido, "Equivocada1"));
-        LoginPage wrong = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri())
+        LoginPage wrong = LoginPage.of(LoginPage.open(LoginPage.browser(DireccionesDePrueba.nueva()), oidc.request(Oidc.MI_ANSES).uri())
                 .submit(sofia, "Equivocada1"));
 
         assertThat(unknown.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
@@ -151,7 +153,7 @@ class CuilLoginIT {
         String sinCuenta = CuilsDePrueba.nuevo();
         new AdminApi(server).crearCiudadano(prueba, "Prueba", "Bloqueo", CuilsDePrueba.dni(prueba), 2, "Quebracho3X", false);
         LoginPage conClave = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
-        LoginPage sinClave = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
+        LoginPage sinClave = LoginPage.open(LoginPage.browser(DireccionesDePrueba.nueva()), oidc.request(Oidc.MI_ANSES).uri());
         for (int fallo = 1; fallo <= 8; fallo++) {
             // Past the realm's quick-login check (1 s between failures), as a person typing would be: Keycloak's clock moved.
             server.adelantarReloj(Duration.ofSeconds(1));

@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.testsupport;
 
-import ar.gob.anses.clavess.crearclave.DesafioRobot;
+import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.TipoPregunta;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.testsupport;
 
+import ar.gob.anses.clavess.flujo.DesafioRobot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -8,7 +9,9 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 
 /** The Mi ANSES login page driven over HTTP by HtmlUnit (no JavaScript needed by the form). */
@@ -62,6 +65,23 @@ public final class LoginPage {
         form.getInputByName("username").setValue(cuil);
         form.getInputByName("password").setValue(clave);
         return page.getHtmlElementById("kc-login").click();
+    }
+
+    /**
+     * The same, with the "No soy un robot" proof of work solved as the page's script would solve it (the form asks for
+     * it past the address's budget of failed claves, or while the realm's alarm is on).
+     */
+    public Page submitResolviendoRobot(String cuil, String clave) throws IOException {
+        HtmlElement robot = page.getHtmlElementById("anses-robot");
+        DesafioRobot desafio = new DesafioRobot(robot.getAttribute("data-salt"), robot.getAttribute("data-challenge"),
+                Integer.parseInt(robot.getAttribute("data-maximo")));
+        page.<HtmlInput>getHtmlElementById("robot").setValue(String.valueOf(desafio.resolver()));
+        return submit(cuil, clave);
+    }
+
+    /** Whether the form carries the "No soy un robot" proof of work. */
+    public boolean pideRobot() {
+        return page.getElementById("anses-robot") != null;
     }
 
     /** Whether the browser came back to the app with a code for this request (a login page is a no). */

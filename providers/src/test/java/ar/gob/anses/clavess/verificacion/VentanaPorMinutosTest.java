@@ -114,4 +114,60 @@ class VentanaPorMinutosTest {
         assertThat(rafaga.admitir(T0 + 59, VentanaPorMinutos.LIMITE_MAXIMO)).isEmpty();
         assertThat(VentanaPorMinutos.de(rafaga.texto(), rafaga.minuto()).enVentana(T0)).isEqualTo(VentanaPorMinutos.LIMITE_MAXIMO);
     }
+
+    @DisplayName("given a charge given back, then its minute counts one less and a slot opens; an empty window stays empty")
+    @Test
+    void devolver() {
+        VentanaPorMinutos llena = VentanaPorMinutos.vacia().admitir(T0, 2).orElseThrow().admitir(T0 + 70, 2).orElseThrow();
+        VentanaPorMinutos devuelta = llena.devolver(T0 + 80, T0 + 70);
+        assertThat(devuelta.enVentana(T0 + 80)).isEqualTo(1);
+        assertThat(devuelta.admitir(T0 + 90, 2)).isPresent();
+        assertThat(devuelta.devolver(T0 + 80, T0 + 70).enVentana(T0 + 80)).isZero();
+        assertThat(devuelta.devolver(T0 + 80, T0 + 70).devolver(T0 + 80, T0 + 70).enVentana(T0 + 80)).as("never below zero").isZero();
+    }
+
+    @DisplayName("given a clock behind the window's newest minute (another node's, or a test clock set back), then a charge "
+            + "counts in the newest minute and giving it back takes it off: charge and refund always cancel out")
+    @Test
+    void devolverConRelojAtrasado() {
+        long adelante = T0 + 90L * 24 * 3600; // a clock 90 days ahead wrote last
+        VentanaPorMinutos ventana = VentanaPorMinutos.vacia().admitir(adelante, 100).orElseThrow();
+        for (int i = 0; i < 50; i++) {
+            long ahora = T0 + i * 7;
+            ventana = ventana.admitir(ahora, 100).orElseThrow().devolver(ahora, ahora);
+        }
+        assertThat(ventana.enVentana(T0)).isEqualTo(1);
+        assertThat(ventana.enVentana(adelante)).isEqualTo(1);
+
+        VentanaPorMinutos unMinutoAtras = VentanaPorMinutos.vacia().admitir(T0 + 60, 100).orElseThrow()
+                .admitir(T0 + 30, 100).orElseThrow(); // counted in minute T0+60's counter
+        assertThat(unMinutoAtras.devolver(T0 + 31, T0 + 30).devolver(T0 + 31, T0 + 30).enVentana(T0 + 60)).isZero();
+    }
+
+    @DisplayName("given a count added in bulk, then it is counted whatever the limit, and forgotten like admitted events")
+    @Test
+    void sumar() {
+        VentanaPorMinutos ventana = VentanaPorMinutos.vacia().sumar(T0, 5_000).sumar(T0 + 60, 7).sumar(T0 + 61, 0);
+        assertThat(ventana.enVentana(T0 + 61)).isEqualTo(5_007);
+        assertThat(ventana.enVentana(T0 + VentanaPorMinutos.CUBETAS * 60)).isEqualTo(7);
+        assertThat(VentanaPorMinutos.de(ventana.texto(), ventana.minuto()).enVentana(T0 + 61)).isEqualTo(5_007);
+        VentanaPorMinutos enorme = VentanaPorMinutos.vacia();
+        for (int m = 0; m < VentanaPorMinutos.CUBETAS; m++) {
+            enorme = enorme.sumar(T0 + m * 60, Long.MAX_VALUE);
+        }
+        assertThat(enorme.texto().length()).as("fits the column").isLessThanOrEqualTo(EnviosDireccionEntity.LARGO_CUENTAS);
+    }
+
+    @DisplayName("given a full window, then libreDesde is the first second at which a slot opens: when enough of the oldest minutes are out")
+    @Test
+    void libreDesde() {
+        VentanaPorMinutos ventana = VentanaPorMinutos.vacia().admitir(T0, 3).orElseThrow().admitir(T0 + 5, 3).orElseThrow()
+                .admitir(T0 + 600, 3).orElseThrow();
+        assertThat(ventana.libreDesde(T0 + 700, 4)).as("not full").isEqualTo(T0 + 700);
+        long libre = ventana.libreDesde(T0 + 700, 3);
+        assertThat(libre).isEqualTo(T0 + VentanaPorMinutos.CUBETAS * 60L);
+        assertThat(ventana.admitir(libre - 1, 3)).isEmpty();
+        assertThat(ventana.admitir(libre, 3)).isPresent();
+        assertThat(ventana.libreDesde(T0 + 700, 1)).as("both minutes must go").isEqualTo(T0 + 600 + VentanaPorMinutos.CUBETAS * 60L);
+    }
 }

@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.crearclave;
+package ar.gob.anses.clavess.flujo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +35,13 @@ class DesafioRobotTest {
     void formato() {
         assertThat(desafio.salt()).matches("[0-9a-f]{24}");
         assertThat(desafio.challenge()).matches("[0-9a-f]{64}").isEqualTo(DesafioRobot.sha256(desafio.salt() + desafio.resolver()));
+    }
+
+    @DisplayName("given a difficulty out of range (a console setting), then the challenge is made within 1 and MAXIMO, never an exception")
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MIN_VALUE, -5, 0, Integer.MAX_VALUE})
+    void dificultadFueraDeRango(int maximo) {
+        DesafioRobot raro = DesafioRobot.nuevo(new SecureRandom(), maximo);
+        assertThat(raro.maximo()).isBetween(1, DesafioRobot.MAXIMO);
     }
 }
