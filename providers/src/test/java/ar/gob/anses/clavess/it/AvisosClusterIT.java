@@ -11,6 +11,8 @@ import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.util.ArrayList;
@@ -89,6 +91,43 @@ class AvisosClusterIT {
             assertThat(mensajes.get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
         }
         assertThat(ContadoresAvisos.suma("enviados", cluster.nodo(A), cluster.nodo(B))).as("sent by A and B").isEqualTo(enviados + ciudadanos);
+    }
+
+    @DisplayName("given a realm whose lock lasts a second, when 8 wrong claves of one citizen alternate between A and B, "
+            + "locking her clave again from the 5th on, on both nodes, then she gets exactly one lock notice, and it says her "
+            + "clave is safe: the lock period is decided in the database, alike on every node")
+    @Test
+    void unAvisoDeBloqueoPorPeriodoConDosNodos() throws Exception {
+        AdminApi admin = new AdminApi(cluster.nodo(A));
+        correo.apuntar(admin);
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "bloqueo.nodos." + cuil + DOMINIO;
+        crear(admin, cuil, direccion);
+        int espera = admin.get("").path("waitIncrementSeconds").asInt();
+        // A lock of one second, so that a failure 1.1 s later (past the quick-login check) is counted and locks again.
+        assertThat(admin.putRaw("", "{\"waitIncrementSeconds\": 1}").statusCode()).isEqualTo(204);
+        try {
+            for (int fallo = 1; fallo <= 8; fallo++) {
+                Thread.sleep(1100); // slower than the realm's quick-login check (1 s) and than its lock, like a person typing
+                int nodo = fallo % 2;
+                LoginPage.open(cluster.navegador(nodo), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri())
+                        .submit(cuil, "Equivocada" + fallo);
+            }
+        } finally {
+            assertThat(new AdminApi(cluster.nodo(A)).putRaw("", "{\"waitIncrementSeconds\": " + espera + "}").statusCode()).isEqualTo(204);
+        }
+        AdminApi enB = new AdminApi(cluster.nodo(B));
+        assertThat(enB.bruteForce(cuil).get("numFailures").asInt()).isEqualTo(8);
+        assertThat(enB.get("events?type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&user=" + enB.userId(cuil)).size())
+                .as("a lock at each failure from the 5th, two on each node").isEqualTo(4);
+
+        correo.esperar(direccion, 1, ESPERA_MS);
+        esperarBandejaVacia();
+        var mensajes = correo.para(direccion);
+        assertThat(mensajes).hasSize(1);
+        assertThat(mensajes.get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));
+        assertThat(CorreoDePrueba.parte(mensajes.get(0), "text/plain")).contains(CORREO.get("ansesAvisoClaveSeguraTexto"))
+                .doesNotContain(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
     }
 
     private static void esperarBandejaVacia() throws Exception {
