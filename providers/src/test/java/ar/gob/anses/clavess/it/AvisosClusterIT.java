@@ -104,11 +104,16 @@ class AvisosClusterIT {
         String direccion = "bloqueo.nodos." + cuil + DOMINIO;
         crear(admin, cuil, direccion);
         int espera = admin.get("").path("waitIncrementSeconds").asInt();
-        // A lock of one second, so that a failure 1.1 s later (past the quick-login check) is counted and locks again.
+        // Locks of seconds (1 s after the 5th failure, 2 after the 6th…), so that the next failure, once the lock is
+        // over, is counted and locks again.
         assertThat(admin.putRaw("", "{\"waitIncrementSeconds\": 1}").statusCode()).isEqualTo(204);
         try {
             for (int fallo = 1; fallo <= 8; fallo++) {
-                Thread.sleep(1100); // slower than the realm's quick-login check (1 s) and than its lock, like a person typing
+                if (fallo <= 5) {
+                    Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+                } else {
+                    esperarDesbloqueo(cuil);
+                }
                 int nodo = fallo % 2;
                 LoginPage.open(cluster.navegador(nodo), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri())
                         .submit(cuil, "Equivocada" + fallo);
@@ -128,6 +133,16 @@ class AvisosClusterIT {
         assertThat(mensajes.get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));
         assertThat(CorreoDePrueba.parte(mensajes.get(0), "text/plain")).contains(CORREO.get("ansesAvisoClaveSeguraTexto"))
                 .doesNotContain(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
+    }
+
+    /** Polls the brute-force state until the clave is no longer locked; fails after a minute. */
+    private static void esperarDesbloqueo(String cuil) throws Exception {
+        long hasta = System.currentTimeMillis() + ESPERA_MS;
+        AdminApi admin = new AdminApi(cluster.nodo(A));
+        while (admin.bruteForce(cuil).path("disabled").asBoolean()) {
+            assertThat(System.currentTimeMillis()).as("the lock ending").isLessThan(hasta);
+            Thread.sleep(200); // a poll's pause
+        }
     }
 
     private static void esperarBandejaVacia() throws Exception {

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
@@ -242,6 +243,47 @@ class AvisosIT {
         String todo = texto(aviso) + CorreoDePrueba.parte(aviso, "text/html");
         assertThat(todo).doesNotContain(HOST_FALSO);
         assertThat(enlaces(aviso)).isNotEmpty().allSatisfy(enlace -> assertThat(enlace).startsWith(server.baseUri().toString()));
+    }
+
+    @DisplayName("given a citizen with a TOTP app, when four wrong claves are followed by her right clave and a wrong code, "
+            + "which locks, then the lock notice keeps the alarm: someone entered her right clave, with No fui yo")
+    @Test
+    void bloqueoConSegundoFactor() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "bloqueo.factor." + cuil + DOMINIO;
+        var creado = new AdminApi(server).postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Olga", "lastName": "Factor", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["2"]}, "requiredActions": ["CONFIGURE_TOTP"],
+                 "credentials": [{"type": "password", "value": "Ombu4Laguna", "temporary": false}]}
+                """.formatted(cuil, direccion, CuilsDePrueba.dni(cuil)));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+        Oidc.Request alta = oidc.request(Oidc.MI_ANSES);
+        HtmlPage totp = (HtmlPage) LoginPage.open(LoginPage.browser(), alta.uri()).submit(cuil, "Ombu4Laguna");
+        String secreto = totp.<HtmlInput>getHtmlElementById("totpSecret").getValue();
+        totp.<HtmlInput>getHtmlElementById("totp").setValue(codigoTotp(secreto));
+        totp.<HtmlInput>getHtmlElementById("userLabel").setValue("celular");
+        assertThat(LoginPage.loggedIn(totp.getHtmlElementById("saveTOTPBtn").click(), alta)).isTrue();
+
+        LoginPage login = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
+        for (int fallo = 1; fallo <= 4; fallo++) {
+            server.adelantarReloj(Duration.ofSeconds(1)); // past the quick-login check, as in bloqueo
+            login = LoginPage.of(login.submit(cuil, "Intento" + fallo + "Mal"));
+        }
+        server.adelantarReloj(Duration.ofSeconds(1));
+        HtmlPage codigo = (HtmlPage) login.submit(cuil, "Ombu4Laguna");
+        HtmlForm formulario = codigo.getHtmlElementById("kc-otp-login-form");
+        String correcto = codigoTotp(secreto);
+        formulario.getInputByName("otp").setValue(correcto.equals("000000") ? "111111" : "000000");
+        ((HtmlElement) formulario.querySelector("[type=submit]")).click();
+        assertThat(new AdminApi(server).bruteForce(cuil).get("numFailures").asInt()).isEqualTo(5);
+
+        MimeMessage bloqueada = todos(direccion, 2).get(1); // after "Agregaste un segundo factor"
+        assertThat(bloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaSegundoFactorAsunto"));
+        String texto = texto(bloqueada);
+        assertThat(texto).contains(CORREO.get("ansesAvisoClaveBloqueadaSegundoFactorTexto"))
+                .contains(CORREO.get("ansesAvisoNoFuisteTexto")).contains(CORREO.get("ansesAvisoEnlaceNoFuiYo"))
+                .doesNotContain(CORREO.get("ansesAvisoClaveSeguraTexto"));
+        assertThat(enlaces(bloqueada)).anySatisfy(enlace -> assertThat(enlace).contains("/login-actions/action-token?key="));
     }
 
     /** Every http(s) address in either part of a message. */
