@@ -286,6 +286,35 @@ class AvisosIT {
         assertThat(enlaces(bloqueada)).anySatisfy(enlace -> assertThat(enlace).contains("/login-actions/action-token?key="));
     }
 
+    @DisplayName("given the realm's Frontend URL set (Realm settings → General), then a notice's links come from it rather "
+            + "than from the hostname option, as Keycloak's own do, and its No fui yo opens there")
+    @Test
+    void frontendUrlDelRealm() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "frontend.url." + cuil + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        crear(admin, cuil, "Frida", "Frontend", CuilsDePrueba.dni(cuil), 2, "Tipa3Durazno", direccion);
+        String otra = "http://127.0.0.1:" + server.baseUri().getPort() + "/"; // the same server under another name
+        ObjectNode atributos = (ObjectNode) admin.get("").path("attributes").deepCopy();
+        try {
+            admin.put("", new ObjectMapper().createObjectNode().set("attributes", atributos.deepCopy().put("frontendUrl", otra)));
+            String id = admin.userId(cuil);
+            ObjectNode usuario = (ObjectNode) admin.get("users/" + id);
+            admin.put("users/" + id, usuario.put("firstName", "Frida Inés"));
+            MimeMessage aviso = unico(direccion);
+            assertThat(aviso.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDatosAsunto"));
+            List<String> enlaces = enlaces(aviso);
+            assertThat(enlaces).hasSize(2).allSatisfy(enlace -> assertThat(enlace).startsWith(otra));
+            String noFuiYo = enlaces.stream().filter(e -> e.contains("action-token")).findFirst().orElseThrow();
+            Page confirmar = LoginPage.browser().getPage(noFuiYo);
+            assertThat(confirmar.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(((HtmlPage) confirmar).asNormalizedText()).contains(ES.get("ansesNoFuiYoConfirmar"));
+        } finally {
+            admin = new AdminApi(server);
+            admin.put("", new ObjectMapper().createObjectNode().set("attributes", atributos.put("frontendUrl", "")));
+        }
+    }
+
     /** Every http(s) address in either part of a message. */
     private static List<String> enlaces(MimeMessage mensaje) throws Exception {
         String todo = CorreoDePrueba.parte(mensaje, "text/plain") + "\n" + CorreoDePrueba.parte(mensaje, "text/html");
