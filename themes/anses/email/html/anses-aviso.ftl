@@ -15,6 +15,15 @@
     <tr><th scope="row" style="text-align: left; padding: 4px 16px 4px 0;">${msg("ansesAvisoDondeEtiqueta")}</th>
         <td style="padding: 4px 0;"><#include "anses-aviso-donde.ftl"></td></tr>
   </table>
+  <#if claveSegura>
+  <div style="border-left: 4px solid #2e7d32; padding: 8px 16px; background: #edf7ed;" id="anses-aviso-clave-segura">
+    <p style="font-weight: bold; margin: 0 0 8px 0;">${msg("ansesAvisoClaveSeguraTitulo")}</p>
+    <p style="margin: 0 0 8px 0;">${msg("ansesAvisoClaveSeguraTexto")}</p>
+    <p style="margin: 0 0 8px 0;">${msg("ansesAvisoClaveSeguraOlvide")}
+      <#if olvideMiClaveUrl??><a href="${olvideMiClaveUrl}">${msg("ansesAvisoOlvideMiClave")}</a><#else>${msg("ansesAvisoOlvideMiClave")}</#if>.</p>
+    <p style="margin: 0;">${msg("ansesAvisoNoFuisteOficina")}</p>
+  </div>
+  <#else>
   <div style="border-left: 4px solid #e7ba61; padding: 8px 16px; background: #fcf8e3;">
     <p style="font-weight: bold; margin: 0 0 8px 0;"><#if porOficina>${msg("ansesAvisoNoPedisteTitulo")}<#else>${msg("ansesAvisoNoFuisteTitulo")}</#if></p>
     <p style="margin: 0 0 8px 0;">${msg("ansesAvisoNoFuisteTexto")}
@@ -25,6 +34,7 @@
     </#if>
     <p style="margin: 0;">${msg("ansesAvisoNoFuisteOficina")}</p>
   </div>
+  </#if>
   <p style="font-size: 14px;">${msg("ansesAvisoNuncaPedimos")}</p>
   <p style="font-size: 12px; color: #666666;">${msg("ansesAvisoAutomatico")}</p>
 </div>

@@ -12,11 +12,17 @@ ${msg("ansesAvisoNivelBajoPorRecuperacion", nivelAnterior, nivelNuevo)}
 ${msg("ansesAvisoCuandoEtiqueta")} ${msg("ansesAvisoCuando", cuando)}
 ${msg("ansesAvisoDondeEtiqueta")} <#include "anses-aviso-donde.ftl">
 <#-- the included line ends the paragraph -->
+<#if claveSegura>
+${msg("ansesAvisoClaveSeguraTitulo")}
+${msg("ansesAvisoClaveSeguraTexto")}
+${msg("ansesAvisoClaveSeguraOlvide")} ${msg("ansesAvisoOlvideMiClave")}<#if olvideMiClaveUrl??>: ${olvideMiClaveUrl}</#if>
+<#else>
 <#if porOficina>${msg("ansesAvisoNoPedisteTitulo")}<#else>${msg("ansesAvisoNoFuisteTitulo")}</#if>
 ${msg("ansesAvisoNoFuisteTexto")} ${msg("ansesAvisoOlvideMiClave")}<#if olvideMiClaveUrl??>: ${olvideMiClaveUrl}</#if>
 <#if noFuiYoUrl??>
 <#if (noFuiYoDias > 0)>${msg("ansesAvisoEnlaceNoFuiYoTexto", noFuiYoDias)}<#else>${msg("ansesAvisoEnlaceNoFuiYoTextoHoras", noFuiYoHoras)}</#if>
 ${msg("ansesAvisoEnlaceNoFuiYo")}: ${noFuiYoUrl}
+</#if>
 </#if>
 ${msg("ansesAvisoNoFuisteOficina")}
 

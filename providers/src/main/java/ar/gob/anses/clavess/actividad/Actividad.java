@@ -116,7 +116,7 @@ public final class Actividad {
             case NIVEL_BAJADO -> "ansesActividadNivelBajado";
             case SEGUNDO_FACTOR_AGREGADO -> "ansesActividadFactorAgregado";
             case SEGUNDO_FACTOR_QUITADO -> "ansesActividadFactorQuitado";
-            case CLAVE_BLOQUEADA -> "ansesActividadClaveBloqueada";
+            case CLAVE_BLOQUEADA, CLAVE_BLOQUEADA_SEGUNDO_FACTOR -> "ansesActividadClaveBloqueada";
             case CLAVE_HABILITADA -> "ansesActividadClaveHabilitada";
             case OFICINA_DATOS -> "ansesActividadOficinaDatos";
             case OFICINA_CLAVE -> "ansesActividadOficinaClave";

@@ -17,9 +17,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserLoginFailureModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.representations.account.DeviceRepresentation;
+import org.keycloak.urls.UrlType;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -31,12 +33,18 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
 
     private static final Logger LOG = Logger.getLogger(AvisosEventListenerProvider.class);
 
+    /** The realm attribute of Keycloak's per-realm Frontend URL (Realm settings → General). */
+    static final String FRONTEND_URL = "frontendUrl";
+
     private final KeycloakSession session;
     private final EnvioAvisos envio;
+    /** The server's {@code hostname} option, as given (a URL or a plain host name); null when not set. */
+    private final String hostname;
 
-    AvisosEventListenerProvider(KeycloakSession session, EnvioAvisos envio) {
+    AvisosEventListenerProvider(KeycloakSession session, EnvioAvisos envio, String hostname) {
         this.session = session;
         this.envio = envio;
+        this.hostname = hostname;
     }
 
     @Override
@@ -49,15 +57,26 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
             return;
         }
         String tipo = event.getType() == null ? null : event.getType().name();
-        Optional<Aviso> aviso = DecisionAviso.deEvento(tipo, event.getDetails(), event.getError(), realm.getFailureFactor());
+        Optional<Aviso> aviso = DecisionAviso.deEvento(tipo, event.getDetails(), event.getError(), realm.getFailureFactor())
+                .map(a -> DecisionAviso.bloqueo(a, Boolean.TRUE.equals(session.getAttribute(DecisionAviso.SESION_FALLO_DE_CLAVE)),
+                        () -> fallosDeSegundoFactor(realm, event.getUserId())));
         aviso.ifPresent(a -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a, event.getTime(),
-                event.getIpAddress(), userAgent(), navegador(), false, baseUri())));
+                event.getIpAddress(), userAgent(), navegador(), false, baseUri(realm))));
         // An email change is also told to the address it replaced: Crear clave's says so in its details; Keycloak's
         // Update email, confirmed from the new mailbox, is known by what the user profile saw before the change.
         aviso.ifPresent(a -> DecisionAviso.aLaDireccionAnterior(tipo, event.getDetails(), event.getError())
                 .or(() -> reemplazada(realm, event.getUserId()))
                 .ifPresent(anterior -> programar(new Pedido(realm.getId(), "id:" + event.getUserId(), a.a(anterior),
-                        event.getTime(), event.getIpAddress(), userAgent(), navegador(), false, baseUri()))));
+                        event.getTime(), event.getIpAddress(), userAgent(), navegador(), false, baseUri(realm)))));
+    }
+
+    /**
+     * The wrong second-factor codes Keycloak counted among the user's current failures ({@code otp} category: TOTP,
+     * passkeys, recovery codes), read in the session that counts the failure.
+     */
+    private int fallosDeSegundoFactor(RealmModel realm, String userId) {
+        UserLoginFailureModel fallos = session.loginFailures().getUserLoginFailure(realm, userId);
+        return fallos == null ? 0 : fallos.getNumSecondaryAuthFailures();
     }
 
     /**
@@ -84,11 +103,11 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         }
         Optional<Aviso> aviso = deEventoAdmin(session, realm, event);
         String ip = event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress();
-        aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), navegador(), true, baseUri())));
+        aviso.ifPresent(a -> programar(new Pedido(realm.getId(), cuenta.get(), a, event.getTime(), ip, userAgent(), navegador(), true, baseUri(realm))));
         // An office that changed the address tells the one it replaced as well.
         if (cuenta.get().startsWith("id:")) {
             aviso.ifPresent(a -> reemplazada(realm, cuenta.get().substring("id:".length())).ifPresent(anterior -> programar(
-                    new Pedido(realm.getId(), cuenta.get(), a.a(anterior), event.getTime(), ip, userAgent(), navegador(), true, baseUri()))));
+                    new Pedido(realm.getId(), cuenta.get(), a.a(anterior), event.getTime(), ip, userAgent(), navegador(), true, baseUri(realm)))));
         }
     }
 
@@ -99,9 +118,13 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
      */
     private void programar(Pedido pedido) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        if (pedido.aviso().tipo().unoPorPeriodo()) {
+            programarBloqueo(factory, pedido);
+            return;
+        }
         KeycloakTransactionManager transaction = session.getTransactionManager();
         if (!transaction.isActive()) {
-            String id = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> guardar(s, pedido));
+            String id = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> guardarAparte(s, pedido));
             if (id != null) {
                 envio.enviarLuego(factory, id);
             }
@@ -122,6 +145,37 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
                 // The change was undone, and the notice with it: there is nothing to tell.
             }
         });
+    }
+
+    /**
+     * A lock notice: written, with the start of the account's next lock period, in a transaction of their own
+     * ({@link PeriodoAvisoBloqueo}), committed before the lock event's own transaction ends; nothing when this lock
+     * falls in a period already told.
+     */
+    private void programarBloqueo(KeycloakSessionFactory factory, Pedido pedido) {
+        RealmModel realm = session.realms().getRealm(pedido.realmId());
+        if (realm == null || !pedido.cuenta().startsWith("id:")) {
+            return;
+        }
+        String userId = pedido.cuenta().substring("id:".length());
+        long periodo = Math.max(0, realm.getMaxDeltaTimeSeconds()) * 1000L;
+        String id = PeriodoAvisoBloqueo.tomar(factory, realm.getId(), userId, pedido.aviso().tipo(), Time.currentTimeMillis(), periodo,
+                s -> guardarAparte(s, pedido));
+        if (id != null) {
+            envio.enviarLuego(factory, id);
+        } else {
+            LOG.debugf("Lock notice %s for user %s not written: its lock period was already told, or nobody to tell",
+                    pedido.aviso().tipo(), userId);
+        }
+    }
+
+    /** {@link #guardar} in a session of its own, bound to the notice's realm as Keycloak's user lookups need. */
+    private String guardarAparte(KeycloakSession s, Pedido pedido) {
+        RealmModel realm = s.realms().getRealm(pedido.realmId());
+        if (realm != null) {
+            s.getContext().setRealm(realm);
+        }
+        return guardar(s, pedido);
     }
 
     /**
@@ -203,14 +257,17 @@ public final class AvisosEventListenerProvider implements EventListenerProvider 
         }
     }
 
-    private String baseUri() {
-        try {
-            String base = session.getContext().getUri().getBaseUri().toString();
-            return base.endsWith("/") ? base : base + "/";
-        } catch (RuntimeException e) {
-            LOG.debug("No request URI for the notice's links", e);
-            return null;
+    /**
+     * The configured public address the notice's links are built from ({@link DireccionPublica}), never the request's
+     * Host or forwarded headers; null (a notice without links, and a WARN once per node) when none is configured.
+     */
+    private String baseUri(RealmModel realm) {
+        Optional<String> base = DireccionPublica.de(realm.getAttribute(FRONTEND_URL), hostname,
+                () -> session.getContext().getUri(UrlType.FRONTEND).getBaseUri());
+        if (base.isEmpty()) {
+            envio.sinDireccionPublica(realm.getName());
         }
+        return base.orElse(null);
     }
 
     @Override

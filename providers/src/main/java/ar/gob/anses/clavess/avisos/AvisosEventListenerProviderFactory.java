@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.Profile;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
@@ -29,15 +30,21 @@ public final class AvisosEventListenerProviderFactory implements EventListenerPr
     public static final String PROVIDER_ID = "anses-avisos";
     static final String TASK_NAME = "anses-avisos-pendientes";
     static final String COUNT_TASK_NAME = "anses-avisos-en-espera";
+    /** Where Keycloak 26 keeps its {@code hostname} option: the {@code hostname} SPI's {@code v2} provider. */
+    static final String HOSTNAME_SPI = "hostname";
+    static final String HOSTNAME_PROVIDER = "v2";
+    static final String HOSTNAME = "hostname";
 
     private static final Logger LOG = Logger.getLogger(AvisosEventListenerProviderFactory.class);
 
     private final EnvioAvisos envio = new EnvioAvisos();
     private KeycloakSessionFactory factory;
+    /** Keycloak's {@code hostname} option, read where its hostname provider reads it; null when not set. */
+    private String hostname;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new AvisosEventListenerProvider(session, envio);
+        return new AvisosEventListenerProvider(session, envio, hostname);
     }
 
     @Override
@@ -59,6 +66,8 @@ public final class AvisosEventListenerProviderFactory implements EventListenerPr
     @Override
     public void init(Config.Scope config) {
         envio.configurar(AvisosConfig.de(config));
+        String configurado = Config.scope(HOSTNAME_SPI, HOSTNAME_PROVIDER).get(HOSTNAME);
+        hostname = configurado == null || configurado.isBlank() ? null : configurado.strip();
     }
 
     @Override
@@ -76,9 +85,10 @@ public final class AvisosEventListenerProviderFactory implements EventListenerPr
         }
         envio.registrarMetricas(Metrics.globalRegistry);
         var r = config.reintentos();
-        LOG.infof("Notices: %s; unsent ones looked for every %s; retried after %s doubling up to %s, given up after %s",
-                config.enviar() ? "sent by this node" : "written by this node, sent by others", config.intervalo(),
-                r.inicial(), r.maximo(), r.abandonarTras());
+        LOG.infof("Notices: %s; unsent ones looked for every %s; retried after %s doubling up to %s, given up after %s; "
+                        + "links from %s", config.enviar() ? "sent by this node" : "written by this node, sent by others",
+                config.intervalo(), r.inicial(), r.maximo(), r.abandonarTras(),
+                hostname == null ? "each realm's Frontend URL only (no hostname option)" : "hostname " + hostname);
         if (!Profile.isFeatureEnabled(Profile.Feature.UPDATE_EMAIL)) {
             // Without it the user profile lets Mi cuenta write the address at once, unconfirmed and untold.
             LOG.warn("Feature update-email is disabled: citizens can change their email address in Mi cuenta without "
@@ -103,6 +113,7 @@ public final class AvisosEventListenerProviderFactory implements EventListenerPr
         @Override
         public void run(KeycloakSession session) {
             envio.revisarLuego(session.getKeycloakSessionFactory());
+            PeriodoAvisoBloqueo.borrarVencidos(session, Time.currentTimeMillis());
         }
 
         @Override

@@ -5,6 +5,7 @@ import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.keycloak.events.Details;
@@ -47,6 +48,12 @@ public final class DecisionAviso {
 
     static final String CUSTOM_REQUIRED_ACTION = Details.CUSTOM_REQUIRED_ACTION;
     private static final String UPDATE_EMAIL = UserModel.RequiredAction.UPDATE_EMAIL.name();
+    /**
+     * Attribute of the Keycloak session in which a wrong clave is counted ({@code login.BloqueoClave}): a lock event
+     * raised in that session was made by a wrong clave. Keycloak's own steps (the second factor's forms) count their
+     * failures in sessions without it.
+     */
+    public static final String SESION_FALLO_DE_CLAVE = "anses.fallo-de-clave";
 
     static final String CREDENTIAL_TYPE = Details.CREDENTIAL_TYPE;
     static final String NUM_FAILURES = Details.NUM_FAILURES;
@@ -106,6 +113,19 @@ public final class DecisionAviso {
             case "LOGOUT" -> NoFuiYo.MOTIVO.equals(d.get(REASON)) ? Optional.of(Aviso.de(TipoAviso.NO_FUI_YO)) : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The lock notice as told: {@link TipoAviso#CLAVE_BLOQUEADA} (her clave is safe) only when the lock was made by a
+     * wrong clave and no wrong second-factor code counted among its failures; otherwise whoever tried got past her
+     * clave, and it is {@link TipoAviso#CLAVE_BLOQUEADA_SEGUNDO_FACTOR}, with its "No fui yo". Any other notice as it is
+     * ({@code fallosDeSegundoFactor}, the wrong codes counted among the current failures, is asked only of a lock).
+     */
+    public static Aviso bloqueo(Aviso aviso, boolean porClave, IntSupplier fallosDeSegundoFactor) {
+        if (aviso.tipo() != TipoAviso.CLAVE_BLOQUEADA || porClave && fallosDeSegundoFactor.getAsInt() == 0) {
+            return aviso;
+        }
+        return Aviso.de(TipoAviso.CLAVE_BLOQUEADA_SEGUNDO_FACTOR);
     }
 
     /**

@@ -70,6 +70,7 @@ final class EnvioAvisos {
     /** The outbox's row count at the last look of this node, for the gauge (read without a database call). */
     private final AtomicLong enEspera = new AtomicLong();
     private final AtomicBoolean revisionEnCola = new AtomicBoolean();
+    private final AtomicBoolean sinDireccionPublicaAvisado = new AtomicBoolean();
     private final List<Meter> metricas = new ArrayList<>();
 
     private volatile AvisosConfig config = AvisosConfig.POR_DEFECTO;
@@ -286,6 +287,7 @@ final class EnvioAvisos {
         a.put("nivelAnterior", String.valueOf(aviso.nivelAnterior()));
         a.put("nivelNuevo", String.valueOf(aviso.nivelNuevo()));
         a.put("bajoElNivel", aviso.bajoElNivel());
+        a.put("claveSegura", aviso.tipo().claveSegura());
         a.put("cuando", HoraArgentina.FECHA_HORA.format(Instant.ofEpochMilli(pedido.cuando())));
         a.put("porOficina", pedido.porOficina());
         a.put("ip", pedido.ip() == null ? "" : pedido.ip());
@@ -322,6 +324,18 @@ final class EnvioAvisos {
         c.put("sinServidor", String.valueOf(sinServidor.get()));
         c.put("enviar", String.valueOf(config.enviar()));
         return c;
+    }
+
+    /**
+     * Says once per node, at the first notice queued without a configured public address, that notices go without
+     * links until one is configured (a link built from the request could point wherever its Host header says).
+     */
+    void sinDireccionPublica(String realm) {
+        if (sinDireccionPublicaAvisado.compareAndSet(false, true)) {
+            LOG.warnf("Notice of realm %s queued without a public address: neither the hostname option nor the realm's "
+                    + "Frontend URL is set, so notices like it go without their Olvidé mi clave and No fui yo links (never "
+                    + "links built from a request's Host header). Set --hostname=https://<public address>", realm);
+        }
     }
 
     /** Counts a notice dropped before it reached the outbox (no such user). */

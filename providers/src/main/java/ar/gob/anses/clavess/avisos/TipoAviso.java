@@ -12,7 +12,10 @@ public enum TipoAviso {
     NIVEL_BAJADO("NivelBajado"),
     SEGUNDO_FACTOR_AGREGADO("FactorAgregado"),
     SEGUNDO_FACTOR_QUITADO("FactorQuitado"),
+    /** Locked by wrong claves only: her clave is safe and nothing was done in her name. */
     CLAVE_BLOQUEADA("ClaveBloqueada"),
+    /** Locked with wrong second-factor codes among the failures: whoever tried got past her clave. */
+    CLAVE_BLOQUEADA_SEGUNDO_FACTOR("ClaveBloqueadaSegundoFactor"),
     CLAVE_HABILITADA("ClaveHabilitada"),
     OFICINA_DATOS("OficinaDatos"),
     OFICINA_CLAVE("OficinaClave"),
@@ -52,11 +55,26 @@ public enum TipoAviso {
     }
 
     /**
-     * Whether the notice carries a "No fui yo" link. Every one but the confirmation of a "No fui yo" itself: by then
-     * every session is closed and the clave no longer works, so the link would do nothing more.
+     * Whether the notice carries a "No fui yo" link. Every one but the confirmation of a "No fui yo" itself (by then
+     * every session is closed and the clave no longer works, so the link would do nothing more) and a lock by wrong
+     * claves, where nothing was done in her name: ending her sessions and voiding her clave would only do the
+     * attacker's work (issue 30).
      */
     public boolean conNoFuiYo() {
-        return this != NO_FUI_YO;
+        return this != NO_FUI_YO && this != CLAVE_BLOQUEADA;
+    }
+
+    /** Whether the notice tells her that her clave is safe and offers Olvidé mi clave instead of "No fui yo". */
+    public boolean claveSegura() {
+        return this == CLAVE_BLOQUEADA;
+    }
+
+    /**
+     * Whether it is a lock notice: at most one of each kind per account and lock period ({@link PeriodoAvisoBloqueo}),
+     * however many locks the failures make (from the failure factor on, every wrong clave locks again).
+     */
+    public boolean unoPorPeriodo() {
+        return this == CLAVE_BLOQUEADA || this == CLAVE_BLOQUEADA_SEGUNDO_FACTOR;
     }
 
 }

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.login;
 
+import ar.gob.anses.clavess.avisos.DecisionAviso;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -97,9 +98,12 @@ public final class BloqueoClave {
         }
         if (protector instanceof DefaultBruteForceProtector defaultProtector) {
             String key = failureKey(cuil, user);
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed ->
-                    defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
-                            Set.of(PasswordCredentialModel.TYPE)));
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), session.getContext(), committed -> {
+                // A lock event raised by this failure was made by a wrong clave: its notice says the clave is safe.
+                committed.setAttribute(DecisionAviso.SESION_FALLO_DE_CLAVE, Boolean.TRUE);
+                defaultProtector.failure(committed, committed.getContext().getRealm(), key, remoteHost, ahoraMillis,
+                        Set.of(PasswordCredentialModel.TYPE));
+            });
         } else {
             LOG.warnf("Brute-force protector %s is not Keycloak's default: failed claves are not counted",
                     protector.getClass().getName());

@@ -11,9 +11,9 @@ import org.keycloak.services.resources.LoginActionsService;
 /**
  * The "No fui yo" link of a notice: Keycloak's action-token URL ({@code …/login-actions/action-token?key=…}) with a
  * {@link NoFuiYoActionToken} for the user. Built when the notice is sent, by the sender thread, without a request: the
- * issuer and the URL are the public base URI the outbox row keeps (the one the change's request came through, the
- * same as the notice's Olvidé mi clave link), and Keycloak checks that issuer against the base URI the link is opened
- * at. The session's realm must be set (the token is signed with its key).
+ * issuer and the URL are the public base URI the outbox row keeps (the server's configured public address, the same
+ * as the notice's Olvidé mi clave link), and Keycloak checks that issuer against the base URI the link is opened at.
+ * The session's realm must be set (the token is signed with its key).
  */
 public final class EnlaceNoFuiYo {
 

@@ -66,8 +66,8 @@ class ActividadTest {
                 usuario("6", T0, "UPDATE_PROFILE", Map.of(), null))).isEmpty();
     }
 
-    @DisplayName("given a login, a wrong clave, a lock and a confirmed No fui yo, then a login and a change offer No fui yo; "
-            + "a failed attempt and the No fui yo itself do not")
+    @DisplayName("given a login, a wrong clave, a lock and a confirmed No fui yo, then only the login offers No fui yo; "
+            + "a failed attempt, the lock (nothing was done in her name, as its notice says) and the No fui yo itself do not")
     @Test
     void noFuiYoDondeCorresponde() {
         List<EntradaActividad> lista = entradas(
@@ -77,7 +77,7 @@ class ActividadTest {
                 usuario("4", T0 + 1, "LOGOUT", Map.of("reason", "anses_no_fui_yo"), null));
         assertThat(lista).extracting(EntradaActividad::mensaje).containsExactly("ansesActividadIngreso",
                 "ansesActividadIngresoFallido", "ansesActividadClaveBloqueada", "ansesActividadNoFuiYo");
-        assertThat(lista).extracting(EntradaActividad::noFuiYo).containsExactly(true, false, true, false);
+        assertThat(lista).extracting(EntradaActividad::noFuiYo).containsExactly(true, false, false, false);
     }
 
     @DisplayName("given office staff's changes (a level by CUIL, a temporary clave, an unlock), then they come from "

@@ -60,6 +60,41 @@ class DecisionAvisoTest {
         assertThat(evento("USER_DISABLED_BY_PERMANENT_LOCKOUT", Map.of())).contains(TipoAviso.CLAVE_BLOQUEADA);
     }
 
+    @DisplayName("given a lock made by a wrong clave with no wrong second-factor code among its failures, then it says her "
+            + "clave is safe and offers no No fui yo; made by a second factor's form, or with wrong codes counted, then "
+            + "somebody got past her clave and it keeps No fui yo; both are lock notices, one per period")
+    @Test
+    void bloqueoPorClaveOSegundoFactor() {
+        Aviso bloqueo = Aviso.de(TipoAviso.CLAVE_BLOQUEADA);
+        Aviso porClaves = DecisionAviso.bloqueo(bloqueo, true, () -> 0);
+        assertThat(porClaves.tipo()).isEqualTo(TipoAviso.CLAVE_BLOQUEADA);
+        assertThat(porClaves.tipo().claveSegura()).isTrue();
+        assertThat(porClaves.tipo().conNoFuiYo()).isFalse();
+        for (Aviso otro : new Aviso[] {DecisionAviso.bloqueo(bloqueo, false, () -> 0), DecisionAviso.bloqueo(bloqueo, true, () -> 1),
+                DecisionAviso.bloqueo(bloqueo, false, () -> 3)}) {
+            assertThat(otro.tipo()).isEqualTo(TipoAviso.CLAVE_BLOQUEADA_SEGUNDO_FACTOR);
+            assertThat(otro.tipo().claveSegura()).isFalse();
+            assertThat(otro.tipo().conNoFuiYo()).isTrue();
+        }
+        Aviso cambio = Aviso.de(TipoAviso.CLAVE_CAMBIADA);
+        assertThat(DecisionAviso.bloqueo(cambio, false, () -> {
+            throw new AssertionError("asked about a notice that is no lock");
+        })).isSameAs(cambio);
+        assertThat(TipoAviso.CLAVE_BLOQUEADA.unoPorPeriodo()).isTrue();
+        assertThat(TipoAviso.CLAVE_BLOQUEADA_SEGUNDO_FACTOR.unoPorPeriodo()).isTrue();
+        assertThat(TipoAviso.CLAVE_CAMBIADA.unoPorPeriodo()).isFalse();
+        assertThat(TipoAviso.OFICINA_DESBLOQUEO.unoPorPeriodo()).isFalse();
+    }
+
+    @DisplayName("given the end of an account's lock period, then a lock notice goes once it has passed, not before")
+    @Test
+    void periodo() {
+        assertThat(PeriodoAvisoBloqueo.toca(0, 1_000)).as("no period yet").isTrue();
+        assertThat(PeriodoAvisoBloqueo.toca(5_000, 4_999)).isFalse();
+        assertThat(PeriodoAvisoBloqueo.toca(5_000, 5_000)).isTrue();
+        assertThat(PeriodoAvisoBloqueo.toca(5_000, 9_000)).isTrue();
+    }
+
     @DisplayName("given the online enablement of a pending clave, then an enabled clave; any other profile update gives nothing")
     @Test
     void habilitacionOnline() {

@@ -11,6 +11,8 @@ import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
+import ar.gob.anses.clavess.testsupport.LoginPage;
+import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import java.util.ArrayList;
@@ -89,6 +91,58 @@ class AvisosClusterIT {
             assertThat(mensajes.get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
         }
         assertThat(ContadoresAvisos.suma("enviados", cluster.nodo(A), cluster.nodo(B))).as("sent by A and B").isEqualTo(enviados + ciudadanos);
+    }
+
+    @DisplayName("given a realm whose lock lasts a second, when 8 wrong claves of one citizen alternate between A and B, "
+            + "locking her clave again from the 5th on, on both nodes, then she gets exactly one lock notice, and it says her "
+            + "clave is safe: the lock period is decided in the database, alike on every node")
+    @Test
+    void unAvisoDeBloqueoPorPeriodoConDosNodos() throws Exception {
+        AdminApi admin = new AdminApi(cluster.nodo(A));
+        correo.apuntar(admin);
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "bloqueo.nodos." + cuil + DOMINIO;
+        crear(admin, cuil, direccion);
+        int espera = admin.get("").path("waitIncrementSeconds").asInt();
+        // Locks of seconds (1 s after the 5th failure, 2 after the 6th…), so that the next failure, once the lock is
+        // over, is counted and locks again.
+        assertThat(admin.putRaw("", "{\"waitIncrementSeconds\": 1}").statusCode()).isEqualTo(204);
+        try {
+            for (int fallo = 1; fallo <= 8; fallo++) {
+                if (fallo <= 5) {
+                    Thread.sleep(1100); // slower than the realm's quick-login check (1 s), like a person typing
+                } else {
+                    esperarDesbloqueo(cuil);
+                }
+                int nodo = fallo % 2;
+                LoginPage.open(cluster.navegador(nodo), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri())
+                        .submit(cuil, "Equivocada" + fallo);
+            }
+        } finally {
+            assertThat(new AdminApi(cluster.nodo(A)).putRaw("", "{\"waitIncrementSeconds\": " + espera + "}").statusCode()).isEqualTo(204);
+        }
+        AdminApi enB = new AdminApi(cluster.nodo(B));
+        assertThat(enB.bruteForce(cuil).get("numFailures").asInt()).isEqualTo(8);
+        assertThat(enB.get("events?type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&user=" + enB.userId(cuil)).size())
+                .as("a lock at each failure from the 5th, two on each node").isEqualTo(4);
+
+        correo.esperar(direccion, 1, ESPERA_MS);
+        esperarBandejaVacia();
+        var mensajes = correo.para(direccion);
+        assertThat(mensajes).hasSize(1);
+        assertThat(mensajes.get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));
+        assertThat(CorreoDePrueba.parte(mensajes.get(0), "text/plain")).contains(CORREO.get("ansesAvisoClaveSeguraTexto"))
+                .doesNotContain(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
+    }
+
+    /** Polls the brute-force state until the clave is no longer locked; fails after a minute. */
+    private static void esperarDesbloqueo(String cuil) throws Exception {
+        long hasta = System.currentTimeMillis() + ESPERA_MS;
+        AdminApi admin = new AdminApi(cluster.nodo(A));
+        while (admin.bruteForce(cuil).path("disabled").asBoolean()) {
+            assertThat(System.currentTimeMillis()).as("the lock ending").isLessThan(hasta);
+            Thread.sleep(200); // a poll's pause
+        }
     }
 
     private static void esperarBandejaVacia() throws Exception {

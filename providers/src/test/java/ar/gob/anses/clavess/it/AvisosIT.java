@@ -12,6 +12,7 @@ import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -19,22 +20,25 @@ import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.DisplayName;
@@ -57,6 +61,8 @@ class AvisosIT {
     private static final long ESPERA_MS = 60_000;
     private static final String MARCA_CUIL = "20419001016";
     private static final String MARCA = "marca.avisos" + DOMINIO;
+    /** The host an attacker names in the Host header of his requests (issue 30). */
+    private static final String HOST_FALSO = "anses-gob-ar.example";
 
     private final KeycloakServer server;
     private final CorreoDePrueba correo;
@@ -156,8 +162,10 @@ class AvisosIT {
                 .contains(CORREO.get("ansesAvisoNoPedisteTitulo"));
     }
 
-    @DisplayName("given a citizen with a verified address, when the clave is locked by 5 failures and an office unlocks it, "
-            + "then one notice for the lock and one for the unlock, with none of the claves tried")
+    @DisplayName("given a citizen with a verified address, when 6 wrong claves lock her clave twice (the 5th, and the 6th "
+            + "once the first lock is over) and an office unlocks it, then one lock notice, which says her clave is safe and "
+            + "nothing was done in her name, offers Olvidé mi clave (the realm's Crear clave) and no No fui yo, with none of "
+            + "the claves tried; and one notice for the unlock")
     @Test
     void bloqueo() throws Exception {
         String cuil = "27419001029";
@@ -174,15 +182,140 @@ class AvisosIT {
         assertThat(login.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
         server.adelantarReloj(Duration.ofSeconds(1)); // as above
         assertThat(LoginPage.of(login.submit(cuil, "Tipa3Durazno")).alert()).isEqualTo(ES.get("ansesClaveLocked", 1));
+        server.adelantarReloj(Duration.ofSeconds(61)); // the first lock (60 s) is over: the 6th wrong clave locks again
+        login = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(cuil, "Intento6Mal"));
+        assertThat(login.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        admin = new AdminApi(server); // its token, issued before the clock moved a minute, has expired for Keycloak
+        assertThat(admin.bruteForce(cuil).get("numFailures").asInt()).isEqualTo(6);
+        assertThat(admin.get("events?type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&user=" + admin.userId(cuil))).as("two locks").hasSize(2);
+
         MimeMessage bloqueada = unico(direccion);
         assertThat(bloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));
-        assertThat(texto(bloqueada)).contains(CORREO.get("ansesAvisoClaveBloqueadaTexto"))
-                .contains(CORREO.get("ansesAvisoNoFuisteTitulo")).contains(CORREO.get("ansesAvisoNoFuisteOficina"));
-        sinSecretos(bloqueada, null, "Tipa3Durazno", "Intento1Mal", "Intento5Mal");
+        String texto = texto(bloqueada);
+        String html = CorreoDePrueba.parte(bloqueada, "text/html");
+        assertThat(texto).contains(CORREO.get("ansesAvisoClaveBloqueadaTexto")).contains(CORREO.get("ansesAvisoClaveSeguraTitulo"))
+                .contains(CORREO.get("ansesAvisoClaveSeguraTexto")).contains(CORREO.get("ansesAvisoClaveSeguraOlvide"))
+                .contains(CORREO.get("ansesAvisoNoFuisteOficina"))
+                .doesNotContain(CORREO.get("ansesAvisoNoFuisteTexto")).doesNotContain(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
+        assertThat(texto + html).doesNotContain("action-token");
+        String olvide = server.baseUri() + "realms/anses/login-actions/reset-credentials";
+        assertThat(enlaces(bloqueada)).containsOnly(olvide);
+        assertThat(html).contains("<a href=\"" + olvide + "\">" + CORREO.get("ansesAvisoOlvideMiClave") + "</a>");
+        sinSecretos(bloqueada, null, "Tipa3Durazno", "Intento1Mal", "Intento5Mal", "Intento6Mal");
+        // Olvidé mi clave opens the realm's Crear clave, at its first step (Políticas de Seguridad).
+        Page olvidePage = LoginPage.browser().getPage(olvide);
+        assertThat(olvidePage.getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(((HtmlPage) olvidePage).getElementById("acepto")).as(olvidePage.getWebResponse().getContentAsString()).isNotNull();
 
         assertThat(admin.delete("attack-detection/brute-force/users/" + admin.userId(cuil))).isEqualTo(204);
         MimeMessage desbloqueada = todos(direccion, 2).get(1);
         assertThat(desbloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDesbloqueoAsunto"));
+    }
+
+    @DisplayName("given wrong claves sent with a forged Host header, then the lock notice they cause is genuine and every "
+            + "link in it points to the server's configured address (its hostname), none to the forged host")
+    @Test
+    void hostFalsificado() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "host.falso." + cuil + DOMINIO;
+        crear(new AdminApi(server), cuil, "Host", "Falso", CuilsDePrueba.dni(cuil), 2, "Tipa3Durazno", direccion);
+
+        WebClient browser = LoginPage.browser();
+        for (int fallo = 1; fallo <= 5; fallo++) {
+            server.adelantarReloj(Duration.ofSeconds(1)); // past the quick-login check, as in bloqueo
+            LoginPage login = LoginPage.open(browser, oidc.request(Oidc.MI_ANSES).uri());
+            // Only the wrong clave's POST carries the forged header: the notice is decided while it is answered.
+            browser.addRequestHeader("Host", HOST_FALSO);
+            try {
+                login.submit(cuil, "Falsa" + fallo + "Host");
+            } finally {
+                browser.removeRequestHeader("Host");
+            }
+        }
+        assertThat(new AdminApi(server).bruteForce(cuil).get("numFailures").asInt()).isEqualTo(5);
+
+        MimeMessage aviso = unico(direccion);
+        assertThat(aviso.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaAsunto"));
+        String todo = texto(aviso) + CorreoDePrueba.parte(aviso, "text/html");
+        assertThat(todo).doesNotContain(HOST_FALSO);
+        assertThat(enlaces(aviso)).isNotEmpty().allSatisfy(enlace -> assertThat(enlace).startsWith(server.baseUri().toString()));
+    }
+
+    @DisplayName("given a citizen with a TOTP app, when four wrong claves are followed by her right clave and a wrong code, "
+            + "which locks, then the lock notice keeps the alarm: someone entered her right clave, with No fui yo")
+    @Test
+    void bloqueoConSegundoFactor() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "bloqueo.factor." + cuil + DOMINIO;
+        var creado = new AdminApi(server).postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Olga", "lastName": "Factor", "email": "%s", "emailVerified": true,
+                 "attributes": {"dni": ["%s"], "nivel": ["2"]}, "requiredActions": ["CONFIGURE_TOTP"],
+                 "credentials": [{"type": "password", "value": "Ombu4Laguna", "temporary": false}]}
+                """.formatted(cuil, direccion, CuilsDePrueba.dni(cuil)));
+        assertThat(creado.statusCode()).as(creado.body()).isEqualTo(201);
+        Oidc.Request alta = oidc.request(Oidc.MI_ANSES);
+        HtmlPage totp = (HtmlPage) LoginPage.open(LoginPage.browser(), alta.uri()).submit(cuil, "Ombu4Laguna");
+        String secreto = totp.<HtmlInput>getHtmlElementById("totpSecret").getValue();
+        totp.<HtmlInput>getHtmlElementById("totp").setValue(codigoTotp(secreto));
+        totp.<HtmlInput>getHtmlElementById("userLabel").setValue("celular");
+        assertThat(LoginPage.loggedIn(totp.getHtmlElementById("saveTOTPBtn").click(), alta)).isTrue();
+
+        LoginPage login = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri());
+        for (int fallo = 1; fallo <= 4; fallo++) {
+            server.adelantarReloj(Duration.ofSeconds(1)); // past the quick-login check, as in bloqueo
+            login = LoginPage.of(login.submit(cuil, "Intento" + fallo + "Mal"));
+        }
+        server.adelantarReloj(Duration.ofSeconds(1));
+        HtmlPage codigo = (HtmlPage) login.submit(cuil, "Ombu4Laguna");
+        HtmlForm formulario = codigo.getHtmlElementById("kc-otp-login-form");
+        String correcto = codigoTotp(secreto);
+        formulario.getInputByName("otp").setValue(correcto.equals("000000") ? "111111" : "000000");
+        ((HtmlElement) formulario.querySelector("[type=submit]")).click();
+        assertThat(new AdminApi(server).bruteForce(cuil).get("numFailures").asInt()).isEqualTo(5);
+
+        MimeMessage bloqueada = todos(direccion, 2).get(1); // after "Agregaste un segundo factor"
+        assertThat(bloqueada.getSubject()).isEqualTo(CORREO.get("ansesAvisoClaveBloqueadaSegundoFactorAsunto"));
+        String texto = texto(bloqueada);
+        assertThat(texto).contains(CORREO.get("ansesAvisoClaveBloqueadaSegundoFactorTexto"))
+                .contains(CORREO.get("ansesAvisoNoFuisteTexto")).contains(CORREO.get("ansesAvisoEnlaceNoFuiYo"))
+                .doesNotContain(CORREO.get("ansesAvisoClaveSeguraTexto"));
+        assertThat(enlaces(bloqueada)).anySatisfy(enlace -> assertThat(enlace).contains("/login-actions/action-token?key="));
+    }
+
+    @DisplayName("given the realm's Frontend URL set (Realm settings → General), then a notice's links come from it rather "
+            + "than from the hostname option, as Keycloak's own do, and its No fui yo opens there")
+    @Test
+    void frontendUrlDelRealm() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        String direccion = "frontend.url." + cuil + DOMINIO;
+        AdminApi admin = new AdminApi(server);
+        crear(admin, cuil, "Frida", "Frontend", CuilsDePrueba.dni(cuil), 2, "Tipa3Durazno", direccion);
+        String otra = "http://127.0.0.1:" + server.baseUri().getPort() + "/"; // the same server under another name
+        ObjectNode atributos = (ObjectNode) admin.get("").path("attributes").deepCopy();
+        try {
+            admin.put("", new ObjectMapper().createObjectNode().set("attributes", atributos.deepCopy().put("frontendUrl", otra)));
+            String id = admin.userId(cuil);
+            ObjectNode usuario = (ObjectNode) admin.get("users/" + id);
+            admin.put("users/" + id, usuario.put("firstName", "Frida Inés"));
+            MimeMessage aviso = unico(direccion);
+            assertThat(aviso.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDatosAsunto"));
+            List<String> enlaces = enlaces(aviso);
+            assertThat(enlaces).hasSize(2).allSatisfy(enlace -> assertThat(enlace).startsWith(otra));
+            String noFuiYo = enlaces.stream().filter(e -> e.contains("action-token")).findFirst().orElseThrow();
+            Page confirmar = LoginPage.browser().getPage(noFuiYo);
+            assertThat(confirmar.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(((HtmlPage) confirmar).asNormalizedText()).contains(ES.get("ansesNoFuiYoConfirmar"));
+        } finally {
+            admin = new AdminApi(server);
+            admin.put("", new ObjectMapper().createObjectNode().set("attributes", atributos.put("frontendUrl", "")));
+        }
+    }
+
+    /** Every http(s) address in either part of a message. */
+    private static List<String> enlaces(MimeMessage mensaje) throws Exception {
+        String todo = CorreoDePrueba.parte(mensaje, "text/plain") + "\n" + CorreoDePrueba.parte(mensaje, "text/html");
+        return Pattern.compile("https?://[^\\s\"'<>]+").matcher(todo).results().map(m -> m.group().replace("&amp;", "&"))
+                .distinct().toList();
     }
 
     @DisplayName("given a citizen asked to set up a TOTP app, when they add it at login and remove it with Keycloak's "

@@ -45,6 +45,9 @@ public final class KeycloakExtension implements ParameterResolver {
         URI base = URI.create("http://localhost:" + httpPort + "/");
         return KeycloakServer.start(home, base,
                 List.of("--http-host=127.0.0.1", "--http-port=" + httpPort, "--http-management-port=" + managementPort,
+                        // The public address, as a deployment must set it: the notices' links come from it, never from
+                        // a request's Host header (AvisosIT.hostFalsificado).
+                        "--hostname=" + base,
                         // A file database, fresh for each run, so that a test can restart the server and see what survives.
                         "--db=dev-file", "--cache=local", "--log-level=INFO,ar.gob.anses:DEBUG",
                         // Expired pending claves looked for every 2 s, so that a test that moves the clock sees them go.

@@ -21,7 +21,12 @@ public final class RunKeycloak {
 
         String port = System.getenv().getOrDefault("KC_HTTP_PORT", "8080");
         URI base = URI.create("http://localhost:" + port + "/");
-        KeycloakServer server = KeycloakServer.start(home, base, List.of(KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS),
+        // The public address the notices' links are built from (never a request's Host): the one printed below, unless
+        // the caller's KC_HOSTNAME says otherwise.
+        List<String> opciones = System.getenv("KC_HOSTNAME") == null
+                ? List.of(KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS, "--hostname=" + base)
+                : List.of(KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS);
+        KeycloakServer server = KeycloakServer.start(home, base, opciones,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                         KeycloakServer.PADRON_PATH_VARIABLE, Path.of(args[2], "padron-demo.json").toAbsolutePath().toString()),
                 true, ProcessBuilder.Redirect.INHERIT);
