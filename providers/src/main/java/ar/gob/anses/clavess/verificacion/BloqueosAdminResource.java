@@ -43,13 +43,7 @@ public final class BloqueosAdminResource {
     @Path("bloqueos")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> bloqueos() {
-        auth.users().requireView();
-        IntentosVerificacionStore store = new IntentosVerificacionStore(session, realm);
-        long ahora = Time.currentTime();
-        return store.bloqueadas(ahora).stream().filter(cuil -> Ciudadanos.alcanzable(session, realm, auth, cuil, Acceso.VER)).map(cuil -> {
-            IntentosVerificacion intentos = store.get(cuil);
-            return Map.<String, Object>of("cuil", cuil, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta());
-        }).toList();
+        return bloqueadas(TipoIntentos.VERIFICACION);
     }
 
     /** The attempts of one CUIL, locked or not. */
@@ -81,13 +75,7 @@ public final class BloqueosAdminResource {
     @Path("habilitacion/bloqueos")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> bloqueosHabilitacion() {
-        auth.users().requireView();
-        IntentosVerificacionStore store = new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION);
-        long ahora = Time.currentTime();
-        return store.bloqueadas(ahora).stream().filter(cuil -> Ciudadanos.alcanzable(session, realm, auth, cuil, Acceso.VER)).map(cuil -> {
-            IntentosVerificacion intentos = store.get(cuil);
-            return Map.<String, Object>of("cuil", cuil, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta());
-        }).toList();
+        return bloqueadas(TipoIntentos.HABILITACION);
     }
 
     /**
@@ -112,6 +100,17 @@ public final class BloqueosAdminResource {
         new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).limpiar(digits);
         adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "habilitacion", "bloqueos", digits).success();
         return Response.noContent().build();
+    }
+
+    /** The CUILs locked now for one kind of attempts, leaving out those the caller may not reach. */
+    private List<Map<String, Object>> bloqueadas(TipoIntentos tipo) {
+        auth.users().requireView();
+        IntentosVerificacionStore store = new IntentosVerificacionStore(session, realm, tipo);
+        long ahora = Time.currentTime();
+        return store.bloqueadas(ahora).stream().filter(cuil -> Ciudadanos.alcanzable(session, realm, auth, cuil, Acceso.VER)).map(cuil -> {
+            IntentosVerificacion intentos = store.get(cuil);
+            return Map.<String, Object>of("cuil", cuil, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta());
+        }).toList();
     }
 
     /** The CUIL of the path in digits, once the caller may act on it (404 not a CUIL, 403 out of her reach). */
