@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.bench;
 
-import ar.gob.anses.clavess.crearclave.DesafioRobot;
+import ar.gob.anses.clavess.flujo.DesafioRobot;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.InetAddress;
