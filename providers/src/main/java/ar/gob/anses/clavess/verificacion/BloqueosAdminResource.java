@@ -51,20 +51,14 @@ public final class BloqueosAdminResource {
     @Path("bloqueos/{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> intentos(@PathParam("cuil") String cuil) {
-        String digits = alAlcance(cuil, Acceso.VER);
-        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm).get(digits);
-        return Map.of("cuil", digits, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
-                "bloqueada", intentos.bloqueada(Time.currentTime()));
+        return intentos(cuil, TipoIntentos.VERIFICACION);
     }
 
     /** Forgets the failures of a CUIL: the citizen may verify again at once. */
     @DELETE
     @Path("bloqueos/{cuil}")
     public Response desbloquear(@PathParam("cuil") String cuil) {
-        String digits = alAlcance(cuil, Acceso.GESTIONAR);
-        new IntentosVerificacionStore(session, realm).limpiar(digits);
-        adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "bloqueos", digits).success();
-        return Response.noContent().build();
+        return desbloquear(cuil, TipoIntentos.VERIFICACION, "bloqueos");
     }
 
     /**
@@ -86,19 +80,29 @@ public final class BloqueosAdminResource {
     @Path("habilitacion/bloqueos/{cuil}")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> intentosHabilitacion(@PathParam("cuil") String cuil) {
-        String digits = alAlcance(cuil, Acceso.VER);
-        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).get(digits);
-        return Map.of("cuil", digits, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
-                "bloqueada", intentos.bloqueada(Time.currentTime()));
+        return intentos(cuil, TipoIntentos.HABILITACION);
     }
 
     /** Forgets the online enablement failures of a CUIL and of each of its pending claves: each can be enabled online again. */
     @DELETE
     @Path("habilitacion/bloqueos/{cuil}")
     public Response desbloquearHabilitacion(@PathParam("cuil") String cuil) {
+        return desbloquear(cuil, TipoIntentos.HABILITACION, "habilitacion/bloqueos");
+    }
+
+    /** One CUIL's attempts of one kind, locked or not. */
+    private Map<String, Object> intentos(String cuil, TipoIntentos tipo) {
+        String digits = alAlcance(cuil, Acceso.VER);
+        IntentosVerificacion intentos = new IntentosVerificacionStore(session, realm, tipo).get(digits);
+        return Map.of("cuil", digits, "intentosFallidos", intentos.fallidos(), "bloqueadaHasta", intentos.bloqueadaHasta(),
+                "bloqueada", intentos.bloqueada(Time.currentTime()));
+    }
+
+    /** Forgets one CUIL's failures of one kind, as an admin event on the path it was asked at. */
+    private Response desbloquear(String cuil, TipoIntentos tipo, String ruta) {
         String digits = alAlcance(cuil, Acceso.GESTIONAR);
-        new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).limpiar(digits);
-        adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", "habilitacion", "bloqueos", digits).success();
+        new IntentosVerificacionStore(session, realm, tipo).limpiar(digits);
+        adminEvent.operation(OperationType.DELETE).resourcePath("anses-verificacion", ruta, digits).success();
         return Response.noContent().build();
     }
 
