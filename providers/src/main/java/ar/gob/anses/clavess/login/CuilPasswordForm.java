@@ -7,6 +7,7 @@ import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
+import ar.gob.anses.clavess.verificacion.DevolucionesPendientes;
 import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -41,7 +42,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * missing user, and the same lock after the same number of failures.
  *
  * <p>Every try is first charged to its client address (see {@link LimitePorDireccionStore}), before the CUIL is looked
- * up, and given back when the clave is right: past the budget of failed claves ({@link IngresoConfig}) the address must
+ * up, and given back when the clave is right (at the address's next charge on this node: {@link DevolucionesPendientes}): past the budget of failed claves ({@link IngresoConfig}) the address must
  * solve the proof of work, past the ceiling it is refused; while the realm's {@link AlarmaFallos} is on, every login
  * must solve it.
  */
@@ -78,9 +79,11 @@ final class CuilPasswordForm implements Authenticator {
     private static final String NOTE_CAMBIAR = "anses.cambiar.clave";
 
     private final AlarmaFallos alarma;
+    private final DevolucionesPendientes devoluciones;
 
-    CuilPasswordForm(AlarmaFallos alarma) {
+    CuilPasswordForm(AlarmaFallos alarma, DevolucionesPendientes devoluciones) {
         this.alarma = alarma;
+        this.devoluciones = devoluciones;
     }
 
     @Override
@@ -112,77 +115,107 @@ final class CuilPasswordForm implements Authenticator {
             context.cancelLogin();
             return;
         }
-        String cambiar = formData.getFirst(PARAM_CAMBIAR);
-        if (cambiar != null) {
-            if ("1".equals(cambiar)) {
-                context.getAuthenticationSession().setAuthNote(NOTE_CAMBIAR, "true");
-            } else {
-                context.getAuthenticationSession().removeAuthNote(NOTE_CAMBIAR);
-            }
-            context.challenge(form(context, new MultivaluedHashMap<>()).createLoginUsernamePassword());
+        if (formData.getFirst(PARAM_CAMBIAR) != null) {
+            cambiarModo(context, "1".equals(formData.getFirst(PARAM_CAMBIAR)));
             return;
         }
         MultivaluedMap<String, String> typed = new MultivaluedHashMap<>();
         typed.putSingle(FIELD_CUIL, formData.getFirst(FIELD_CUIL)); // never echo the clave back
-
         Cuil.Lectura parsed = Cuil.leer(formData.getFirst(FIELD_CUIL));
+        String clave = formData.getFirst(FIELD_CLAVE);
         if (!parsed.esValido()) {
             // Not a CUIL at all: nothing to look up and nobody to count a failure against.
             context.forceChallenge(fieldError(context, typed, FIELD_CUIL, parsed.problema().messageKey()));
-            return;
-        }
-        String clave = formData.getFirst(FIELD_CLAVE);
-        if (clave == null || clave.isEmpty()) {
+        } else if (clave == null || clave.isEmpty()) {
             context.forceChallenge(fieldError(context, typed, FIELD_CLAVE, MSG_CLAVE_EMPTY));
-            return;
+        } else {
+            Cuil cuil = parsed.cuil();
+            empezarIntento(context, cuil);
+            Intento intento = new Intento(context.getConnection().getRemoteAddr(), Time.currentTime());
+            if (!pagado(context, intento, typed, formData.getFirst(DesafioRobot.FIELD))) {
+                return;
+            }
+            UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), cuil.digitos());
+            if (juzgadaEnSuTurno(context, cuil, user, clave, typed)) {
+                // A right clave: the unit charged before judging goes back at the address's next charge on this node.
+                devoluciones.anotar(intento.direccion(), intento.cobradoEn());
+                entrar(context, user, clave, typed);
+            }
         }
+    }
 
-        Cuil cuil = parsed.cuil();
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
+    /** The "Cambiar mi clave" button: the login form becomes its first step ({@code cambiar}), or back. */
+    private void cambiarModo(AuthenticationFlowContext context, boolean cambiar) {
+        if (cambiar) {
+            context.getAuthenticationSession().setAuthNote(NOTE_CAMBIAR, "true");
+        } else {
+            context.getAuthenticationSession().removeAuthNote(NOTE_CAMBIAR);
+        }
+        context.challenge(form(context, new MultivaluedHashMap<>()).createLoginUsernamePassword());
+    }
+
+    /** Forgets the previous attempt of this authentication session and names the CUIL in the event. */
+    private static void empezarIntento(AuthenticationFlowContext context, Cuil cuil) {
         context.clearUser();
         context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
         context.getEvent().detail(Details.USERNAME, cuil.digitos());
         // Keycloak's later pages ("restart login" with the CUIL) read what was typed from this note.
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, cuil.digitos());
+    }
 
-        // The address's budget, charged before anything about the CUIL is looked up: the same answer, and the same
-        // work, whoever the CUIL names. A right clave gives the unit back below.
+    /**
+     * One try from a client address: the address as Keycloak gives it (the TCP peer's, or the proxy's forwarded one only
+     * when Keycloak's own proxy-headers with proxy-trusted-addresses say so; no header is read here) and when its unit
+     * was charged.
+     */
+    private record Intento(String direccion, long cobradoEn) {
+    }
+
+    /**
+     * Charges the try to its address before anything about the CUIL is looked up (the same answer, and the same work,
+     * whoever the CUIL names); false, with the page set, when the address is past its ceiling, or must solve the proof of
+     * work and did not.
+     */
+    private boolean pagado(AuthenticationFlowContext context, Intento intento, MultivaluedMap<String, String> typed, String solucion) {
         IngresoConfig config = new IngresoConfig(context.getAuthenticatorConfig());
-        long cobradoEn = Time.currentTime();
-        // The address as Keycloak gives it: the TCP peer's, or the proxy's forwarded one only when Keycloak's own
-        // proxy-headers (with proxy-trusted-addresses) say so. No header is read here.
-        String direccion = context.getConnection().getRemoteAddr();
-        LimitePorDireccionStore presupuesto = new LimitePorDireccionStore(session, realm, USO_PRESUPUESTO);
-        LimitePorDireccionStore.Cobro cobro = presupuesto.cobrar(direccion, cobradoEn, config.techo());
+        LimitePorDireccionStore.Cobro cobro = new LimitePorDireccionStore(context.getSession(), context.getRealm(), USO_PRESUPUESTO)
+                .cobrar(intento.direccion(), intento.cobradoEn(), config.techo(), devoluciones);
         if (!cobro.admitido()) {
             context.getEvent().error(ERROR_DEMASIADOS);
             context.forceChallenge(form(context, typed, config)
-                    .setError(MSG_DEMASIADOS, BloqueoClave.minutosRestantes(cobro.libreDesde(), cobradoEn)).createLoginUsernamePassword());
-            return;
+                    .setError(MSG_DEMASIADOS, BloqueoClave.minutosRestantes(cobro.libreDesde(), intento.cobradoEn())).createLoginUsernamePassword());
+            return false;
         }
-        boolean robot = cobro.enVentana() > config.presupuesto() || alarma.encendida(session, realm, config.alarma(), cobradoEn);
+        boolean robot = cobro.enVentana() > config.presupuesto()
+                || alarma.encendida(context.getSession(), context.getRealm(), config.alarma(), intento.cobradoEn());
         if (robot) {
             context.getAuthenticationSession().setAuthNote(NOTE_ROBOT, "true");
         } else {
             context.getAuthenticationSession().removeAuthNote(NOTE_ROBOT);
         }
-        if (robot && !robotResuelto(context, formData.getFirst(DesafioRobot.FIELD))) {
+        if (robot && !robotResuelto(context, solucion)) {
             // Not tried, so not a failure: the unit goes back, and only tries paid with a proof of work reach the ceiling.
-            presupuesto.devolver(direccion, cobradoEn, Time.currentTime());
+            devoluciones.anotar(intento.direccion(), intento.cobradoEn());
             context.getEvent().error(ERROR_ROBOT);
             context.forceChallenge(form(context, typed, config).setError(MSG_ROBOT).createLoginUsernamePassword());
-            return;
+            return false;
         }
+        return true;
+    }
 
-        UserModel user = session.users().getUserByUsername(realm, cuil.digitos());
-        BloqueoClave bloqueo = new BloqueoClave(session, realm, context.getProtector());
+    /**
+     * Judges the clave within the CUIL's turn (one attempt of a CUIL at a time, on every node); false, with the page
+     * set, when it was not compared or was wrong. {@code user} may be null (a CUIL without an account).
+     */
+    private boolean juzgadaEnSuTurno(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
+                                     MultivaluedMap<String, String> typed) {
+        BloqueoClave bloqueo = new BloqueoClave(context.getSession(), context.getRealm(), context.getProtector());
         if (!bloqueo.tomarTurno(cuil)) {
             // Another attempt of this CUIL is being judged: this one is not compared (with or without a user alike).
-            alarma.fallo(realm);
+            alarma.fallo(context.getRealm());
             context.getEvent().user(user).error(ERROR_IN_PROGRESS);
             context.forceChallenge(globalError(context, typed, MSG_IN_PROGRESS));
-            return;
+            return false;
         }
         boolean correcta = false;
         try {
@@ -191,10 +224,13 @@ final class CuilPasswordForm implements Authenticator {
             bloqueo.devolverTurno(cuil);
         }
         if (!correcta) {
-            alarma.fallo(realm);
-            return;
+            alarma.fallo(context.getRealm());
         }
-        presupuesto.devolver(direccion, cobradoEn, Time.currentTime());
+        return correcta;
+    }
+
+    /** After the right clave: on to the pending request's step, or in, unless the account may not (told only now). */
+    private void entrar(AuthenticationFlowContext context, UserModel user, String clave, MultivaluedMap<String, String> typed) {
         if (context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD) != null) {
             // The clave of a pending request (its id is in the note), with or without an account: no user. The pending
             // step after this one shows that request's page and is the only way on.

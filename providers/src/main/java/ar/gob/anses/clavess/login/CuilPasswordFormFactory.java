@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.login;
 
+import ar.gob.anses.clavess.verificacion.DevolucionesPendientes;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import org.keycloak.Config;
@@ -16,7 +17,9 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
     public static final String PROVIDER_ID = "anses-cuil-password-form";
 
     private final AlarmaFallos alarma = new AlarmaFallos(Metrics.globalRegistry);
-    private final CuilPasswordForm form = new CuilPasswordForm(alarma);
+    // Units the login charged to an address before judging a clave that was right: given back at its next charge here.
+    private final DevolucionesPendientes devoluciones = new DevolucionesPendientes();
+    private final CuilPasswordForm form = new CuilPasswordForm(alarma, devoluciones);
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED};
 
     @Override

@@ -66,24 +66,51 @@ public final class LimitePorDireccionStore {
      * before them.
      */
     public Cobro cobrar(String direccion, long ahora, int limite) {
+        return cobrar(direccion, ahora, limite, null);
+    }
+
+    /**
+     * The same, first giving back (in the same row update) the units this node owed the address in {@code pendientes}:
+     * those charged within the window; an older one is in no window any more.
+     */
+    public Cobro cobrar(String direccion, long ahora, int limite, DevolucionesPendientes pendientes) {
         int tope = Math.min(limite, LIMITE_MAXIMO);
-        Cobro cobro = cambiar(direccion, ventana -> ventana.admitir(ahora, tope)
-                .map(nueva -> new Resultado<>(nueva, new Cobro(true, nueva.enVentana(ahora), ahora)))
-                .orElseGet(() -> new Resultado<Cobro>(null, new Cobro(false, ventana.enVentana(ahora), ventana.libreDesde(ahora, tope)))), ahora);
+        String clave = clave(direccion);
+        long[] debidas = pendientes == null ? new long[0] : pendientes.tomar(clave);
+        Cobro cobro;
+        try {
+            cobro = cambiar(clave, ventana -> {
+                VentanaPorMinutos devuelta = devolverDebidas(ventana, debidas, ahora);
+                return devuelta.admitir(ahora, tope)
+                        .map(nueva -> new Resultado<>(nueva, new Cobro(true, nueva.enVentana(ahora), ahora)))
+                        .orElseGet(() -> new Resultado<>(debidas.length == 0 ? null : devuelta,
+                                new Cobro(false, devuelta.enVentana(ahora), devuelta.libreDesde(ahora, tope))));
+            }, ahora);
+        } catch (RuntimeException e) {
+            if (pendientes != null) {
+                pendientes.restituir(clave, debidas);
+            }
+            throw e;
+        }
         if (cobro.admitido() && ThreadLocalRandom.current().nextInt(LIMPIEZA_CADA) == 0) {
             borrarVencidos(ahora);
         }
         return cobro;
     }
 
-    /** Gives back one unit charged at {@code cobradoEn} (if still in the window): the attempt it paid for did not count. */
-    public void devolver(String direccion, long cobradoEn, long ahora) {
-        cambiar(direccion, ventana -> new Resultado<Void>(ventana.devolver(ahora, cobradoEn), null), ahora);
+    private static VentanaPorMinutos devolverDebidas(VentanaPorMinutos ventana, long[] debidas, long ahora) {
+        VentanaPorMinutos devuelta = ventana;
+        for (long cobradoEn : debidas) {
+            if (cobradoEn > ahora - VENTANA_SEGUNDOS) {
+                devuelta = devuelta.devolver(ahora, cobradoEn);
+            }
+        }
+        return devuelta;
     }
 
     /** Adds {@code n} to {@code direccion}'s count, with no limit, and returns the count of the last hour. */
     public long sumar(String direccion, long ahora, long n) {
-        return cambiar(direccion, ventana -> {
+        return cambiar(clave(direccion), ventana -> {
             VentanaPorMinutos nueva = ventana.sumar(ahora, n);
             return new Resultado<>(nueva, nueva.enVentana(ahora));
         }, ahora);
@@ -92,8 +119,7 @@ public final class LimitePorDireccionStore {
     private record Resultado<T>(VentanaPorMinutos ventana, T valor) {
     }
 
-    private <T> T cambiar(String direccion, Function<VentanaPorMinutos, Resultado<T>> cambio, long ahora) {
-        String clave = clave(direccion);
+    private <T> T cambiar(String clave, Function<VentanaPorMinutos, Resultado<T>> cambio, long ahora) {
         String id = realmId + ":" + uso + clave;
         return FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, id,
                 () -> new EnviosDireccionEntity(id, realmId, clave, VentanaPorMinutos.vacia().texto()),
