@@ -15,12 +15,14 @@ import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ContadoresAvisos;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
+import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,9 +60,10 @@ class RestartIT {
     }
 
     @DisplayName("given a citizen just told \"Tu clave fue habilitada\", another just told a trámite was wrong, a CUIL whose "
-            + "verification is locked and two notices the mail server could not take, when Keycloak's JVM is killed at once "
-            + "(kill -9) and started again, then the account logs in, the attempt is counted, the CUIL is still locked, and "
-            + "once the mail server is back each notice arrives exactly once")
+            + "verification is locked, an address that spent its budget of failed logins and two notices the mail server could "
+            + "not take, when Keycloak's JVM is killed at once (kill -9) and started again, then the account logs in, the "
+            + "attempt is counted, the CUIL is still locked, the address must still solve the proof of work, and once the "
+            + "mail server is back each notice arrives exactly once")
     @Test
     void nadaDeLoDichoSePierdeConKillNueve() throws Exception {
         Oidc oidc = new Oidc(server);
@@ -88,6 +91,16 @@ class RestartIT {
             bloqueo = ingresarTramite(bloqueo, wrong);
         }
         assertThat(titulo(bloqueo)).isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
+
+        // An address that spent its budget of failed logins (each one charged and committed before its answer).
+        InetAddress rociadora = DireccionesDePrueba.nueva();
+        int presupuesto = admin.authenticatorConfig("anses browser forms", "anses-cuil-password-form")
+                .path("config").path("presupuestoPorHora").asInt();
+        LoginPage rociado = LoginPage.open(LoginPage.browser(rociadora), oidc.request(Oidc.MI_ANSES).uri());
+        for (int fallo = 0; fallo < presupuesto; fallo++) {
+            rociado = LoginPage.of(rociado.submit(CuilsDePrueba.nuevo(), "Equivocada1"));
+            assertThat(rociado.pideRobot()).as("failure %d, within the budget", fallo + 1).isFalse();
+        }
 
         Persona julieta = PADRON.get("27409998882");
         Persona alejandro = PADRON.get("24196667772");
@@ -129,6 +142,10 @@ class RestartIT {
                 .isEqualTo(1);
         HtmlPage despues = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), oidc.request(Oidc.MI_ANSES))), BLOQUEADO, true);
         assertThat(titulo(despues)).as("a new browser still finds the verification locked").isEqualTo(ES.get("ansesVerificacionBloqueadaTitulo"));
+        LoginPage pasado = LoginPage.of(LoginPage.open(LoginPage.browser(rociadora), oidc.request(Oidc.MI_ANSES).uri())
+                .submit(CuilsDePrueba.nuevo(), "Equivocada1"));
+        assertThat(pasado.pideRobot()).as("the address's spent budget survived the crash").isTrue();
+        assertThat(pasado.alert()).isEqualTo(ES.get("ansesIngresoRobot"));
 
         // Ours are still there (the outbox is the shared server's: another class's notice waiting beside them may have
         // been sent or given up meanwhile, so the count may drop, never below our two); that they arrive below, sent
