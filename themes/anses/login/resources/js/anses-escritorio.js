@@ -169,13 +169,18 @@
             return;
         }
         cuilActual = intentos.cuerpo.cuil;
-        const [estado, habilitacion] = await Promise.all([
+        const [estado, habilitacion, cuentas] = await Promise.all([
             api('GET', 'anses-habilitacion/' + cuilActual),
-            api('GET', 'anses-verificacion/habilitacion/bloqueos/' + cuilActual)]);
+            api('GET', 'anses-verificacion/habilitacion/bloqueos/' + cuilActual),
+            api('GET', 'users?exact=true&briefRepresentation=true&username=' + cuilActual)]);
         const e = estado.status === 200 ? estado.cuerpo : {estadoClave: 'SIN_CLAVE'};
         const lista = $('esc-datos');
         lista.replaceChildren();
         $('esc-ficha-titulo').textContent = texto('ansesEscritorioFichaTitulo', cuilConGuiones(cuilActual));
+        const cuenta = cuentas.status === 200 && Array.isArray(cuentas.cuerpo) ? cuentas.cuerpo[0] : null;
+        if (cuenta && (cuenta.firstName || cuenta.lastName)) {
+            dato(lista, texto('ansesEscritorioNombre'), [cuenta.firstName, cuenta.lastName].filter(Boolean).join(' '));
+        }
         dato(lista, texto('ansesEscritorioEstado'), texto('ansesEscritorioEstado' + e.estadoClave));
         if (e.nivel) {
             dato(lista, texto('ansesEscritorioNivel'), String(e.nivel));

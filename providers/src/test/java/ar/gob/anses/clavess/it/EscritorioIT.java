@@ -159,7 +159,7 @@ class EscritorioIT {
         admin.crearCiudadano(cuil, "Nora", "Nivel", CuilsDePrueba.dni(cuil), 2, "Quebracho4", false);
         SoloTeclado teclado = ingresar();
         buscar(teclado, cuil);
-        assertThat(texto("esc-datos")).contains(ES.get("ansesEscritorioEstadoHABILITADA"));
+        assertThat(texto("esc-datos")).contains(ES.get("ansesEscritorioEstadoHABILITADA")).contains("Nora Nivel");
         teclado.tabHasta("esc-nivel-boton").teclas(Keys.ENTER);
         assertThat(resultado()).contains(ES.get("ansesEscritorioNivelCambiado", CuilsDePrueba.conGuiones(cuil), 2, 3))
                 .contains(ES.get("ansesEscritorioNivel3Decile"));
