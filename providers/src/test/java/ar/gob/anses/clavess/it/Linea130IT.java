@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
+import ar.gob.anses.clavess.testsupport.ActividadDePrueba;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
@@ -52,6 +53,7 @@ class Linea130IT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
+    private static final ThemeMessages CUENTA = ThemeMessages.cuentaSpanish();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final long ESPERA_MS = 30_000;
     private static final String CELIA = "27420050041";   // has an account with a confirmed email: gets the link
@@ -129,6 +131,11 @@ class Linea130IT {
         elegir.getHtmlElementById("kc-submit").click();
         Oidc.Request mia = oidc.request(Oidc.MI_ANSES);
         assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), mia.uri()).submit(CELIA, "Ombu7Lago"), mia)).as("her own clave works").isTrue();
+
+        JsonNode actividad = ActividadDePrueba.entradas(server,
+                ActividadDePrueba.token(server, LoginPage.browser(), ActividadDePrueba.CONSOLA, CELIA, "Ombu7Lago"));
+        assertThat(actividad.findValuesAsText("que")).as("Actividad de tu cuenta").contains(CUENTA.get("ansesActividadLinea130"));
+        assertThat(actividad.findValuesAsText("donde")).contains(CUENTA.get("ansesActividadDesdeLinea130"));
 
         HtmlPage otraVez = LoginPage.browser().getPage(url);
         assertThat(otraVez.getElementById("password-new")).as("the link works once").isNull();
