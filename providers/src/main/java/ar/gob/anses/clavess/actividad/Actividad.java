@@ -25,6 +25,8 @@ public final class Actividad {
     public static final int DIAS = 90;
     /** The most entries a page shows: a citizen's 90 days fit many times over; a flood of attempts does not bury the rest. */
     public static final int MAXIMO = 200;
+    /** The resource path of Línea 130's admin events, before the CUIL (provider anses-linea-130). */
+    public static final String LINEA_130 = "anses-linea-130/";
 
     /** The user event types the page reads; Keycloak stores all of them by default ({@code saveByDefault}). */
     public static final Set<String> TIPOS = Set.of("LOGIN", "LOGIN_ERROR", "REGISTER", "SEND_VERIFY_EMAIL", "UPDATE_EMAIL",
@@ -58,7 +60,7 @@ public final class Actividad {
             EntradaActividad.Dispositivo dispositivo = null;
             String direccion = null;
             if (s.oficina()) {
-                origen = EntradaActividad.Origen.OFICINA;
+                origen = s.ruta() != null && s.ruta().startsWith(LINEA_130) ? EntradaActividad.Origen.LINEA_130 : EntradaActividad.Origen.OFICINA;
             } else {
                 dispositivo = s.sesion() == null || dispositivos == null ? null
                         : vistos.computeIfAbsent(s.sesion(), dispositivos::apply);
@@ -125,6 +127,7 @@ public final class Actividad {
             case CORREO_CAMBIO_PEDIDO -> "ansesActividadCorreoCambioPedido";
             case CORREO_CAMBIADO -> "ansesActividadCorreoCambiado";
             case NO_FUI_YO -> "ansesActividadNoFuiYo";
+            case LINEA_130 -> "ansesActividadLinea130";
         };
     }
 

@@ -104,7 +104,7 @@ public final class ActividadResource {
         }
         for (String ruta : List.of("users/" + user.getId(), "users/" + user.getId() + "/*",
                 "attack-detection/brute-force/users/" + user.getId(), "anses-nivel/" + user.getUsername(),
-                "anses-habilitacion/" + user.getUsername())) {
+                "anses-habilitacion/" + user.getUsername(), Actividad.LINEA_130 + user.getUsername())) {
             try (Stream<AdminEvent> eventos = store.createAdminQuery().realm(realm.getId()).resourcePath(ruta)
                     .fromTime(new Date(desde)).orderByDescTime().maxResults(Actividad.MAXIMO).getResultStream()) {
                 eventos.forEach(e -> sucesos.add(Suceso.deOficina(e.getId(), e.getTime(), e.getResourceTypeAsString(),
@@ -135,6 +135,7 @@ public final class ActividadResource {
     private static String donde(Properties mensajes, Locale locale, EntradaActividad e) {
         return switch (e.origen()) {
             case OFICINA -> texto(mensajes, locale, "ansesActividadDesdeOficina");
+            case LINEA_130 -> texto(mensajes, locale, "ansesActividadDesdeLinea130");
             case DISPOSITIVO -> e.navegador().navegador() != null && e.navegador().sistema() != null
                     ? texto(mensajes, locale, "ansesActividadDesdeNavegador", e.navegador().navegador(), e.navegador().sistema())
                     : texto(mensajes, locale, "ansesActividadDesdeUno",

@@ -26,6 +26,8 @@ public record EntradaActividad(String id, long tiempo, String mensaje, List<Stri
     public enum Origen {
         /** An office's (admin) action: "Una oficina de ANSES". */
         OFICINA,
+        /** A Línea 130 operator's action: "La Línea 130 de ANSES". */
+        LINEA_130,
         /** The browser and system Keycloak recorded for the session. */
         DISPOSITIVO,
         /** Only the address is known: shown masked. */

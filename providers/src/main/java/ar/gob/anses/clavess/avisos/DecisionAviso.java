@@ -69,6 +69,7 @@ public final class DecisionAviso {
     private static final Pattern DESBLOQUEO = Pattern.compile("attack-detection/brute-force/users/([^/]+)");
     private static final Pattern NIVEL = Pattern.compile("anses-nivel/(\\d{11})");
     private static final Pattern HABILITACION = Pattern.compile("anses-habilitacion/(\\d{11})");
+    private static final Pattern LINEA_130 = Pattern.compile("anses-linea-130/(\\d{11})");
 
     private DecisionAviso() {
     }
@@ -218,6 +219,10 @@ public final class DecisionAviso {
                         && "HABILITADA".equals(String.valueOf(representacion.get("estadoNuevo")))
                         ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
             }
+            case "ANSES_LINEA_130 UPDATE" -> {
+                // the operation of a call that gave a clave (a link or a provisional one); the others are ACTION
+                return LINEA_130.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.LINEA_130)) : Optional.empty();
+            }
             case "ANSES_NIVEL UPDATE" -> {
                 if (!NIVEL.matcher(ruta).matches() || representacion == null) {
                     return Optional.empty();
@@ -246,7 +251,7 @@ public final class DecisionAviso {
                 return Optional.of("id:" + m.group(1));
             }
         }
-        for (Pattern p : new Pattern[] {NIVEL, HABILITACION}) {
+        for (Pattern p : new Pattern[] {NIVEL, HABILITACION, LINEA_130}) {
             Matcher m = p.matcher(ruta);
             if (m.matches()) {
                 return Optional.of("cuil:" + m.group(1));

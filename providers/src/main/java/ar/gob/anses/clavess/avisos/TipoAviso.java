@@ -28,7 +28,9 @@ public enum TipoAviso {
     CORREO_CAMBIO_PEDIDO("CorreoCambioPedido"),
     CORREO_CAMBIADO("CorreoCambiado"),
     /** The citizen confirmed a "No fui yo" link: every session closed, the clave to be replaced. */
-    NO_FUI_YO("NoFuiYo");
+    NO_FUI_YO("NoFuiYo"),
+    /** Línea 130 gave her a clave by phone (a link to her email, or a provisional clave read out). */
+    LINEA_130("Linea130");
 
     private final String mensaje;
 

@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.GeneradorPreguntas;
 import ar.gob.anses.clavess.verificacion.Pregunta;
+import ar.gob.anses.clavess.verificacion.SecretoDelRealm;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
@@ -48,7 +46,7 @@ final class VerificacionPorPreguntas {
     /** Draws a new set (other kinds first after a failed one) and shows it. */
     void preguntarNuevas(Persona persona) {
         PadronProvider padron = context.getSession().getProvider(PadronProvider.class);
-        List<Pregunta> preguntas = new GeneradorPreguntas(secreto(context), padron.empleadores(), RANDOM)
+        List<Pregunta> preguntas = new GeneradorPreguntas(SecretoDelRealm.de(context.getSession(), context.getRealm()), padron.empleadores(), RANDOM)
                 .intento(persona, new VerificacionConfig(context.getAuthenticatorConfig()).preguntas(), enSesion.anteriores());
         enSesion.guardar(preguntas);
         context.challenge(preguntasPage(preguntas).createForm("anses-preguntas.ftl"));
@@ -93,11 +91,7 @@ final class VerificacionPorPreguntas {
 
     /** True when every question got its right option. */
     static boolean aciertan(List<Pregunta> preguntas, int[] elegidas) {
-        boolean todas = true;
-        for (int i = 0; i < preguntas.size(); i++) {
-            todas &= preguntas.get(i).acierta(elegidas[i]);
-        }
-        return todas;
+        return Pregunta.aciertan(preguntas, elegidas);
     }
 
     /** The chosen option's index, or -1 when missing or out of range. */
@@ -106,7 +100,7 @@ final class VerificacionPorPreguntas {
             return -1;
         }
         int index = Integer.parseInt(value);
-        return index <= pregunta.ninguna() ? index : -1;
+        return pregunta.ofrece(index) ? index : -1;
     }
 
     private LoginFormsProvider preguntasPage(List<Pregunta> preguntas) {
@@ -116,14 +110,5 @@ final class VerificacionPorPreguntas {
     private LoginFormsProvider form() {
         LoginFormsProvider form = context.form();
         return habilitacion ? form.setAttribute("ansesHabilitacion", true) : form;
-    }
-
-    /** The realm's HMAC key: secret, per realm, and the same on every node of a cluster. */
-    private static byte[] secreto(AuthenticationFlowContext context) {
-        KeyWrapper key = context.getSession().keys().getActiveKey(context.getRealm(), KeyUse.SIG, Algorithm.HS512);
-        if (key == null || key.getSecretKey() == null) {
-            throw new IllegalStateException("realm " + context.getRealm().getName() + " has no active HS512 key");
-        }
-        return key.getSecretKey().getEncoded();
     }
 }

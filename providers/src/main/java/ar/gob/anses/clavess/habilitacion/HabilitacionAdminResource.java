@@ -4,7 +4,6 @@ import ar.gob.anses.clavess.admin.Ciudadanos;
 import ar.gob.anses.clavess.admin.Ciudadanos.Acceso;
 import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
-import ar.gob.anses.clavess.cuenta.Cuenta;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.Nivel;
@@ -30,9 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -161,7 +158,7 @@ public final class HabilitacionAdminResource {
         Ciudadanos.alAlcance(session, realm, auth, digitos, Acceso.GESTIONAR);
         Persona persona = persona(digitos);
         boolean pendiente = !pendientes().delCuil(realm, digitos).isEmpty();
-        String clave = pendientes().reemplazar(realm, digitos, tx -> crearConClaveProvisoria(tx, persona))
+        String clave = pendientes().reemplazar(realm, digitos, tx -> ClaveProvisoria.crearCuenta(tx, persona, Nivel.PRESENCIAL, AZAR))
                 .orElseThrow(() -> error(Response.Status.CONFLICT, "the CUIL " + digitos + " has a clave: reset it from the user's "
                         + "Credentials tab (Temporary on) instead"));
         auditar(digitos, pendiente ? EstadoClave.PENDIENTE.name() : SIN_CLAVE, Nivel.PRESENCIAL, true);
@@ -171,27 +168,6 @@ public final class HabilitacionAdminResource {
         respuesta.put(Atributos.NIVEL, Nivel.PRESENCIAL);
         respuesta.put("claveProvisoria", clave);
         return respuesta;
-    }
-
-    private String crearConClaveProvisoria(KeycloakSession tx, Persona persona) {
-        RealmModel enTx = tx.getContext().getRealm();
-        UserModel user = tx.users().addUser(enTx, persona.cuil().digitos());
-        persona.identidad().escribirEn(user);
-        Cuenta.habilitar(user, Nivel.PRESENCIAL, null);
-        user.setSingleAttribute(Atributos.CODIGO_USI07, tx.getProvider(ClavesPendientes.class).codigoLibre(enTx));
-        user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
-        for (int intento = 0; ; intento++) {
-            String clave = ClaveProvisoria.nueva(AZAR);
-            try {
-                // Temporary: Keycloak asks for a new one at the first login, under the same policy.
-                user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
-                return clave;
-            } catch (ModelException e) {
-                if (intento == 4) {
-                    throw e; // the policy refused five random claves: a deployment's policy this generator does not meet
-                }
-            }
-        }
     }
 
     private void auditar(String cuil, String estadoAnterior, int nivel, boolean claveProvisoria) {

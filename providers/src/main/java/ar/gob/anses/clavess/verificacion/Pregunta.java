@@ -17,4 +17,18 @@ public record Pregunta(TipoPregunta tipo, List<String> opciones, int correcta) {
     public boolean acierta(int elegida) {
         return elegida == correcta;
     }
+
+    /** Whether {@code elegida} is one of the options shown, "No sé / Ninguna de esas" included. */
+    public boolean ofrece(int elegida) {
+        return elegida >= 0 && elegida <= ninguna();
+    }
+
+    /** True when every question got its right option: a set is judged whole, one verdict. */
+    public static boolean aciertan(List<Pregunta> preguntas, int[] elegidas) {
+        boolean todas = preguntas.size() == elegidas.length;
+        for (int i = 0; i < preguntas.size() && i < elegidas.length; i++) {
+            todas &= preguntas.get(i).acierta(elegidas[i]);
+        }
+        return todas;
+    }
 }

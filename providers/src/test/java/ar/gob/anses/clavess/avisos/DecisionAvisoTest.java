@@ -154,6 +154,17 @@ class DecisionAvisoTest {
         assertThat(DecisionAviso.deEventoAdmin("USER", "UPDATE", "users/0b5e", "error", null, null, null)).isEmpty();
     }
 
+    @DisplayName("given Línea 130's events, then a clave given (UPDATE) is told once as Línea 130's, with No fui yo; questions "
+            + "asked, wrong answers and refusals (ACTION) are not")
+    @Test
+    void linea130() {
+        assertThat(admin("ANSES_LINEA_130", "UPDATE", "anses-linea-130/27420050041", null, null, Map.of("resultado", "CORREO")))
+                .contains(Aviso.de(TipoAviso.LINEA_130));
+        assertThat(TipoAviso.LINEA_130.conNoFuiYo()).isTrue();
+        assertThat(admin("ANSES_LINEA_130", "ACTION", "anses-linea-130/27420050041", null, null, Map.of("resultado", "INCORRECTA"))).isEmpty();
+        assertThat(admin("ANSES_LINEA_130", "UPDATE", "anses-nivel/27420050041", null, null, Map.of("resultado", "CORREO"))).isEmpty();
+    }
+
     @DisplayName("given an admin event's path, then the account it is about, by id or by CUIL")
     @Test
     void cuenta() {
@@ -162,6 +173,7 @@ class DecisionAvisoTest {
         assertThat(DecisionAviso.cuenta("attack-detection/brute-force/users/0b5e")).contains("id:0b5e");
         assertThat(DecisionAviso.cuenta("anses-nivel/20317320486")).contains("cuil:20317320486");
         assertThat(DecisionAviso.cuenta("anses-habilitacion/27326667779")).contains("cuil:27326667779");
+        assertThat(DecisionAviso.cuenta("anses-linea-130/27420050041")).contains("cuil:27420050041");
         assertThat(DecisionAviso.cuenta("clients/abc")).isEmpty();
         assertThat(DecisionAviso.cuenta(null)).isEmpty();
     }

@@ -30,4 +30,19 @@ class VerificacionConfigTest {
         model.setConfig(Map.of(VerificacionConfig.INTENTOS, "500"));
         assertThat(new VerificacionConfig(model, VerificacionConfig.HABILITACION).intentos()).isEqualTo(20);
     }
+
+    @DisplayName("given Crear clave's step, then it also holds Línea 130's budget per operator and hour: 12 by default, the "
+            + "console's value within 1 to 1000; the online enablement's step does not offer it")
+    @Test
+    void presupuestoLinea130() {
+        assertThat(new VerificacionConfig(null).clavesPorHoraLinea130()).isEqualTo(12);
+        AuthenticatorConfigModel model = new AuthenticatorConfigModel();
+        model.setConfig(Map.of(VerificacionConfig.CLAVES_POR_HORA_LINEA_130, "0"));
+        assertThat(new VerificacionConfig(model).clavesPorHoraLinea130()).isEqualTo(1);
+        model.setConfig(Map.of(VerificacionConfig.CLAVES_POR_HORA_LINEA_130, "30"));
+        assertThat(new VerificacionConfig(model).clavesPorHoraLinea130()).isEqualTo(30);
+        assertThat(VerificacionConfig.PROPERTIES).anyMatch(p -> p.getName().equals(VerificacionConfig.CLAVES_POR_HORA_LINEA_130));
+        assertThat(VerificacionConfig.propiedades(VerificacionConfig.HABILITACION))
+                .noneMatch(p -> p.getName().equals(VerificacionConfig.CLAVES_POR_HORA_LINEA_130));
+    }
 }

@@ -39,11 +39,12 @@ public final class Accesibilidad {
     private static final Set<String> GRAVES = Set.of("serious", "critical");
     private static final ThemeMessages ES = ThemeMessages.spanish();
     private static final boolean FOTOS = Boolean.getBoolean("fotos") || !System.getProperty("galeria.dir", "").isBlank();
-    /** The pages the gallery of docs/ciudadanos.md shows. */
+    /** The pages the galleries of docs/ciudadanos.md and (the staff desk's) docs/oficinas.md show. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
             "elegi-clave", "confirma-correo", "cuenta-actividad", "no-fui-yo", "no-fui-yo-hecho", "finalizar", "finalizar-correo", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
             "clave-registrada", "clave-pendiente",
-            "totp-configurar", "codigos-recuperacion", "otp", "otra-forma", "codigo-recuperacion", "passkey-registrar", "passkey-ingresar");
+            "totp-configurar", "codigos-recuperacion", "otp", "otra-forma", "codigo-recuperacion", "passkey-registrar", "passkey-ingresar",
+            "escritorio-ficha", "escritorio-habilitada", "escritorio-provisoria", "escritorio-linea130", "escritorio-linea130-clave");
 
     private Accesibilidad() {
     }
