@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.login;
 
+import ar.gob.anses.clavess.flujo.SistemaSaturado;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import org.keycloak.Config;
@@ -17,6 +18,8 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     private final AlarmaFallos alarma = new AlarmaFallos(Metrics.globalRegistry);
     private final CuilPasswordForm form = new CuilPasswordForm(alarma);
+    /** A database that does not answer (the budget's, the lock's): a page, not Keycloak's error. */
+    private final Authenticator atendido = SistemaSaturado.atendido(form);
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED};
 
     @Override
@@ -67,7 +70,7 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return form;
+        return atendido;
     }
 
     @Override
