@@ -77,3 +77,12 @@
     </div>
     <script src="${url.resourcesPath}/js/anses-robot.js" defer></script>
 </#macro>
+
+<#-- "Ver más información…" (seed 002): our page informacion.InformacionResource, or the address a realm attribute
+     names (ansesInformacionUrl, ansesInformacionCorporativaUrl). Opens in a new tab, as "No sé mi CUIL": the login
+     or the journey stays where it was. -->
+<#macro informacion id label atributo seccion="">
+    <#assign propia = url.loginRestartFlowUrl?keep_before("/login-actions/") + "/anses-informacion" + seccion?has_content?then("#" + seccion, "")>
+    <#assign configurada = (realm.attributes[atributo])!"">
+    <p class="anses-mas-informacion"><a id="${id}" href="${configurada?has_content?then(configurada, propia)}" target="_blank" rel="noopener">${msg(label)}</a></p>
+</#macro>

@@ -2,7 +2,7 @@
 <#import "anses-fields.ftl" as anses>
 <@layout.registrationLayout; section>
     <#if section = "header">
-        ${msg("ansesFinalizarTitulo")}
+        ${msg(ansesTitulo!"ansesFinalizarTitulo")}
     <#elseif section = "form">
         <p id="anses-habilitada" class="anses-intro"><strong>${msg("ansesClaveHabilitada", nivel)}</strong></p>
         <p>${msg("ansesNivel2Permite")}</p>
@@ -15,6 +15,8 @@
             <@anses.continuar label="ansesComenzarAUtilizar" name="comenzar"/>
         </form>
         <p id="anses-como-nivel3">${msg("ansesComoNivel3")}</p>
+        <@anses.informacion id="anses-mas-informacion-corporativa" label="ansesMasInformacionCorporativa"
+                atributo="ansesInformacionCorporativaUrl" seccion="corporativa"/>
         <#if (correo!'') == "confirmado">
             <p id="anses-agrega-email" data-correo="confirmado">${msg("ansesCorreoConfirmadoFinal")} <a href="${cuentaUrl}">${msg("ansesCorreoConfirmadoFinalEnlace")}</a></p>
         <#elseif (correo!'') == "sinConfirmar">

@@ -4,7 +4,7 @@
     <#if section = "header">
         ${msg("ansesPoliticasTitulo")}
     <#elseif section = "form">
-        <p class="anses-intro">${msg("ansesPoliticasIntro")}</p>
+        <p class="anses-intro" id="anses-politicas-intro">${msg(ansesPoliticasIntro!"ansesPoliticasIntro")}</p>
         <ul id="anses-politicas" class="anses-politicas">
             <#list 1..6 as i><li>${msg("ansesPolitica" + i)}</li></#list>
         </ul>

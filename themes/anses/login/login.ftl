@@ -54,6 +54,7 @@
             </@buttons.actionGroup>
         </form>
         <form id="anses-form-cambiar" action="${url.loginAction}" method="post"></form>
+        <@anses.informacion id="anses-mas-informacion" label="ansesMasInformacionClave" atributo="ansesInformacionUrl"/>
 
         <div id="anses-create" class="anses-create">
             <p>${msg("ansesCreateIntro")}</p>

@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.actividad;
 
-import ar.gob.anses.clavess.admin.RealmResourceFactory;
+import ar.gob.anses.clavess.flujo.RecursoFactory;
 
 /**
  * {@code GET /realms/{realm}/anses-actividad}: the account's activity for the account console's page
@@ -8,7 +8,7 @@ import ar.gob.anses.clavess.admin.RealmResourceFactory;
  * theme's {@code content.json}). A realm resource, not an {@code AccountResourceProvider}: that SPI replaces the whole
  * account console, and this adds one page to Keycloak's own.
  */
-public final class ActividadResourceProviderFactory extends RealmResourceFactory {
+public final class ActividadResourceProviderFactory extends RecursoFactory {
 
     public static final String PROVIDER_ID = "anses-actividad";
 

@@ -1,6 +1,8 @@
 package ar.gob.anses.clavess.cambiarclave;
 
+import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.politica.ValidadorClave;
+import ar.gob.anses.clavess.politica.VersionPoliticas;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,14 @@ import org.keycloak.policy.PolicyError;
 
 /**
  * Cambiar mi clave: after logging in with the current clave, the new one twice. Every broken rule is
- * shown at once; on success the old clave stops working and the citizen's other sessions end.
+ * shown at once; on success the old clave stops working and the citizen's other sessions end. A citizen who accepted
+ * another version of the Políticas de Seguridad than the one in force reads and accepts them first (seed 000).
  */
 final class CambiarClaveRequiredAction implements RequiredActionProvider {
 
     private static final String TEMPLATE = "anses-cambiar-clave.ftl";
+    private static final String TEMPLATE_POLITICAS = "anses-politicas.ftl";
+    private static final String FIELD_ACEPTO = "acepto";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -37,12 +42,20 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
+        if (politicasPendientes(context)) {
+            context.challenge(politicasPage(context).createForm(TEMPLATE_POLITICAS));
+            return;
+        }
         context.challenge(page(context, List.of()).createForm(TEMPLATE));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (politicasPendientes(context)) {
+            aceptarPoliticas(context, form);
+            return;
+        }
         if (form.containsKey("cancel")) {
             if (ClaveComun.pedida(context.getAuthenticationSession())) {
                 // A common clave is replaced before the login ends: nothing to cancel.
@@ -70,6 +83,29 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
         // Which credential: Keycloak's Shared Signals tell the apps "password" (without it, "unknown").
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE).success();
         context.success();
+    }
+
+    /** Whether the citizen accepted a version of the Políticas de Seguridad other than the one in force (seed 000). */
+    private static boolean politicasPendientes(RequiredActionContext context) {
+        return VersionPoliticas.pedirDeNuevo(context.getUser().getFirstAttribute(Atributos.POLITICAS_VERSION),
+                VersionPoliticas.vigente(context.getRealm()));
+    }
+
+    /** Accepted: recorded on the account, as Crear clave records it, and on to the new clave; else the page again. */
+    private static void aceptarPoliticas(RequiredActionContext context, MultivaluedMap<String, String> form) {
+        if (!"on".equals(form.getFirst(FIELD_ACEPTO))) {
+            context.challenge(politicasPage(context).addError(new FormMessage(FIELD_ACEPTO, "ansesPoliticasNoAceptadas"))
+                    .createForm(TEMPLATE_POLITICAS));
+            return;
+        }
+        String vigente = VersionPoliticas.vigente(context.getRealm());
+        context.getUser().setSingleAttribute(Atributos.POLITICAS_VERSION, vigente);
+        context.challenge(page(context, List.of()).createForm(TEMPLATE));
+    }
+
+    private static LoginFormsProvider politicasPage(RequiredActionContext context) {
+        return context.form().setAttribute("politicasVersion", VersionPoliticas.vigente(context.getRealm()))
+                .setAttribute("ansesPoliticasIntro", "ansesPoliticasNuevaVersion");
     }
 
     private static LoginFormsProvider page(RequiredActionContext context, List<PolicyError> incumplidas) {

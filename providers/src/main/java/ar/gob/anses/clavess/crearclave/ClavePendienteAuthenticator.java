@@ -27,9 +27,10 @@ import org.keycloak.models.UserModel;
  * is pending, how many of the days to enable it are left and the two ways (seed 003, B.5): online here, with knowledge
  * questions from the padrón and 2 attempts per request, under a ceiling per CUIL (IntentosHabilitacion), charged in the
  * database before they are judged (their own count, apart from Crear clave's: failing them does not lock the real
- * person out of Crear clave), or on paper with the USI-07, downloaded here. Enabled online, the request becomes the account with level 2 and the login
- * goes on as that user. A login to an account passes straight through. A request's clave on a CUIL that has an account
- * gets the same page and questions (nothing before them tells the two apart); right answers prove identity, and only
+ * person out of Crear clave), or on paper with the USI-07, downloaded here. Enabled online, the request becomes the
+ * account with level 2, the page says so (seed 003 C.5, in seed 002's words: level 3 needs an office) and COMENZAR A
+ * UTILIZAR goes on as that user. A login to an account passes straight through. A request's clave on a CUIL that has
+ * an account gets the same page and questions (nothing before them tells the two apart); right answers prove identity, and only
  * then is the person told that the CUIL has a clave and how to recover it.
  */
 final class ClavePendienteAuthenticator implements Paso {
@@ -37,9 +38,16 @@ final class ClavePendienteAuthenticator implements Paso {
     static final String TEMPLATE = "anses-clave-pendiente.ftl";
     static final String ACCION_HABILITAR = "habilitar";
     static final String PASO = "habilitar";
+    /** Set when the online enablement succeeded: the page that says so is shown until COMENZAR A UTILIZAR. */
+    static final String NOTA_HABILITADA = "anses.habilitacion.hecha";
+    private static final String TITULO_HABILITADA = "ansesClaveHabilitadaTitulo";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (habilitadaRecien(context)) {
+            context.challenge(FinalizarAuthenticator.page(context, TITULO_HABILITADA, false)); // a reload of that page
+            return;
+        }
         Optional<Solicitud> solicitud = solicitud(context);
         if (solicitud.isEmpty()) {
             return;
@@ -63,6 +71,12 @@ final class ClavePendienteAuthenticator implements Paso {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (habilitadaRecien(context)) {
+            // COMENZAR A UTILIZAR: on to the app (through the second factor and the app's level, as any login).
+            context.getAuthenticationSession().removeAuthNote(NOTA_HABILITADA);
+            context.success();
+            return;
+        }
         Optional<Solicitud> encontrada = solicitud(context);
         if (encontrada.isEmpty()) {
             return;
@@ -124,7 +138,15 @@ final class ClavePendienteAuthenticator implements Paso {
         context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(CrearClaveNotes.EVENT_PASO, PASO)
                 .detail(Atributos.ESTADO_CLAVE, EstadoClave.HABILITADA.name()).success();
         context.setUser(user);
-        context.success();
+        // Seed 003 C.5 / seed 002's Finalizar: "Tu clave fue habilitada exitosamente", its level and what level 3 needs.
+        context.getAuthenticationSession().setAuthNote(NOTA_HABILITADA, user.getId());
+        context.challenge(FinalizarAuthenticator.page(context, TITULO_HABILITADA, false));
+    }
+
+    /** Whether this login just enabled its pending clave online, whose page awaits COMENZAR A UTILIZAR. */
+    private static boolean habilitadaRecien(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        return user != null && user.getId().equals(context.getAuthenticationSession().getAuthNote(NOTA_HABILITADA));
     }
 
     /**

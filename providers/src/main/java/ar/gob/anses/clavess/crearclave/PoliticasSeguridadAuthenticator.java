@@ -1,9 +1,9 @@
 package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.flujo.Paso;
+import ar.gob.anses.clavess.politica.VersionPoliticas;
 import java.util.List;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -11,8 +11,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /** Step 1 of Crear clave: read and accept the Políticas de Seguridad of the configured version. */
 final class PoliticasSeguridadAuthenticator implements Paso {
 
-    static final String VERSION = "version";
-    static final String DEFAULT_VERSION = "2024-1";
+    static final String VERSION = VersionPoliticas.CONFIG;
+    static final String DEFAULT_VERSION = VersionPoliticas.POR_DEFECTO;
     static final String FIELD_ACEPTO = "acepto";
     private static final String TEMPLATE = "anses-politicas.ftl";
 
@@ -42,8 +42,6 @@ final class PoliticasSeguridadAuthenticator implements Paso {
     }
 
     private static String version(AuthenticationFlowContext context) {
-        AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        String version = config == null ? null : config.getConfig().get(VERSION);
-        return version == null || version.isBlank() ? DEFAULT_VERSION : version;
+        return VersionPoliticas.de(context.getAuthenticatorConfig());
     }
 }

@@ -18,14 +18,14 @@ public abstract class PasoFactory implements AuthenticatorFactory {
     private final String displayType;
     private final String helpText;
     private final List<ProviderConfigProperty> config;
-    private final Paso paso;
+    private final Authenticator paso;
 
     protected PasoFactory(String id, String displayType, String helpText, List<ProviderConfigProperty> config, Paso paso) {
         this.id = id;
         this.displayType = displayType;
         this.helpText = helpText;
         this.config = config;
-        this.paso = paso;
+        this.paso = SistemaSaturado.atendido(paso); // a database that does not answer: a page, not Keycloak's error
     }
 
     @Override

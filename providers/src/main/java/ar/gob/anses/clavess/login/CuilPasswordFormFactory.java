@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.login;
 
 import ar.gob.anses.clavess.verificacion.DevolucionesPendientes;
+import ar.gob.anses.clavess.flujo.SistemaSaturado;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
 import org.keycloak.Config;
@@ -20,6 +21,8 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
     // Units the login charged to an address before judging a clave that was right: given back at its next charge here.
     private final DevolucionesPendientes devoluciones = new DevolucionesPendientes();
     private final CuilPasswordForm form = new CuilPasswordForm(alarma, devoluciones);
+    /** A database that does not answer (the budget's, the lock's): a page, not Keycloak's error. */
+    private final Authenticator atendido = SistemaSaturado.atendido(form);
     private static final Requirement[] REQUIREMENT_CHOICES = {Requirement.REQUIRED};
 
     @Override
@@ -70,7 +73,7 @@ public final class CuilPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return form;
+        return atendido;
     }
 
     @Override

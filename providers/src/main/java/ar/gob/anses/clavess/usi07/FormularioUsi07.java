@@ -224,7 +224,10 @@ public final class FormularioUsi07 {
             parrafo(t.get("ansesUsi07Apoderado"), NORMAL, CUERPO, MARGEN, ANCHO, TINTA);
         }
 
-        /** "Firma del titular" and "Certificación de firma", side by side, with room to sign and stamp. */
+        /**
+         * "Firma del titular" (with the document's type and number and the name in print, by hand) and "Certificación de
+         * firma", side by side, with room to sign and stamp.
+         */
         private void recuadros() throws IOException {
             float separacion = 16;
             float ancho = (ANCHO - separacion) / 2;
@@ -239,6 +242,8 @@ public final class FormularioUsi07 {
                 y = arriba - 4;
                 parrafo(t.get(i == 0 ? "ansesUsi07Firma" : "ansesUsi07Certificacion"), NEGRITA, CUERPO, x + 6, ancho - 12, TINTA);
             }
+            // What the office compares with the padrón: written by hand, as the form shows no personal data of an unproven person.
+            escribir(t.get("ansesUsi07Documento"), NORMAL, 8.5f, MARGEN + 6, arriba - alto + 22, TINTA);
             escribir(t.get("ansesUsi07Aclaracion"), NORMAL, 8.5f, MARGEN + 6, arriba - alto + 8, TINTA);
             y = arriba - alto;
         }

@@ -126,11 +126,28 @@ class ResidentesExteriorIT {
         }
         assertThat(texto).contains("CUIL 20-34777888-6", "Pendiente de habilitación", "Firma del titular", "escribilo a mano")
                 .doesNotContain("Pablo").doesNotContain("Giménez");
+        // The document to bring: the page and the form say the same (its type and number written by hand on the form:
+        // no screen shows the registry's before identity is proven).
+        assertThat(pendiente.getElementById("anses-pasos-formulario").getTextContent()).contains(ES.get("ansesFormularioPaso2"));
+        assertThat(texto).contains(ES.get("ansesUsi07Documento"));
         String codigo = codigoDe(texto);
 
         HtmlPage preguntas = continuar(pendiente); // HABILITAR CLAVE
         assertThat(titulo(preguntas)).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
-        Page app = presionar(completarRespuestas(preguntas, pablo, true));
+        // Enabled: the manual's page (seed 003 C.5, in seed 002's words), no code yet; a reload shows it again; COMENZAR A
+        // UTILIZAR lands in the app.
+        HtmlPage habilitada = continuar(completarRespuestas(preguntas, pablo, true));
+        assertThat(titulo(habilitada)).isEqualTo(ES.get("ansesClaveHabilitadaTitulo"));
+        assertThat(habilitada.getElementById("anses-habilitada").getTextContent().strip()).isEqualTo(ES.get("ansesClaveHabilitada", 2));
+        assertThat(habilitada.getElementById("anses-apps-nivel3").getTextContent()).contains(ES.get("ansesAppServiciosCorporativos"));
+        assertThat(habilitada.getElementById("anses-como-nivel3").getTextContent().strip()).isEqualTo(ES.get("ansesComoNivel3"));
+        assertThat(habilitada.getElementById("anses-usi07")).isNull();
+        assertThat(habilitada.getFullyQualifiedUrl(habilitada.getElementById("anses-mas-informacion-corporativa").getAttribute("href")).toString())
+                .isEqualTo(server.baseUri() + "realms/anses/anses-informacion#corporativa");
+        assertThat(Oidc.query(habilitada.getUrl().toURI())).doesNotContainKey("code");
+        HtmlPage otraVez = (HtmlPage) habilitada.refresh();
+        assertThat(titulo(otraVez)).isEqualTo(ES.get("ansesClaveHabilitadaTitulo"));
+        Page app = presionar(otraVez);
         JsonNode tokens = request.exchange(request.codeFrom(LoginPage.landedOn(app)));
         var claims = oidc.verify(tokens.get("id_token").asText(), Oidc.MI_ANSES);
         assertThat(claims.getLongClaim("nivel")).isEqualTo(2L);
@@ -358,7 +375,7 @@ class ResidentesExteriorIT {
 
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         HtmlPage preguntas = continuar(pendiente(rocio, "Jacaranda4Luz", request));
-        Page app = presionar(completarRespuestas(preguntas, PADRON.get(rocio), true));
+        Page app = presionar(continuar(completarRespuestas(preguntas, PADRON.get(rocio), true))); // and COMENZAR A UTILIZAR
         assertThat(request.codeFrom(LoginPage.landedOn(app))).isNotBlank();
 
         Page intruso = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(rocio, "Intruso8Sur");
@@ -415,7 +432,9 @@ class ResidentesExteriorIT {
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         HtmlPage preguntas = continuar(pendiente(victor, "Ibira7Puita", request));
         assertThat(titulo(preguntas)).isEqualTo(ES.get("ansesHabilitarClaveTitulo"));
-        Page app = presionar(completarRespuestas(preguntas, persona, true));
+        HtmlPage habilitada = continuar(completarRespuestas(preguntas, persona, true));
+        assertThat(titulo(habilitada)).isEqualTo(ES.get("ansesClaveHabilitadaTitulo"));
+        Page app = presionar(habilitada);
         assertThat(request.codeFrom(LoginPage.landedOn(app))).isNotBlank();
         assertThat(user(new AdminApi(server), victor).get("email").asText()).isEqualTo("victor.vera@correo.example");
     }

@@ -65,7 +65,7 @@ class TemaAccesibleIT {
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String NORA = "27302223330";    // created here, level 2, clave Palmera4Sur
     private static final String BRUNO = "20303334441";   // created here, locked here
-    private static final String IRENE = "27304445551";   // created here, changes her clave by keyboard
+    private static final String IRENE = "27304445551";   // created here, changes her clave by keyboard (policies of 2023 accepted)
     private static final String OMAR = "20301112220";    // created here with a temporary clave, as an office gives one
     private static final String JUAN = "20317320486";    // demo citizen: padrón birth date 1985-04-12, clave Mate7Rio
     private static final String DIEGO = "20298887771";   // padrón, trámite, no clave yet
@@ -98,7 +98,12 @@ class TemaAccesibleIT {
         AdminApi admin = new AdminApi(server);
         admin.crearCiudadano(NORA, "Nora", "Paz", "30222333", 2, "Palmera4Sur", false);
         admin.crearCiudadano(BRUNO, "Bruno", "Sal", "30333444", 2, "Espino5Rama", false);
-        admin.crearCiudadano(IRENE, "Irene", "Vaca", "30444555", 2, "Tacuara8Sol", false);
+        // She accepted an older version of the Políticas de Seguridad: Cambiar mi clave shows the ones in force first.
+        assertThat(admin.postRaw("users", """
+                {"username": "%s", "enabled": true, "firstName": "Irene", "lastName": "Vaca",
+                 "attributes": {"dni": ["30444555"], "nivel": ["2"], "politicasVersion": ["2023-1"]},
+                 "credentials": [{"type": "password", "value": "Tacuara8Sol", "temporary": false}]}
+                """.formatted(IRENE)).statusCode()).isEqualTo(201);
         admin.crearCiudadano(OMAR, "Omar", "Lezama", "30111222", 3, "Temporal5Ok", true);
         admin.crearCiudadano(PILAR, "Pilar", "Sosa", "42918308", 2, "Tala8Ombu", List.of("CONFIGURE_TOTP", "CONFIGURE_RECOVERY_AUTHN_CODES"));
         admin.crearCiudadano(TEO, "Teo", "Roca", "42918309", 2, "Tala8Ombu", List.of("webauthn-register"));
@@ -149,6 +154,20 @@ class TemaAccesibleIT {
         teclado.tabHasta("username").reemplazar(NORA).tabHasta("password").reemplazar("Palmera4Sur");
         enviar();
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
+    }
+
+    @DisplayName("'Ver más información sobre la Clave de la Seguridad Social': reached from the login page by keyboard, "
+            + "and the page it opens")
+    @Test
+    void informacion() throws Exception {
+        chromium.get(oidc.request(Oidc.MI_ANSES).uri().toString());
+        teclado.tabHasta("anses-mas-informacion");
+        String direccion = teclado.foco().getDomProperty("href"); // resolved against the page
+        assertThat(direccion).isEqualTo(server.baseUri() + "realms/anses/anses-informacion");
+        chromium.get(direccion);
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesInformacionTitulo"));
+        revisar(chromium, "informacion");
+        teclado.tabHasta("anses-volver");
     }
 
     @DisplayName("the virtual keyboard with ansesTecladoMezclado=true: the same 36 keys, in a new order each time it opens")
@@ -206,6 +225,10 @@ class TemaAccesibleIT {
         assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesCambiarMiClaveTitulo"));
         revisar(chromium, "cambiar-mi-clave-ingreso");
         teclado.tabHasta("username").teclas(IRENE).tabHasta("password").teclas("Tacuara8Sol");
+        enviar();
+        assertThat(chromium.findElement(By.id("anses-politicas-intro")).getText()).isEqualTo(ES.get("ansesPoliticasNuevaVersion"));
+        revisar(chromium, "politicas-nueva-version");
+        teclado.tabHasta("acepto").teclas(" ").tabHasta("anses-continuar");
         enviar();
         revisar(chromium, "cambiar-clave");
         teclado.tabHasta("clave-teclado-abrir").teclas(Keys.ENTER);
@@ -314,7 +337,7 @@ class TemaAccesibleIT {
     }
 
     @DisplayName("a resident abroad by keyboard: 'En el exterior', the clave with an email, the pending page at login, "
-            + "and the questions that enable it and land in the app")
+            + "the questions that enable it, the page that says so, and the app")
     @Test
     void residenteExterior() throws Exception {
         hastaElCuil(oidc.request(Oidc.MI_ANSES));
@@ -343,6 +366,10 @@ class TemaAccesibleIT {
         enviar();
         revisar(chromium, "habilitar-preguntas");
         responder(PADRON.get(LUCAS), true);
+        assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesClaveHabilitadaTitulo"));
+        revisar(chromium, "clave-habilitada");
+        teclado.tabHasta("anses-comenzar");
+        enviar();
         assertThat(request.codeFrom(URI.create(chromium.getCurrentUrl()))).isNotBlank();
     }
 
@@ -639,6 +666,8 @@ class TemaAccesibleIT {
 
     private void finalizar(Oidc.Request request) throws Exception {
         assertThat(chromium.findElements(By.id("anses-habilitada"))).hasSize(1);
+        assertThat(chromium.findElement(By.id("anses-mas-informacion-corporativa")).getDomProperty("href"))
+                .isEqualTo(server.baseUri() + "realms/anses/anses-informacion#corporativa");
         assertThat(chromium.findElements(By.id("anses-usi07"))).as("Descargar Formulario USI-07").hasSize(1);
         revisar(chromium, "finalizar");
         teclado.tabHasta("anses-comenzar");

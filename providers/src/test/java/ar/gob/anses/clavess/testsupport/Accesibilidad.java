@@ -42,7 +42,7 @@ public final class Accesibilidad {
     /** The pages the galleries of docs/ciudadanos.md and (the staff desk's) docs/oficinas.md show. */
     private static final Set<String> GALERIA = Set.of("login", "login-error", "politicas", "crear-cuil", "tramite", "preguntas",
             "elegi-clave", "confirma-correo", "cuenta-actividad", "no-fui-yo", "no-fui-yo-hecho", "finalizar", "finalizar-correo", "nivel-insuficiente", "clave-bloqueada", "teclado-virtual", "cuenta", "cuenta-ingreso", "representacion",
-            "clave-registrada", "clave-pendiente",
+            "clave-registrada", "clave-pendiente", "clave-habilitada", "informacion", "politicas-nueva-version",
             "totp-configurar", "codigos-recuperacion", "otp", "otra-forma", "codigo-recuperacion", "passkey-registrar", "passkey-ingresar",
             "escritorio-ficha", "escritorio-habilitada", "escritorio-provisoria", "escritorio-linea130", "escritorio-linea130-clave");
 

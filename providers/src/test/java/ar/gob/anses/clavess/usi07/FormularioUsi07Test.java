@@ -69,7 +69,8 @@ class FormularioUsi07Test {
         String texto = pdf.texto();
         assertThat(texto).contains("Estado de la clave Pendiente de habilitación", "Tenés 90 días corridos",
                 "hasta el 27/02/2027", "Firma del titular", "Certificación de firma: consular o apostilla",
-                "copia certificada de tu documento de identidad", "apoderado",
+                "copia certificada de tu documento de identidad", "apoderado", "Tipo y número de documento:",
+                "y escribí su tipo y número en el recuadro «Firma del titular»",
                 "poder cuya finalidad específica sea la habilitación de la Clave de la Seguridad Social",
                 "Unidad Central de Apoyo –UCA- de ANSES", "Av. Paseo Colón Nº 239, 6to piso Frente",
                 "Código Postal C1063ACO", "Ciudad Autónoma de Buenos Aires, Argentina",

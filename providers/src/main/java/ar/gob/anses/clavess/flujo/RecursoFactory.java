@@ -1,4 +1,4 @@
-package ar.gob.anses.clavess.admin;
+package ar.gob.anses.clavess.flujo;
 
 import java.util.function.Function;
 import org.keycloak.Config;
@@ -7,15 +7,18 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
-/** A realm REST resource under {@code /realms/{realm}/<id>}; a subclass names it and builds it for each request. */
-public abstract class RealmResourceFactory implements RealmResourceProviderFactory {
+/**
+ * What our realm resources' factories ({@code /realms/{realm}/anses-…}) have in common: a JAX-RS resource made for each
+ * request, nothing to set up or close; a subclass names it.
+ */
+public abstract class RecursoFactory implements RealmResourceProviderFactory {
 
     private final String id;
-    private final Function<KeycloakSession, Object> resource;
+    private final Function<KeycloakSession, Object> recurso;
 
-    protected RealmResourceFactory(String id, Function<KeycloakSession, Object> resource) {
+    protected RecursoFactory(String id, Function<KeycloakSession, Object> recurso) {
         this.id = id;
-        this.resource = resource;
+        this.recurso = recurso;
     }
 
     @Override
@@ -23,11 +26,12 @@ public abstract class RealmResourceFactory implements RealmResourceProviderFacto
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
-                return resource.apply(session);
+                return recurso.apply(session);
             }
 
             @Override
             public void close() {
+                // Nothing held.
             }
         };
     }
@@ -39,13 +43,16 @@ public abstract class RealmResourceFactory implements RealmResourceProviderFacto
 
     @Override
     public final void init(Config.Scope config) {
+        // Nothing to configure at server level.
     }
 
     @Override
     public final void postInit(KeycloakSessionFactory factory) {
+        // Nothing to wire.
     }
 
     @Override
     public final void close() {
+        // Nothing held.
     }
 }
