@@ -6,6 +6,7 @@ import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
 import ar.gob.anses.clavess.cuenta.Cuenta;
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.padron.Curatela;
@@ -198,8 +199,8 @@ public final class HabilitacionAdminResource {
         Map<String, Object> cambio = new LinkedHashMap<>();
         cambio.put("cuil", cuil);
         cambio.put("estadoAnterior", estadoAnterior);
-        cambio.put("estadoNuevo", EstadoClave.HABILITADA.name());
-        cambio.put("nivelNuevo", nivel);
+        cambio.put(DetallesEvento.CAMBIO_ESTADO_NUEVO, EstadoClave.HABILITADA.name());
+        cambio.put(DetallesEvento.CAMBIO_NIVEL_NUEVO, nivel);
         cambio.put("claveProvisoria", claveProvisoria);
         adminEvent.operation(claveProvisoria ? OperationType.CREATE : OperationType.UPDATE)
                 .resourcePath(HabilitacionAdminResourceProviderFactory.PROVIDER_ID + "/" + cuil)
