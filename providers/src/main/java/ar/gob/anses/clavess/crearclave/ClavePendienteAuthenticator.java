@@ -1,7 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import ar.gob.anses.clavess.cuenta.Nivel;
@@ -36,7 +36,7 @@ final class ClavePendienteAuthenticator implements Paso {
 
     static final String TEMPLATE = "anses-clave-pendiente.ftl";
     static final String ACCION_HABILITAR = "habilitar";
-    static final String PASO = "habilitar";
+    static final DetallesEvento.Paso PASO = DetallesEvento.Paso.HABILITAR;
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -82,7 +82,7 @@ final class ClavePendienteAuthenticator implements Paso {
             }
             return;
         }
-        if (new PreguntasEnSesion(context.getAuthenticationSession()).actuales().isEmpty()) {
+        if (Recorrido.de(context).preguntas().actuales().isEmpty()) {
             context.challenge(pendientePage(context, solicitud)); // nothing asked: back to the page
             return;
         }
@@ -121,8 +121,8 @@ final class ClavePendienteAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesSolicitudNoVigenteTitulo", "ansesSolicitudNoVigente"));
             return;
         }
-        context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(CrearClaveNotes.EVENT_PASO, PASO)
-                .detail(Atributos.ESTADO_CLAVE, EstadoClave.HABILITADA.name()).success();
+        context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(DetallesEvento.PASO, PASO.valor())
+                .detail(DetallesEvento.ESTADO_CLAVE, EstadoClave.HABILITADA.name()).success();
         context.setUser(user);
         context.success();
     }
