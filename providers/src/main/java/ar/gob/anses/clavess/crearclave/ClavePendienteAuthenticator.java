@@ -48,7 +48,7 @@ final class ClavePendienteAuthenticator implements Paso {
         if (pendientes.vencida(solicitud.get())) {
             // The deletion task has not run yet: the deadline is the same.
             pendientes.eliminarVencida(context.getRealm(), solicitud.get());
-            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            Recorrido.de(context).sinSolicitudPendiente();
             context.challenge(Paginas.info(context, "ansesClavePendienteVencidaTitulo", "ansesClavePendienteVencida",
                     pendientes.plazo().dias()));
             return;
@@ -105,14 +105,14 @@ final class ClavePendienteAuthenticator implements Paso {
             // mi clave), so the truth can be told; the account and its clave stay as they are, and the CUIL's requests
             // (this one and any stranger's) are discarded, as when the person proves identity in Crear clave.
             pendientes(context).descartar(context.getRealm(), solicitud.cuil());
-            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            Recorrido.de(context).sinSolicitudPendiente();
             new Eventos(context, PASO).error("anses_habilitacion_cuil_con_clave");
             context.challenge(Paginas.info(context, "ansesHabilitacionCuilConClaveTitulo", "ansesHabilitacionCuilConClave"));
             return;
         }
         Optional<String> id = pendientes(context).habilitar(context.getRealm(), solicitud,
                 new ClavesPendientes.Habilitacion(Nivel.ONLINE, persona, user -> { }));
-        context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+        Recorrido.de(context).sinSolicitudPendiente();
         UserModel user = id.map(u -> context.getSession().users().getUserById(context.getRealm(), u)).orElse(null);
         if (user == null) {
             // Another of the CUIL's requests was enabled a moment ago (or the person proved identity in Crear clave):
@@ -137,15 +137,14 @@ final class ClavePendienteAuthenticator implements Paso {
         if (user != null && EstadoClave.de(user) == EstadoClave.PENDIENTE) {
             context.clearUser();
             pendientes.migrar(context.getRealm(), user.getUsername())
-                    .ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));
+                    .ifPresent(s -> Recorrido.de(context).solicitudPendiente(s.id()));
         } else if (user != null) {
             context.success();
             return Optional.empty();
         }
-        Optional<Solicitud> solicitud = pendientes.buscar(context.getRealm(),
-                context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD));
+        Optional<Solicitud> solicitud = pendientes.buscar(context.getRealm(), Recorrido.de(context).solicitudPendiente());
         if (solicitud.isEmpty()) {
-            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            Recorrido.de(context).sinSolicitudPendiente();
             context.challenge(Paginas.info(context, "ansesSolicitudNoVigenteTitulo", "ansesSolicitudNoVigente"));
         }
         return solicitud;

@@ -59,7 +59,7 @@ final class ClavePendienteNueva {
         String cuil = persona.cuil().digitos();
         List<PolicyError> incumplidas = new ValidadorClave(session, realm).incumplidas(cuil, clave);
         if (!incumplidas.isEmpty()) {
-            new Eventos(context, DetallesEvento.Paso.EXTERIOR).error("anses_clave_no_cumple_politica");
+            new Eventos(context, DetallesEvento.Paso.EXTERIOR).error(ValidadorClave.MOTIVO_NO_CUMPLE);
             context.challenge(page(context, incumplidas)
                     .addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm("anses-elegi-clave.ftl"));
             return;

@@ -125,7 +125,7 @@ final class ElegiClaveAuthenticator implements Paso {
         if (existente == null) {
             session.users().removeUser(realm, user);
         }
-        new Eventos(context, DetallesEvento.Paso.CLAVE).error("anses_clave_no_cumple_politica");
+        new Eventos(context, DetallesEvento.Paso.CLAVE).error(ValidadorClave.MOTIVO_NO_CUMPLE);
         context.challenge(page(context, existente, incumplidas, existente)
                 .addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
         return Optional.empty();

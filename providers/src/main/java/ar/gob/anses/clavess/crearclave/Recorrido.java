@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.cuenta.DetallesEvento.Clave;
+import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.Pregunta;
@@ -24,7 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * One Crear clave request as its steps hand it on: what the journey remembers between its pages, kept in the
  * authentication session (server side). The only code that reads or writes the journey's auth notes; the steps take
  * and give typed values (a {@link Cuil}, the padrón's {@link Persona}, the address to confirm, the code sent).
- * The pending clave's online enablement keeps its knowledge questions here too ({@link #preguntas()}).
+ * The pending clave's online enablement (after the login's form) keeps its request and knowledge questions here too.
  */
 final class Recorrido {
 
@@ -186,6 +187,20 @@ final class Recorrido {
         auth.removeAuthNote(CORREO);
         auth.removeAuthNote(CODIGO);
         auth.removeAuthNote(REENVIOS);
+    }
+
+    /** The pending request the login was made with (its id, written by the login's form), if any. */
+    String solicitudPendiente() {
+        return auth.getAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+    }
+
+    void solicitudPendiente(String id) {
+        auth.setAuthNote(ClavesPendientes.NOTA_SOLICITUD, id);
+    }
+
+    /** The pending request is over (enabled, discarded or expired): the login goes on without it. */
+    void sinSolicitudPendiente() {
+        auth.removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
     }
 
     /** The knowledge questions of the attempt in progress. */
