@@ -53,10 +53,13 @@ final class Recorrido {
         this.padron = padron;
     }
 
-    /** The request of this step's authentication session; persons are looked up in the realm's padrón. */
+    /**
+     * The request of this step's authentication session; persons are looked up in the realm's padrón, which is asked
+     * for only when a person is (a login that passes through the pending clave's step never opens it).
+     */
     static Recorrido de(AuthenticationFlowContext context) {
-        PadronProvider padron = context.getSession().getProvider(PadronProvider.class);
-        return new Recorrido(context.getAuthenticationSession(), padron::buscar);
+        return new Recorrido(context.getAuthenticationSession(),
+                cuil -> context.getSession().getProvider(PadronProvider.class).buscar(cuil));
     }
 
     /** Step 1: the Políticas de Seguridad of this version were accepted. */
