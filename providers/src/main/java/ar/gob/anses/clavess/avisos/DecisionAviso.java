@@ -1,6 +1,9 @@
 package ar.gob.anses.clavess.avisos;
 
-import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
+import ar.gob.anses.clavess.cuenta.DetallesEvento.Clave;
+import ar.gob.anses.clavess.cuenta.DetallesEvento.Paso;
+import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import java.util.Map;
 import java.util.Optional;
@@ -25,24 +28,6 @@ import org.keycloak.models.credential.WebAuthnCredentialModel;
  */
 public final class DecisionAviso {
 
-    /** Detail of Crear clave's events: the step (see {@code crearclave.Eventos}). */
-    public static final String DETALLE_PASO = "anses_paso";
-    /** Detail of Crear clave's last step: the level the citizen had before a recovery. */
-    public static final String DETALLE_NIVEL_ANTERIOR = "anses_nivel_anterior";
-    /** Detail of the online enablement of a pending clave ({@code UPDATE_PROFILE}): {@code HABILITADA}. */
-    public static final String DETALLE_ESTADO_CLAVE = "anses_estado_clave";
-    /** The same, as Crear clave's pending-clave step names it (the user attribute {@code estadoClave}). */
-    public static final String DETALLE_ESTADO_CLAVE_ATRIBUTO = Atributos.ESTADO_CLAVE;
-
-    /**
-     * Detail of Crear clave's REGISTER / UPDATE_CREDENTIAL: the citizen has no verified address yet and one waits to be
-     * confirmed, so the notice is not sent now (to nobody) but with the confirmation's UPDATE_EMAIL.
-     */
-    public static final String DETALLE_AVISO_CON_CORREO = "anses_aviso_con_correo";
-    /** Detail of Crear clave's UPDATE_EMAIL: {@code creada} or {@code recuperada}, what the journey did to the clave. */
-    public static final String DETALLE_CLAVE = "anses_clave";
-    /** Detail of Crear clave's UPDATE_EMAIL: whether the previous address was verified (then it is told of the change). */
-    public static final String DETALLE_CORREO_ANTERIOR_VERIFICADO = "anses_correo_anterior_verificado";
     static final String PREVIOUS_EMAIL = Details.PREVIOUS_EMAIL;
     static final String UPDATED_EMAIL = Details.UPDATED_EMAIL;
 
@@ -83,20 +68,20 @@ public final class DecisionAviso {
             return Optional.empty();
         }
         Map<String, String> d = detalles == null ? Map.of() : detalles;
-        String paso = d.get(DETALLE_PASO);
+        boolean pasoClave = Paso.CLAVE.en(d);
         String credencial = d.get(CREDENTIAL_TYPE);
-        if ("clave".equals(paso) && "true".equals(d.get(DETALLE_AVISO_CON_CORREO))) {
+        if (pasoClave && DetallesEvento.si(d, DetallesEvento.AVISO_CON_CORREO)) {
             return Optional.empty(); // sent with the address's confirmation (UPDATE_EMAIL below), if it comes
         }
         return switch (tipo) {
-            case "REGISTER" -> "clave".equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
+            case "REGISTER" -> pasoClave ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
             case "UPDATE_EMAIL" -> correo(d);
             // Keycloak's Update email sent its confirmation link to a new address: the change waits for it.
             case "SEND_VERIFY_EMAIL" -> UPDATE_EMAIL.equalsIgnoreCase(String.valueOf(d.get(CUSTOM_REQUIRED_ACTION)))
                     ? Optional.of(Aviso.de(TipoAviso.CORREO_CAMBIO_PEDIDO)) : Optional.empty();
             case "UPDATE_CREDENTIAL" -> {
-                if ("clave".equals(paso)) {
-                    yield Optional.of(new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DETALLE_NIVEL_ANTERIOR)), 2));
+                if (pasoClave) {
+                    yield Optional.of(recuperada(d));
                 }
                 if (credencial == null || PASSWORD.equals(credencial)) {
                     yield Optional.of(Aviso.de(TipoAviso.CLAVE_CAMBIADA));
@@ -108,7 +93,7 @@ public final class DecisionAviso {
             case "USER_DISABLED_BY_TEMPORARY_LOCKOUT" -> entero(d.get(NUM_FAILURES)) >= fallosParaBloquear
                     ? Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA)) : Optional.empty();
             case "USER_DISABLED_BY_PERMANENT_LOCKOUT" -> Optional.of(Aviso.de(TipoAviso.CLAVE_BLOQUEADA));
-            case "UPDATE_PROFILE" -> "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE)) || "HABILITADA".equals(d.get(DETALLE_ESTADO_CLAVE_ATRIBUTO))
+            case "UPDATE_PROFILE" -> DetallesEvento.estadoClave(d, EstadoClave.HABILITADA)
                     ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
             // A confirmed "No fui yo" (nofuiyo.NoFuiYo): its confirmation. Any other logout is no account change.
             case "LOGOUT" -> NoFuiYo.MOTIVO.equals(d.get(REASON)) ? Optional.of(Aviso.de(TipoAviso.NO_FUI_YO)) : Optional.empty();
@@ -139,12 +124,11 @@ public final class DecisionAviso {
         String anterior = d.get(PREVIOUS_EMAIL);
         String nueva = d.get(UPDATED_EMAIL);
         boolean cambio = anterior != null && !anterior.isBlank() && nueva != null && !anterior.equalsIgnoreCase(nueva);
-        if ("correo".equals(d.get(DETALLE_PASO)) && !"true".equals(d.get(DETALLE_CORREO_ANTERIOR_VERIFICADO))) {
-            return switch (String.valueOf(d.get(DETALLE_CLAVE))) {
-                case "creada" -> Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA));
-                case "recuperada" -> Optional.of(new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DETALLE_NIVEL_ANTERIOR)), 2));
-                default -> Optional.empty();
-            };
+        if (Paso.CORREO.en(d) && !DetallesEvento.si(d, DetallesEvento.CORREO_ANTERIOR_VERIFICADO)) {
+            return Clave.de(d.get(DetallesEvento.CLAVE)).map(clave -> switch (clave) {
+                case CREADA -> Aviso.de(TipoAviso.CLAVE_CREADA);
+                case RECUPERADA -> recuperada(d);
+            });
         }
         return cambio ? Optional.of(Aviso.de(TipoAviso.CORREO_CAMBIADO)) : Optional.empty();
     }
@@ -155,7 +139,7 @@ public final class DecisionAviso {
      */
     public static Optional<String> aLaDireccionAnterior(String tipo, Map<String, String> detalles, String error) {
         if (error != null || !"UPDATE_EMAIL".equals(tipo) || detalles == null
-                || !"true".equals(detalles.get(DETALLE_CORREO_ANTERIOR_VERIFICADO))) {
+                || !DetallesEvento.si(detalles, DetallesEvento.CORREO_ANTERIOR_VERIFICADO)) {
             return Optional.empty();
         }
         String anterior = detalles.get(PREVIOUS_EMAIL);
@@ -196,7 +180,8 @@ public final class DecisionAviso {
                     return Optional.empty();
                 }
                 if (antes != null && despues != null) {
-                    if ("PENDIENTE".equals(antes.estadoClave()) && "HABILITADA".equals(despues.estadoClave())) {
+                    if (EstadoClave.PENDIENTE.name().equals(antes.estadoClave())
+                            && EstadoClave.HABILITADA.name().equals(despues.estadoClave())) {
                         return Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA));
                     }
                     if (antes.nivel() != despues.nivel()) {
@@ -216,7 +201,7 @@ public final class DecisionAviso {
             }
             case "ANSES_HABILITACION UPDATE" -> {
                 return HABILITACION.matcher(ruta).matches() && representacion != null
-                        && "HABILITADA".equals(String.valueOf(representacion.get("estadoNuevo")))
+                        && EstadoClave.HABILITADA.name().equals(String.valueOf(representacion.get(DetallesEvento.CAMBIO_ESTADO_NUEVO)))
                         ? Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA)) : Optional.empty();
             }
             case "ANSES_LINEA_130 UPDATE" -> {
@@ -227,8 +212,8 @@ public final class DecisionAviso {
                 if (!NIVEL.matcher(ruta).matches() || representacion == null) {
                     return Optional.empty();
                 }
-                int anterior = entero(String.valueOf(representacion.get("nivelAnterior")));
-                int nuevo = entero(String.valueOf(representacion.get("nivelNuevo")));
+                int anterior = entero(String.valueOf(representacion.get(DetallesEvento.CAMBIO_NIVEL_ANTERIOR)));
+                int nuevo = entero(String.valueOf(representacion.get(DetallesEvento.CAMBIO_NIVEL_NUEVO)));
                 return anterior == nuevo || nuevo == 0 ? Optional.empty() : Optional.of(nivel(anterior, nuevo));
             }
             default -> {
@@ -258,6 +243,11 @@ public final class DecisionAviso {
             }
         }
         return Optional.empty();
+    }
+
+    /** Crear clave's recovery: from the level before it to 2, the level of a clave proven online. */
+    private static Aviso recuperada(Map<String, String> d) {
+        return new Aviso(TipoAviso.CLAVE_RECUPERADA, entero(d.get(DetallesEvento.NIVEL_ANTERIOR)), 2);
     }
 
     private static Aviso nivel(int anterior, int nuevo) {

@@ -74,7 +74,7 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
         UserModel user = context.getUser();
         List<PolicyError> incumplidas = new ValidadorClave(context.getSession(), context.getRealm()).incumplidas(user, clave);
         if (!incumplidas.isEmpty()) {
-            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).error("anses_clave_no_cumple_politica");
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL).user(user).error(ValidadorClave.MOTIVO_NO_CUMPLE);
             context.challenge(page(context, incumplidas).addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm(TEMPLATE));
             return;
         }

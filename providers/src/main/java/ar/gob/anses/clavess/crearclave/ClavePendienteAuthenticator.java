@@ -1,7 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.HoraArgentina;
 import ar.gob.anses.clavess.cuenta.Nivel;
@@ -37,9 +37,7 @@ final class ClavePendienteAuthenticator implements Paso {
 
     static final String TEMPLATE = "anses-clave-pendiente.ftl";
     static final String ACCION_HABILITAR = "habilitar";
-    static final String PASO = "habilitar";
-    /** Set when the online enablement succeeded: the page that says so is shown until COMENZAR A UTILIZAR. */
-    static final String NOTA_HABILITADA = "anses.habilitacion.hecha";
+    static final DetallesEvento.Paso PASO = DetallesEvento.Paso.HABILITAR;
     private static final String TITULO_HABILITADA = "ansesClaveHabilitadaTitulo";
 
     @Override
@@ -56,7 +54,7 @@ final class ClavePendienteAuthenticator implements Paso {
         if (pendientes.vencida(solicitud.get())) {
             // The deletion task has not run yet: the deadline is the same.
             pendientes.eliminarVencida(context.getRealm(), solicitud.get());
-            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            Recorrido.de(context).sinSolicitudPendiente();
             context.challenge(Paginas.info(context, "ansesClavePendienteVencidaTitulo", "ansesClavePendienteVencida",
                     pendientes.plazo().dias()));
             return;
@@ -73,7 +71,7 @@ final class ClavePendienteAuthenticator implements Paso {
     public void action(AuthenticationFlowContext context) {
         if (habilitadaRecien(context)) {
             // COMENZAR A UTILIZAR: on to the app (through the second factor and the app's level, as any login).
-            context.getAuthenticationSession().removeAuthNote(NOTA_HABILITADA);
+            Recorrido.de(context).habilitadaEnLinea(null);
             context.success();
             return;
         }
@@ -96,7 +94,7 @@ final class ClavePendienteAuthenticator implements Paso {
             }
             return;
         }
-        if (new PreguntasEnSesion(context.getAuthenticationSession()).actuales().isEmpty()) {
+        if (Recorrido.de(context).preguntas().actuales().isEmpty()) {
             context.challenge(pendientePage(context, solicitud)); // nothing asked: back to the page
             return;
         }
@@ -119,14 +117,14 @@ final class ClavePendienteAuthenticator implements Paso {
             // mi clave), so the truth can be told; the account and its clave stay as they are, and the CUIL's requests
             // (this one and any stranger's) are discarded, as when the person proves identity in Crear clave.
             pendientes(context).descartar(context.getRealm(), solicitud.cuil());
-            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            Recorrido.de(context).sinSolicitudPendiente();
             new Eventos(context, PASO).error("anses_habilitacion_cuil_con_clave");
             context.challenge(Paginas.info(context, "ansesHabilitacionCuilConClaveTitulo", "ansesHabilitacionCuilConClave"));
             return;
         }
         Optional<String> id = pendientes(context).habilitar(context.getRealm(), solicitud,
                 new ClavesPendientes.Habilitacion(Nivel.ONLINE, persona, user -> { }));
-        context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+        Recorrido.de(context).sinSolicitudPendiente();
         UserModel user = id.map(u -> context.getSession().users().getUserById(context.getRealm(), u)).orElse(null);
         if (user == null) {
             // Another of the CUIL's requests was enabled a moment ago (or the person proved identity in Crear clave):
@@ -135,18 +133,18 @@ final class ClavePendienteAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesSolicitudNoVigenteTitulo", "ansesSolicitudNoVigente"));
             return;
         }
-        context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(CrearClaveNotes.EVENT_PASO, PASO)
-                .detail(Atributos.ESTADO_CLAVE, EstadoClave.HABILITADA.name()).success();
+        context.getEvent().clone().event(EventType.UPDATE_PROFILE).user(user).detail(DetallesEvento.PASO, PASO.valor())
+                .detail(DetallesEvento.ESTADO_CLAVE, EstadoClave.HABILITADA.name()).success();
         context.setUser(user);
         // Seed 003 C.5 / seed 002's Finalizar: "Tu clave fue habilitada exitosamente", its level and what level 3 needs.
-        context.getAuthenticationSession().setAuthNote(NOTA_HABILITADA, user.getId());
+        Recorrido.de(context).habilitadaEnLinea(user.getId());
         context.challenge(FinalizarAuthenticator.page(context, TITULO_HABILITADA, false));
     }
 
     /** Whether this login just enabled its pending clave online, whose page awaits COMENZAR A UTILIZAR. */
     private static boolean habilitadaRecien(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
-        return user != null && user.getId().equals(context.getAuthenticationSession().getAuthNote(NOTA_HABILITADA));
+        return user != null && user.getId().equals(Recorrido.de(context).habilitadaEnLinea());
     }
 
     /**
@@ -159,15 +157,14 @@ final class ClavePendienteAuthenticator implements Paso {
         if (user != null && EstadoClave.de(user) == EstadoClave.PENDIENTE) {
             context.clearUser();
             pendientes.migrar(context.getRealm(), user.getUsername())
-                    .ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));
+                    .ifPresent(s -> Recorrido.de(context).solicitudPendiente(s.id()));
         } else if (user != null) {
             context.success();
             return Optional.empty();
         }
-        Optional<Solicitud> solicitud = pendientes.buscar(context.getRealm(),
-                context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD));
+        Optional<Solicitud> solicitud = pendientes.buscar(context.getRealm(), Recorrido.de(context).solicitudPendiente());
         if (solicitud.isEmpty()) {
-            context.getAuthenticationSession().removeAuthNote(ClavesPendientes.NOTA_SOLICITUD);
+            Recorrido.de(context).sinSolicitudPendiente();
             context.challenge(Paginas.info(context, "ansesSolicitudNoVigenteTitulo", "ansesSolicitudNoVigente"));
         }
         return solicitud;

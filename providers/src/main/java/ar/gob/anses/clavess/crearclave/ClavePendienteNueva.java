@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuenta.Atributos;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.padron.Persona;
@@ -30,8 +30,6 @@ final class ClavePendienteNueva {
 
     static final String FIELD_EMAIL = "email";
     static final String TEMPLATE_REGISTRADA = "anses-clave-registrada.ftl";
-    /** Event detail: what the registration did to the CUIL's other requests ({@link ClavesPendientes.Registro}). */
-    static final String EVENT_SOLICITUD = "anses_solicitud";
 
     private final AuthenticationFlowContext context;
 
@@ -61,20 +59,21 @@ final class ClavePendienteNueva {
         String cuil = persona.cuil().digitos();
         List<PolicyError> incumplidas = new ValidadorClave(session, realm).incumplidas(cuil, clave);
         if (!incumplidas.isEmpty()) {
-            new Eventos(context, "exterior").error("anses_clave_no_cumple_politica");
+            new Eventos(context, DetallesEvento.Paso.EXTERIOR).error(ValidadorClave.MOTIVO_NO_CUMPLE);
             context.challenge(page(context, incumplidas)
                     .addError(new FormMessage(ValidadorClave.CAMPO_CLAVE, "ansesClaveNoCumple")).createForm("anses-elegi-clave.ftl"));
             return;
         }
         ClavesPendientes pendientes = session.getProvider(ClavesPendientes.class);
-        String politicas = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.POLITICAS_VERSION);
+        String politicas = Recorrido.de(context).politicasVersion();
         // Stored and answered the same whether or not the CUIL has an account (its clave never opens that account), and
         // never refused: the CUIL's slots give way (ClavesPendientes.registrar), so nothing here depends on the CUIL.
         ClavesPendientes.Registro registro = pendientes.registrar(realm, cuil, clave, email, politicas,
                 context.getConnection().getRemoteAddr());
         context.getEvent().clone().event(EventType.REGISTER).detail(Details.USERNAME, cuil)
-                .detail(CrearClaveNotes.EVENT_PASO, "exterior").detail(Atributos.ESTADO_CLAVE, EstadoClave.PENDIENTE.name())
-                .detail(EVENT_SOLICITUD, registro.name()).success();
+                .detail(DetallesEvento.PASO, DetallesEvento.Paso.EXTERIOR.valor())
+                .detail(DetallesEvento.ESTADO_CLAVE, EstadoClave.PENDIENTE.name())
+                .detail(DetallesEvento.SOLICITUD, registro.name()).success();
         context.challenge(registradaPage());
     }
 

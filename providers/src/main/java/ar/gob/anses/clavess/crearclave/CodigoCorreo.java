@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The 6-digit code that confirms an email address: what the authentication session keeps of it is a salt and the
@@ -34,6 +35,17 @@ record CodigoCorreo(String salt, String hash, long venceEn) {
         }
         String digitos = escrito.replaceAll("[\\s.-]", "");
         return digitos.matches("[0-9]{" + DIGITOS + "}") ? digitos : null;
+    }
+
+    /** What the authentication session keeps: salt, hash and end of validity, in one note. */
+    String nota() {
+        return salt + ":" + hash + ":" + venceEn;
+    }
+
+    /** The code kept in {@code nota}, if there is one. */
+    static Optional<CodigoCorreo> deNota(String nota) {
+        String[] partes = nota == null ? new String[0] : nota.split(":");
+        return partes.length == 3 ? Optional.of(new CodigoCorreo(partes[0], partes[1], Long.parseLong(partes[2]))) : Optional.empty();
     }
 
     boolean vencido(long ahora) {

@@ -1,5 +1,8 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.crearclave.Recorrido.CorreoAConfirmar;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
+import ar.gob.anses.clavess.cuenta.DetallesEvento.Correo;
 import ar.gob.anses.clavess.flujo.Paso;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -7,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
@@ -25,7 +28,6 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Crear clave, after Elegí tu clave: confirms the address typed there with a 6-digit code sent to it, before any
@@ -53,9 +55,9 @@ final class ConfirmaCorreoAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        AuthenticationSessionModel auth = context.getAuthenticationSession();
-        String direccion = auth.getAuthNote(CrearClaveNotes.CORREO_DIRECCION);
-        if (direccion == null || context.getUser() == null) {
+        Recorrido recorrido = Recorrido.de(context);
+        Optional<CorreoAConfirmar> correo = recorrido.correoAConfirmar();
+        if (correo.isEmpty() || context.getUser() == null) {
             context.success(); // no address typed, or the verified one again: nothing to confirm
             return;
         }
@@ -63,88 +65,36 @@ final class ConfirmaCorreoAuthenticator implements Paso {
             // Nothing can send a code: the address stays as Elegí tu clave left it (unverified, or the old one kept).
             LOG.infof("No code sent to confirm the address of user %s: realm %s has no SMTP server (Realm settings > Email)",
                     context.getUser().getId(), context.getRealm().getName());
-            evento(context, "sin_servidor");
-            terminar(auth);
-            context.success();
+            terminar(context, recorrido, Correo.SIN_SERVIDOR);
             return;
         }
-        if (auth.getAuthNote(CrearClaveNotes.CORREO_HASH) == null) {
-            auth.setAuthNote(CrearClaveNotes.CORREO_ID, UUID.randomUUID().toString());
-            auth.setAuthNote(CrearClaveNotes.CORREO_REENVIOS, "0");
-            enviarCodigo(context, direccion);
+        if (recorrido.codigo().isEmpty()) {
+            recorrido.primerCodigo(enviarCodigo(context, correo.get().direccion()));
         }
         // A reload of the page shows it again: a new code only when asked for (Reenviar).
-        context.challenge(page(context).createForm(TEMPLATE));
+        context.challenge(page(context, recorrido).createForm(TEMPLATE));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        AuthenticationSessionModel auth = context.getAuthenticationSession();
-        String direccion = auth.getAuthNote(CrearClaveNotes.CORREO_DIRECCION);
-        if (direccion == null || auth.getAuthNote(CrearClaveNotes.CORREO_HASH) == null) {
+        Recorrido recorrido = Recorrido.de(context);
+        Optional<CorreoAConfirmar> correo = recorrido.correoAConfirmar();
+        Optional<CodigoCorreo> guardado = recorrido.codigo();
+        if (correo.isEmpty() || guardado.isEmpty()) {
             context.success(); // nothing left to confirm (an old page sent again)
             return;
         }
         CorreoConfig config = new CorreoConfig(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(SALTEAR)) {
-            evento(context, "salteado");
-            terminar(auth);
-            context.success();
-            return;
+            terminar(context, recorrido, Correo.SALTEADO);
+        } else if (agotados(context, recorrido, config)) {
+            context.challenge(page(context, recorrido).setError("ansesCodigoIntentosAgotados").createForm(TEMPLATE));
+        } else if (form.containsKey(REENVIAR)) {
+            reenviar(context, recorrido, config, correo.get().direccion());
+        } else if (aceptado(context, recorrido, config, guardado.get(), form.getFirst(FIELD_CODIGO))) {
+            confirmar(context, recorrido, correo.get());
         }
-        if (agotados(context, config)) {
-            context.challenge(page(context).setError("ansesCodigoIntentosAgotados").createForm(TEMPLATE));
-            return;
-        }
-        if (form.containsKey(REENVIAR)) {
-            int reenvios = entero(auth.getAuthNote(CrearClaveNotes.CORREO_REENVIOS));
-            if (reenvios >= config.reenvios()) {
-                context.challenge(page(context).setError("ansesCodigoSinReenvios").createForm(TEMPLATE));
-                return;
-            }
-            auth.setAuthNote(CrearClaveNotes.CORREO_REENVIOS, String.valueOf(reenvios + 1));
-            enviarCodigo(context, direccion);
-            context.challenge(page(context).setInfo("ansesCodigoReenviado", direccion).createForm(TEMPLATE));
-            return;
-        }
-
-        String digitos = CodigoCorreo.leer(form.getFirst(FIELD_CODIGO));
-        if (digitos == null) {
-            // Not six digits: a typo, not a guess; it is not compared and costs no try.
-            context.challenge(page(context).addError(new FormMessage(FIELD_CODIGO, "ansesCodigoFormato")).createForm(TEMPLATE));
-            return;
-        }
-        CodigoCorreo guardado = guardado(auth);
-        if (guardado.vencido(Time.currentTime())) {
-            new Eventos(context, "correo").error("anses_correo_codigo_vencido");
-            context.challenge(page(context).addError(new FormMessage(FIELD_CODIGO, "ansesCodigoVencido")).createForm(TEMPLATE));
-            return;
-        }
-        int intento = cargarIntento(context, config);
-        if (intento == 0) {
-            new Eventos(context, "correo").error("anses_correo_intentos_agotados");
-            context.challenge(page(context).setError("ansesCodigoIntentosAgotados").createForm(TEMPLATE));
-            return;
-        }
-        if (!guardado.es(digitos)) {
-            new Eventos(context, "correo").error("anses_correo_codigo_incorrecto");
-            if (intento >= config.intentos()) {
-                new Eventos(context, "correo").error("anses_correo_intentos_agotados");
-                context.challenge(page(context).setError("ansesCodigoIntentosAgotados").createForm(TEMPLATE));
-            } else {
-                context.challenge(page(context).addError(new FormMessage(FIELD_CODIGO, "ansesCodigoIncorrecto",
-                        config.intentos() - intento)).createForm(TEMPLATE));
-            }
-            return;
-        }
-        SingleUseObjectProvider usados = context.getSession().singleUseObjects();
-        if (!usados.putIfAbsent(USADO_KEY + auth.getAuthNote(CrearClaveNotes.CORREO_ID) + ":" + guardado.salt(), vidaDelPedido(context))) {
-            new Eventos(context, "correo").error("anses_correo_codigo_usado"); // a parallel request confirmed with it first
-            context.challenge(page(context).addError(new FormMessage(FIELD_CODIGO, "ansesCodigoVencido")).createForm(TEMPLATE));
-            return;
-        }
-        confirmar(context, direccion);
     }
 
     @Override
@@ -152,55 +102,115 @@ final class ConfirmaCorreoAuthenticator implements Paso {
         return true;
     }
 
-    private static void confirmar(AuthenticationFlowContext context, String direccion) {
-        AuthenticationSessionModel auth = context.getAuthenticationSession();
+    /** Reenviar: a new code in place of the last one, while resends are left. */
+    private static void reenviar(AuthenticationFlowContext context, Recorrido recorrido, CorreoConfig config, String direccion) {
+        if (recorrido.reenvios() >= config.reenvios()) {
+            context.challenge(page(context, recorrido).setError("ansesCodigoSinReenvios").createForm(TEMPLATE));
+            return;
+        }
+        recorrido.codigoReenviado(enviarCodigo(context, direccion));
+        context.challenge(page(context, recorrido).setInfo("ansesCodigoReenviado", direccion).createForm(TEMPLATE));
+    }
+
+    /**
+     * Whether the code typed confirms the address, judged in this order: six digits (a typo costs no try), still valid,
+     * a try charged, the right code, not used by a parallel request. Refused, the page says why.
+     */
+    private static boolean aceptado(AuthenticationFlowContext context, Recorrido recorrido, CorreoConfig config,
+                                    CodigoCorreo guardado, String escrito) {
+        String digitos = CodigoCorreo.leer(escrito);
+        if (digitos == null) {
+            return rechazado(context, page(context, recorrido).addError(new FormMessage(FIELD_CODIGO, "ansesCodigoFormato")));
+        }
+        if (guardado.vencido(Time.currentTime())) {
+            return rechazado(context, recorrido, "anses_correo_codigo_vencido", "ansesCodigoVencido");
+        }
+        int intento = cargarIntento(context, recorrido, config);
+        if (intento == 0) {
+            new Eventos(context, DetallesEvento.Paso.CORREO).error("anses_correo_intentos_agotados");
+            return rechazado(context, page(context, recorrido).setError("ansesCodigoIntentosAgotados"));
+        }
+        if (!guardado.es(digitos)) {
+            return incorrecto(context, recorrido, config, intento);
+        }
+        String usado = USADO_KEY + recorrido.confirmacion() + ":" + guardado.salt();
+        if (!context.getSession().singleUseObjects().putIfAbsent(usado, vidaDelPedido(context))) {
+            // A parallel request confirmed with it first.
+            return rechazado(context, recorrido, "anses_correo_codigo_usado", "ansesCodigoVencido");
+        }
+        return true;
+    }
+
+    /** A wrong code: the tries left, or none. */
+    private static boolean incorrecto(AuthenticationFlowContext context, Recorrido recorrido, CorreoConfig config, int intento) {
+        new Eventos(context, DetallesEvento.Paso.CORREO).error("anses_correo_codigo_incorrecto");
+        if (intento >= config.intentos()) {
+            new Eventos(context, DetallesEvento.Paso.CORREO).error("anses_correo_intentos_agotados");
+            return rechazado(context, page(context, recorrido).setError("ansesCodigoIntentosAgotados"));
+        }
+        return rechazado(context, page(context, recorrido)
+                .addError(new FormMessage(FIELD_CODIGO, "ansesCodigoIncorrecto", config.intentos() - intento)));
+    }
+
+    /** The code refused with an event's reason and the code field's message. */
+    private static boolean rechazado(AuthenticationFlowContext context, Recorrido recorrido, String motivo, String mensaje) {
+        new Eventos(context, DetallesEvento.Paso.CORREO).error(motivo);
+        return rechazado(context, page(context, recorrido).addError(new FormMessage(FIELD_CODIGO, mensaje)));
+    }
+
+    private static boolean rechazado(AuthenticationFlowContext context, LoginFormsProvider page) {
+        context.challenge(page.createForm(TEMPLATE));
+        return false;
+    }
+
+    private static void confirmar(AuthenticationFlowContext context, Recorrido recorrido, CorreoAConfirmar correo) {
         UserModel user = context.getUser();
         String anterior = user.isEmailVerified() && user.getEmail() != null && !user.getEmail().isBlank() ? user.getEmail() : null;
-        user.setEmail(direccion);
+        user.setEmail(correo.direccion());
         user.setEmailVerified(true);
         user.removeRequiredAction(UserModel.RequiredAction.VERIFY_EMAIL);
         context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(user)
-                .detail(CrearClaveNotes.EVENT_PASO, "correo")
+                .detail(DetallesEvento.PASO, DetallesEvento.Paso.CORREO.valor())
                 .detail(Details.PREVIOUS_EMAIL, anterior)
                 .detail(Details.UPDATED_EMAIL, user.getEmail())
-                .detail(CrearClaveNotes.EVENT_CORREO_ANTERIOR_VERIFICADO, String.valueOf(anterior != null))
-                .detail(CrearClaveNotes.EVENT_CLAVE, auth.getAuthNote(CrearClaveNotes.CORREO_CLAVE))
-                .detail(CrearClaveNotes.EVENT_NIVEL_ANTERIOR, auth.getAuthNote(CrearClaveNotes.CORREO_NIVEL_ANTERIOR))
+                .detail(DetallesEvento.CORREO_ANTERIOR_VERIFICADO, DetallesEvento.si(anterior != null))
+                .detail(DetallesEvento.CLAVE, correo.clave().valor())
+                .detail(DetallesEvento.NIVEL_ANTERIOR, String.valueOf(correo.nivelAnterior()))
                 .success();
-        terminar(auth);
+        recorrido.correoTerminado();
         context.success();
     }
 
-    private static LoginFormsProvider page(AuthenticationFlowContext context) {
-        AuthenticationSessionModel auth = context.getAuthenticationSession();
+    private static LoginFormsProvider page(AuthenticationFlowContext context, Recorrido recorrido) {
         CorreoConfig config = new CorreoConfig(context.getAuthenticatorConfig());
         return context.form()
-                .setAttribute("direccion", auth.getAuthNote(CrearClaveNotes.CORREO_DIRECCION))
+                .setAttribute("direccion", recorrido.correoAConfirmar().map(CorreoAConfirmar::direccion).orElse(null))
                 .setAttribute("minutos", config.minutosValidez())
-                .setAttribute("agotados", agotados(context, config))
-                .setAttribute("reenviosRestantes", Math.max(0, config.reenvios() - entero(auth.getAuthNote(CrearClaveNotes.CORREO_REENVIOS))));
+                .setAttribute("agotados", agotados(context, recorrido, config))
+                .setAttribute("reenviosRestantes", Math.max(0, config.reenvios() - recorrido.reenvios()));
     }
 
-    /** A new code replaces the last one in the session; it is mailed once this request has committed (the clave with it). */
-    private static void enviarCodigo(AuthenticationFlowContext context, String direccion) {
+    /** A new code, to replace the last one in the session; it is mailed once this request has committed (the clave with it). */
+    private static CodigoCorreo enviarCodigo(AuthenticationFlowContext context, String direccion) {
         CorreoConfig config = new CorreoConfig(context.getAuthenticatorConfig());
         CodigoCorreo.Nuevo nuevo = CodigoCorreo.nuevo(RANDOM, Time.currentTime(), config.segundosValidez());
-        AuthenticationSessionModel auth = context.getAuthenticationSession();
-        auth.setAuthNote(CrearClaveNotes.CORREO_SALT, nuevo.guardado().salt());
-        auth.setAuthNote(CrearClaveNotes.CORREO_HASH, nuevo.guardado().hash());
-        auth.setAuthNote(CrearClaveNotes.CORREO_VENCE, String.valueOf(nuevo.guardado().venceEn()));
+        enviarAlConfirmar(context, direccion, nuevo.codigo(), config.minutosValidez());
+        new Eventos(context, DetallesEvento.Paso.CORREO).exito();
+        return nuevo.guardado();
+    }
 
+    /** The code's email, handed to Keycloak's executor once this request's transaction has committed. */
+    private static void enviarAlConfirmar(AuthenticationFlowContext context, String direccion, String codigo, int minutos) {
         KeycloakSession session = context.getSession();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         var executor = session.getProvider(ExecutorsProvider.class).getExecutor("anses-correo");
         String realmId = context.getRealm().getId();
         String userId = context.getUser().getId();
-        int minutos = config.minutosValidez();
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
                 try {
-                    executor.execute(() -> enviar(factory, realmId, userId, direccion, nuevo.codigo(), minutos));
+                    executor.execute(() -> enviar(factory, realmId, userId, direccion, codigo, minutos));
                 } catch (RuntimeException e) {
                     LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, e.getClass().getSimpleName());
                 }
@@ -211,7 +221,6 @@ final class ConfirmaCorreoAuthenticator implements Paso {
                 // Nothing was kept of this request: no code to send.
             }
         });
-        new Eventos(context, "correo").exito();
     }
 
     private static void enviar(KeycloakSessionFactory factory, String realmId, String userId, String direccion, String codigo, int minutos) {
@@ -245,19 +254,18 @@ final class ConfirmaCorreoAuthenticator implements Paso {
      * Charges one try before the code is compared: the first free slot 1..max of this journey in the single-use
      * store; 0 when all are taken (no try left).
      */
-    private static int cargarIntento(AuthenticationFlowContext context, CorreoConfig config) {
+    private static int cargarIntento(AuthenticationFlowContext context, Recorrido recorrido, CorreoConfig config) {
         SingleUseObjectProvider store = context.getSession().singleUseObjects();
-        String id = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CORREO_ID);
         for (int i = 1; i <= config.intentos(); i++) {
-            if (store.putIfAbsent(INTENTO_KEY + id + ":" + i, vidaDelPedido(context))) {
+            if (store.putIfAbsent(INTENTO_KEY + recorrido.confirmacion() + ":" + i, vidaDelPedido(context))) {
                 return i;
             }
         }
         return 0;
     }
 
-    private static boolean agotados(AuthenticationFlowContext context, CorreoConfig config) {
-        String id = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CORREO_ID);
+    private static boolean agotados(AuthenticationFlowContext context, Recorrido recorrido, CorreoConfig config) {
+        String id = recorrido.confirmacion();
         return id != null && context.getSession().singleUseObjects().contains(INTENTO_KEY + id + ":" + config.intentos());
     }
 
@@ -266,35 +274,20 @@ final class ConfirmaCorreoAuthenticator implements Paso {
         return Math.max(context.getRealm().getAccessCodeLifespanLogin(), 1800);
     }
 
-    private static CodigoCorreo guardado(AuthenticationSessionModel auth) {
-        return new CodigoCorreo(auth.getAuthNote(CrearClaveNotes.CORREO_SALT), auth.getAuthNote(CrearClaveNotes.CORREO_HASH),
-                Long.parseLong(auth.getAuthNote(CrearClaveNotes.CORREO_VENCE)));
-    }
-
-    private static void terminar(AuthenticationSessionModel auth) {
-        for (String note : List.of(CrearClaveNotes.CORREO_DIRECCION, CrearClaveNotes.CORREO_CLAVE, CrearClaveNotes.CORREO_NIVEL_ANTERIOR,
-                CrearClaveNotes.CORREO_SALT, CrearClaveNotes.CORREO_HASH, CrearClaveNotes.CORREO_VENCE, CrearClaveNotes.CORREO_REENVIOS)) {
-            auth.removeAuthNote(note);
-        }
-    }
-
-    /** RESET_PASSWORD with {@code anses_paso=correo} and what became of the address in {@code anses_correo}. */
-    private static void evento(AuthenticationFlowContext context, String resultado) {
-        context.getEvent().clone().event(EventType.RESET_PASSWORD).detail(CrearClaveNotes.EVENT_PASO, "correo")
-                .detail("anses_correo", resultado).success();
+    /**
+     * No code compared (no mail server, or Saltear): the address stays as Elegí tu clave left it; RESET_PASSWORD with
+     * {@code anses_paso=correo} says what became of it in {@code anses_correo}.
+     */
+    private static void terminar(AuthenticationFlowContext context, Recorrido recorrido, Correo resultado) {
+        context.getEvent().clone().event(EventType.RESET_PASSWORD).detail(DetallesEvento.PASO, DetallesEvento.Paso.CORREO.valor())
+                .detail(DetallesEvento.CORREO, resultado.valor()).success();
+        recorrido.correoTerminado();
+        context.success();
     }
 
     private static boolean hayServidorDeCorreo(RealmModel realm) {
         Map<String, String> smtp = realm.getSmtpConfig();
         return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
-    }
-
-    private static int entero(String valor) {
-        try {
-            return valor == null ? 0 : Integer.parseInt(valor);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static String causa(Exception e) {

@@ -1,6 +1,7 @@
 package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.PadronProvider;
@@ -36,7 +37,7 @@ final class CuilRobotAuthenticator implements Paso {
         CuilRobotConfig config = new CuilRobotConfig(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String typed = form.getFirst(FIELD_CUIL);
-        Eventos eventos = new Eventos(context, "cuil");
+        Eventos eventos = new Eventos(context, DetallesEvento.Paso.CUIL);
 
         if (limiteSuperado(context, config.limitePorHora())) {
             eventos.error("anses_limite_por_direccion");
@@ -66,12 +67,7 @@ final class CuilRobotAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesCuilNoEnPadronTitulo", "ansesCuilNoEnPadron"));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.CUIL, cuil.digitos());
-        if (RESIDENCIA_EXTERIOR.equals(residencia)) {
-            context.getAuthenticationSession().setAuthNote(CrearClaveNotes.EXTERIOR, "true");
-        } else {
-            context.getAuthenticationSession().removeAuthNote(CrearClaveNotes.EXTERIOR);
-        }
+        Recorrido.de(context).cuil(cuil, RESIDENCIA_EXTERIOR.equals(residencia));
         eventos.exito();
         context.success();
     }

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.usi07.Usi07;
@@ -36,7 +37,7 @@ final class FinalizarAuthenticator implements Paso {
             context.challenge(page(context, TITULO, true));
             return;
         }
-        new Eventos(context, "finalizar").exito();
+        new Eventos(context, DetallesEvento.Paso.FINALIZAR).exito();
         context.success();
     }
 

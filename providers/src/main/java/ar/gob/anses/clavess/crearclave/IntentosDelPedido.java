@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.verificacion.IntentosHabilitacion;
 import ar.gob.anses.clavess.verificacion.IntentosVerificacion;
@@ -104,7 +105,7 @@ final class IntentosDelPedido {
      * a right answer clears the count; a wrong one is recorded. Empty, with the lock page shown, when verification was
      * locked (nothing judged) or this wrong answer locked it.
      */
-    Optional<Juicio> juzgar(String paso, String motivoDelFallo, BooleanSupplier correcta) {
+    Optional<Juicio> juzgar(DetallesEvento.Paso paso, String motivoDelFallo, BooleanSupplier correcta) {
         long ahora = Time.currentTime();
         IntentosVerificacionStore.Cargo cargo = contador.cargar(ahora, correcta);
         if (cargo.acertada()) {

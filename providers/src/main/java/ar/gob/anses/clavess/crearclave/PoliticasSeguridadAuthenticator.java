@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.politica.VersionPoliticas;
 import java.util.List;
@@ -36,8 +37,8 @@ final class PoliticasSeguridadAuthenticator implements Paso {
                     .addError(new FormMessage(FIELD_ACEPTO, "ansesPoliticasNoAceptadas")).createForm(TEMPLATE));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.POLITICAS_VERSION, version);
-        new Eventos(context, "politicas").exito();
+        Recorrido.de(context).politicasAceptadas(version);
+        new Eventos(context, DetallesEvento.Paso.POLITICAS).exito();
         context.success();
     }
 

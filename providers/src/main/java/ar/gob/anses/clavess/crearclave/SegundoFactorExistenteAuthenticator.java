@@ -3,7 +3,6 @@ package ar.gob.anses.clavess.crearclave;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.segundofactor.SegundoFactor;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.models.UserModel;
 
 /**
  * Between Verificación de identidad and Elegí tu clave: when the verified CUIL belongs to a citizen who has a second
@@ -15,13 +14,10 @@ final class SegundoFactorExistenteAuthenticator implements Paso {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        String cuil = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.IDENTIDAD_VERIFICADA);
-        if (cuil != null && cuil.equals(context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CUIL))) {
-            UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), cuil);
-            if (user != null && SegundoFactor.configurado(user)) {
-                context.setUser(user);
-            }
-        }
+        Recorrido.de(context).verificado()
+                .map(cuil -> context.getSession().users().getUserByUsername(context.getRealm(), cuil.digitos()))
+                .filter(SegundoFactor::configurado)
+                .ifPresent(context::setUser);
         context.success();
     }
 

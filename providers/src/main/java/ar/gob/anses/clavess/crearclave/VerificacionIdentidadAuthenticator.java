@@ -1,9 +1,8 @@
 package ar.gob.anses.clavess.crearclave;
 
-import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.padron.Curatela;
-import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Optional;
@@ -29,9 +28,9 @@ final class VerificacionIdentidadAuthenticator implements Paso {
         if (new IntentosDelPedido(context, persona.get().cuil().digitos()).bloqueada()) {
             return;
         }
-        if (context.getAuthenticationSession().getAuthNote(CrearClaveNotes.EXTERIOR) != null) {
+        if (Recorrido.de(context).exterior()) {
             // A resident abroad proves nothing now: the clave is created pending and enabled later (ClavePendienteNueva).
-            new Eventos(context, "exterior").exito();
+            new Eventos(context, DetallesEvento.Paso.EXTERIOR).exito();
             context.success();
             return;
         }
@@ -68,7 +67,7 @@ final class VerificacionIdentidadAuthenticator implements Paso {
     }
 
     /** Identity proven (the count already cleared with the right answer's charge): curatela and a disabled account are told. */
-    private static void verificada(AuthenticationFlowContext context, Persona persona, String paso) {
+    private static void verificada(AuthenticationFlowContext context, Persona persona, DetallesEvento.Paso paso) {
         Eventos eventos = new Eventos(context, paso);
         if (Curatela.impideClave(persona)) {
             eventos.error(Curatela.ERROR);
@@ -81,16 +80,12 @@ final class VerificacionIdentidadAuthenticator implements Paso {
             context.challenge(Paginas.info(context, "ansesCuentaDeshabilitadaTitulo", "ansesClaveDisabled"));
             return;
         }
-        context.getAuthenticationSession().setAuthNote(CrearClaveNotes.IDENTIDAD_VERIFICADA, persona.cuil().digitos());
+        Recorrido.de(context).identidadVerificada(persona.cuil());
         eventos.exito();
         context.success();
     }
 
     private static Optional<Persona> persona(AuthenticationFlowContext context) {
-        String cuil = context.getAuthenticationSession().getAuthNote(CrearClaveNotes.CUIL);
-        if (cuil == null) {
-            return Optional.empty();
-        }
-        return context.getSession().getProvider(PadronProvider.class).buscar(Cuil.leer(cuil).cuil());
+        return Recorrido.de(context).persona();
     }
 }

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.verificacion.GeneradorPreguntas;
@@ -16,19 +17,19 @@ import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
  * The knowledge-question branch of identity verification: the padrón has no trámite number for the person. A set
- * is drawn ({@link GeneradorPreguntas}), kept in the authentication session ({@link PreguntasEnSesion}) and judged
+ * is drawn ({@link GeneradorPreguntas}), kept in the authentication session ({@link Recorrido.Preguntas}) and judged
  * once, all answers right or the attempt fails.
  */
 final class VerificacionPorPreguntas {
 
     static final String FIELD_RESPUESTA = "respuesta-";
     static final String FIELD_NUEVO_INTENTO = "nuevoIntento";
-    static final String PASO = "preguntas";
+    static final DetallesEvento.Paso PASO = DetallesEvento.Paso.PREGUNTAS;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AuthenticationFlowContext context;
-    private final PreguntasEnSesion enSesion;
+    private final Recorrido.Preguntas enSesion;
     private final boolean habilitacion;
 
     /** Crear clave's questions. */
@@ -39,7 +40,7 @@ final class VerificacionPorPreguntas {
     /** {@code habilitacion}: the questions enable a pending clave, and the pages say so. */
     VerificacionPorPreguntas(AuthenticationFlowContext context, boolean habilitacion) {
         this.context = context;
-        this.enSesion = new PreguntasEnSesion(context.getAuthenticationSession());
+        this.enSesion = Recorrido.de(context).preguntas();
         this.habilitacion = habilitacion;
     }
 

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.padron.Persona;
 import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -9,7 +10,7 @@ import org.keycloak.models.utils.FormMessage;
 final class VerificacionPorTramite {
 
     static final String FIELD_TRAMITE = "tramite";
-    static final String PASO = "tramite";
+    static final DetallesEvento.Paso PASO = DetallesEvento.Paso.TRAMITE;
 
     private final AuthenticationFlowContext context;
 

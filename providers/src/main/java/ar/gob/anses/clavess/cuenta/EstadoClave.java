@@ -11,7 +11,7 @@ public enum EstadoClave {
     PENDIENTE, HABILITADA;
 
     public static EstadoClave de(UserModel user) {
-        return "PENDIENTE".equals(user.getFirstAttribute(Atributos.ESTADO_CLAVE)) ? PENDIENTE : HABILITADA;
+        return PENDIENTE.name().equals(user.getFirstAttribute(Atributos.ESTADO_CLAVE)) ? PENDIENTE : HABILITADA;
     }
 
     public void asignar(UserModel user) {

@@ -5,6 +5,7 @@ import ar.gob.anses.clavess.admin.Ciudadanos.Acceso;
 import ar.gob.anses.clavess.cuenta.Atributos;
 import ar.gob.anses.clavess.cuenta.CodigoVerificacion;
 import ar.gob.anses.clavess.cuenta.Cuil;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.padron.Curatela;
@@ -174,8 +175,8 @@ public final class HabilitacionAdminResource {
         Map<String, Object> cambio = new LinkedHashMap<>();
         cambio.put("cuil", cuil);
         cambio.put("estadoAnterior", estadoAnterior);
-        cambio.put("estadoNuevo", EstadoClave.HABILITADA.name());
-        cambio.put("nivelNuevo", nivel);
+        cambio.put(DetallesEvento.CAMBIO_ESTADO_NUEVO, EstadoClave.HABILITADA.name());
+        cambio.put(DetallesEvento.CAMBIO_NIVEL_NUEVO, nivel);
         cambio.put("claveProvisoria", claveProvisoria);
         adminEvent.operation(claveProvisoria ? OperationType.CREATE : OperationType.UPDATE)
                 .resourcePath(HabilitacionAdminResourceProviderFactory.PROVIDER_ID + "/" + cuil)

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.nivel;
 
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ public record CambioNivel(String cuil, int anterior, int nuevo) {
     public Map<String, Object> representacion() {
         Map<String, Object> cambio = new LinkedHashMap<>();
         cambio.put("cuil", cuil);
-        cambio.put("nivelAnterior", anterior);
-        cambio.put("nivelNuevo", nuevo);
+        cambio.put(DetallesEvento.CAMBIO_NIVEL_ANTERIOR, anterior);
+        cambio.put(DetallesEvento.CAMBIO_NIVEL_NUEVO, nuevo);
         return cambio;
     }
 }

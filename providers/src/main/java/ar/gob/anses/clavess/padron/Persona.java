@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -64,33 +66,18 @@ public final class Persona {
             throw new IllegalArgumentException("dni must be the 8 digits inside the CUIL (" + this.cuil.dni() + ")");
         }
         this.dni = dni;
-        this.tramites = list(tramites);
-        for (String tramite : this.tramites) {
-            if (!TRAMITE.matcher(tramite).matches()) {
-                throw new IllegalArgumentException("tramites: '" + tramite + "' is not 11 digits");
-            }
-        }
+        this.tramites = todos(list(tramites), "tramites", t -> TRAMITE.matcher(t).matches(), "is not 11 digits");
         this.fechaNacimiento = date(fechaNacimiento, "fechaNacimiento");
         if (!List.of("F", "M", "X").contains(sexo)) {
             throw new IllegalArgumentException("sexo must be F, M or X");
         }
         this.sexo = sexo;
-        if (provinciaNacimiento != null && !Catalogo.PROVINCIAS.contains(provinciaNacimiento)) {
-            throw new IllegalArgumentException("provinciaNacimiento: '" + provinciaNacimiento + "' is not one of " + Catalogo.PROVINCIAS);
-        }
-        this.provinciaNacimiento = provinciaNacimiento;
+        this.provinciaNacimiento = deCatalogo(provinciaNacimiento, Catalogo.PROVINCIAS, "provinciaNacimiento");
         this.fechaEmisionDni = fechaEmisionDni == null ? null : date(fechaEmisionDni, "fechaEmisionDni");
-        if (categoriaAutonomo != null && !Catalogo.CATEGORIAS_AUTONOMO.contains(categoriaAutonomo)) {
-            throw new IllegalArgumentException("categoriaAutonomo: '" + categoriaAutonomo + "' is not one of " + Catalogo.CATEGORIAS_AUTONOMO);
-        }
-        this.categoriaAutonomo = categoriaAutonomo;
+        this.categoriaAutonomo = deCatalogo(categoriaAutonomo, Catalogo.CATEGORIAS_AUTONOMO, "categoriaAutonomo");
         this.empleadores = list(empleadores);
-        this.prestaciones = list(prestaciones);
-        for (String prestacion : this.prestaciones) {
-            if (!Catalogo.PRESTACIONES.contains(prestacion)) {
-                throw new IllegalArgumentException("prestaciones: '" + prestacion + "' is not one of " + Catalogo.PRESTACIONES);
-            }
-        }
+        this.prestaciones = todos(list(prestaciones), "prestaciones", Catalogo.PRESTACIONES::contains,
+                "is not one of " + Catalogo.PRESTACIONES);
         this.residencia = residencia == null ? Residencia.ARGENTINA : residencia;
         this.bajoCuratela = bajoCuratela;
         this.curados = list(curados).stream().map(c -> cuil(c, "curados")).toList();
@@ -117,6 +104,24 @@ public final class Persona {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + ": '" + value + "' is not a date YYYY-MM-DD");
         }
+    }
+
+    /** An optional value that, when present, is one of the catalog's. */
+    private static String deCatalogo(String value, Collection<String> catalogo, String field) {
+        if (value != null && !catalogo.contains(value)) {
+            throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + catalogo);
+        }
+        return value;
+    }
+
+    /** The values, each of which passes {@code valido}. */
+    private static List<String> todos(List<String> values, String field, Predicate<String> valido, String problema) {
+        for (String value : values) {
+            if (!valido.test(value)) {
+                throw new IllegalArgumentException(field + ": '" + value + "' " + problema);
+            }
+        }
+        return values;
     }
 
     private static <T> List<T> list(List<T> values) {

@@ -30,6 +30,8 @@ public final class ValidadorClave {
     /** The two fields of every page that sets a clave (anses-clave-nueva.ftl). */
     public static final String CAMPO_CLAVE = "clave";
     public static final String CAMPO_CONFIRMACION = "confirmacion";
+    /** The error of the event of a clave the policy refused, wherever it was chosen (Crear clave, Cambiar clave). */
+    public static final String MOTIVO_NO_CUMPLE = "anses_clave_no_cumple_politica";
 
     private final KeycloakSession session;
     private final RealmModel realm;

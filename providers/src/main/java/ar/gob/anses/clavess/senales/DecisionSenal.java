@@ -1,8 +1,8 @@
 package ar.gob.anses.clavess.senales;
 
 import ar.gob.anses.clavess.avisos.Aviso;
-import ar.gob.anses.clavess.avisos.DecisionAviso;
 import ar.gob.anses.clavess.avisos.TipoAviso;
+import ar.gob.anses.clavess.cuenta.DetallesEvento;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +27,10 @@ public final class DecisionSenal {
      * level-3 account leaves it at level 2, since the identity was proven online.
      */
     public static Optional<Cambio> deEvento(String tipo, Map<String, String> detalles, String error) {
-        if (error != null || !"UPDATE_CREDENTIAL".equals(tipo) || detalles == null || !"clave".equals(detalles.get(DecisionAviso.DETALLE_PASO))) {
+        if (error != null || !"UPDATE_CREDENTIAL".equals(tipo) || detalles == null || !DetallesEvento.Paso.CLAVE.en(detalles)) {
             return Optional.empty();
         }
-        return cambio(entero(detalles.get(DecisionAviso.DETALLE_NIVEL_ANTERIOR)), 2);
+        return cambio(entero(detalles.get(DetallesEvento.NIVEL_ANTERIOR)), 2);
     }
 
     /**

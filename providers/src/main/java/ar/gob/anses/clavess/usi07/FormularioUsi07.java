@@ -150,12 +150,24 @@ public final class FormularioUsi07 {
         }
 
         void formulario(Datos d) throws IOException {
+            cabecera();
+            campos(d);
+            cuerpo(d);
+            linea(new float[] {0.6f, 0.6f, 0.6f}, 48);
+            escribir(t.get("ansesUsi07Pie", d.codigo()), NORMAL, 8, MARGEN, 34, GRIS);
+        }
+
+        /** The agency's band and the form's title. */
+        private void cabecera() throws IOException {
             relleno(AZUL, 0, ALTO - ALTO_BANDA, A4.getWidth(), ALTO_BANDA);
             escribir(t.get("ansesUsi07Anses"), NEGRITA, 26, MARGEN, ALTO - 38, BLANCO);
             escribir(t.get("ansesUsi07Agencia"), NORMAL, 11.5f, MARGEN, ALTO - 57, BLANCO);
             escribir(t.get("ansesUsi07Titulo"), NEGRITA, 20, MARGEN, ALTO - 112, AZUL);
             escribir(t.get("ansesUsi07Subtitulo"), NORMAL, 12.5f, MARGEN, ALTO - 131, TINTA);
+        }
 
+        /** The CUIL, name, creation, state and code at fixed places, and the code's QR beside them. */
+        private void campos(Datos d) throws IOException {
             campo("ansesUsi07Cuil", ALTO - 162, d.cuil().conGuiones(), NEGRITA, 13);
             // A pending clave's creator has not proven who they are: the form does not tell them the registry's name.
             String nombre = d.nombreCompleto();
@@ -174,7 +186,10 @@ public final class FormularioUsi07 {
             qr(d.codigo(), xQr, ALTO - 150);
             y = ALTO - 150 - LADO_QR - 6;
             parrafo(t.get("ansesUsi07Qr"), NORMAL, 7.5f, xQr, LADO_QR, GRIS);
+        }
 
+        /** The instructions, which flow down from {@code INICIO_CUERPO} and must end above the footer. */
+        private void cuerpo(Datos d) throws IOException {
             y = INICIO_CUERPO;
             if (d.exterior()) {
                 destacado(t.get("ansesUsi07Plazo", HoraArgentina.FECHA.format(d.creada().atZone(HoraArgentina.ZONA).plusDays(d.diasParaHabilitar())),
@@ -198,8 +213,6 @@ public final class FormularioUsi07 {
             if (y < LIMITE_INFERIOR) {
                 throw new IllegalStateException("the USI-07 texts for " + t.locale() + " do not fit one page: shorten the ansesUsi07 messages");
             }
-            linea(new float[] {0.6f, 0.6f, 0.6f}, 48);
-            escribir(t.get("ansesUsi07Pie", d.codigo()), NORMAL, 8, MARGEN, 34, GRIS);
         }
 
         /** A label and, under it, its value, at fixed baselines. */

@@ -49,4 +49,14 @@ class CodigoCorreoTest {
     void leer(String escrito, String digitos) {
         assertThat(CodigoCorreo.leer(escrito)).isEqualTo(digitos);
     }
+
+    @DisplayName("given what the session keeps of a code, then it is read back equal, and nothing or a broken note is no code")
+    @Test
+    void nota() {
+        CodigoCorreo guardado = CodigoCorreo.nuevo(new SecureRandom(), 1_000, 600).guardado();
+
+        assertThat(CodigoCorreo.deNota(guardado.nota())).contains(guardado);
+        assertThat(CodigoCorreo.deNota(null)).isEmpty();
+        assertThat(CodigoCorreo.deNota("solo-una-parte")).isEmpty();
+    }
 }
