@@ -1,30 +1,23 @@
 package ar.gob.anses.clavess.crearclave;
 
+import ar.gob.anses.clavess.flujo.Correo;
 import ar.gob.anses.clavess.flujo.Paso;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -190,55 +183,11 @@ final class ConfirmaCorreoAuthenticator implements Paso {
         auth.setAuthNote(CrearClaveNotes.CORREO_HASH, nuevo.guardado().hash());
         auth.setAuthNote(CrearClaveNotes.CORREO_VENCE, String.valueOf(nuevo.guardado().venceEn()));
 
-        KeycloakSession session = context.getSession();
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        var executor = session.getProvider(ExecutorsProvider.class).getExecutor("anses-correo");
-        String realmId = context.getRealm().getId();
-        String userId = context.getUser().getId();
-        int minutos = config.minutosValidez();
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                try {
-                    executor.execute(() -> enviar(factory, realmId, userId, direccion, nuevo.codigo(), minutos));
-                } catch (RuntimeException e) {
-                    LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, e.getClass().getSimpleName());
-                }
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // Nothing was kept of this request: no code to send.
-            }
-        });
+        Map<String, Object> atributos = Map.of("codigo", nuevo.codigo(), "minutos", String.valueOf(config.minutosValidez()));
+        Correo.enviarTrasCommit(context.getSession(), context.getRealm().getId(), context.getUser().getId(),
+                new Correo.Mensaje("ansesCodigoCorreoAsunto", List.of(), TEMPLATE_CORREO, atributos), direccion,
+                "The code to confirm the address");
         new Eventos(context, "correo").exito();
-    }
-
-    private static void enviar(KeycloakSessionFactory factory, String realmId, String userId, String direccion, String codigo, int minutos) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RealmModel realm = session.realms().getRealm(realmId);
-                if (realm == null) {
-                    return;
-                }
-                session.getContext().setRealm(realm);
-                UserModel user = session.users().getUserById(realm, userId);
-                try {
-                    EmailTemplateProvider email = session.getProvider(EmailTemplateProvider.class).setRealm(realm);
-                    if (user != null) {
-                        email.setUser(user);
-                    }
-                    Map<String, Object> atributos = new HashMap<>(); // the template provider adds its own to it
-                    atributos.put("codigo", codigo);
-                    atributos.put("minutos", String.valueOf(minutos));
-                    email.send("ansesCodigoCorreoAsunto", List.of(), TEMPLATE_CORREO, atributos, direccion);
-                } catch (EmailException e) {
-                    LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, causa(e)); // no address in the log
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, causa(e));
-        }
     }
 
     /**
@@ -285,8 +234,7 @@ final class ConfirmaCorreoAuthenticator implements Paso {
     }
 
     private static boolean hayServidorDeCorreo(RealmModel realm) {
-        Map<String, String> smtp = realm.getSmtpConfig();
-        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
+        return Correo.hayServidor(realm);
     }
 
     private static int entero(String valor) {
@@ -295,14 +243,5 @@ final class ConfirmaCorreoAuthenticator implements Paso {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String causa(Exception e) {
-        Throwable causa = e;
-        while (causa.getCause() != null && causa.getCause() != causa) {
-            causa = causa.getCause();
-        }
-        String mensaje = causa.getMessage() == null || causa.getMessage().contains("@") ? "" : causa.getMessage();
-        return causa.getClass().getSimpleName() + " " + mensaje;
     }
 }
