@@ -59,14 +59,14 @@ public final class ActividadResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response leer() {
         AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null || auth.getUser() == null) {
+        if (auth == null || auth.user() == null) {
             return sinCache(Response.status(Response.Status.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         }
-        if (!Constants.ACCOUNT_CONSOLE_CLIENT_ID.equals(auth.getToken().getIssuedFor())) {
+        if (!Constants.ACCOUNT_CONSOLE_CLIENT_ID.equals(auth.token().getIssuedFor())) {
             return sinCache(Response.status(Response.Status.FORBIDDEN));
         }
         RealmModel realm = session.getContext().getRealm();
-        UserModel user = auth.getUser();
+        UserModel user = auth.user();
         long desde = Time.currentTimeMillis() - Actividad.DIAS * DIA_MS;
         List<EntradaActividad> entradas = Actividad.entradas(sucesos(realm, user, desde), desde, realm.getFailureFactor(),
                 id -> dispositivo(realm, id));

@@ -2,6 +2,7 @@ package ar.gob.anses.clavess.avisos;
 
 import ar.gob.anses.clavess.almacen.AvisoEntity;
 import ar.gob.anses.clavess.cuenta.HoraArgentina;
+import ar.gob.anses.clavess.flujo.Correo;
 import ar.gob.anses.clavess.nofuiyo.EnlaceNoFuiYo;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -149,7 +149,7 @@ final class EnvioAvisos {
             }
             contarEnEspera(factory);
         } catch (RuntimeException e) {
-            LOG.warnf("Looking for notices to send failed: %s; the next look tries again", causa(e));
+            LOG.warnf("Looking for notices to send failed: %s; the next look tries again", Correo.causa(e));
         }
     }
 
@@ -171,7 +171,7 @@ final class EnvioAvisos {
             resultado = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> enviarEn(session, id, realmsCaidos));
         } catch (RuntimeException e) {
             // The database, not the mail: the row is as it was and is tried again at the next look.
-            LOG.warnf("Notice %s not sent: %s; it stays in the outbox", id, causa(e));
+            LOG.warnf("Notice %s not sent: %s; it stays in the outbox", id, Correo.causa(e));
             return Resultado.OMITIDO;
         }
         AtomicLong contador = switch (resultado) {
@@ -195,73 +195,95 @@ final class EnvioAvisos {
         if (fila == null || fila.proximoIntento() > ahora) {
             return Resultado.OMITIDO;
         }
-        Reintentos reintentos = config.reintentos();
         if (realmsCaidos.contains(fila.realmId())) {
-            if (!reintentos.vencido(fila.creado(), ahora)) {
-                return Resultado.OMITIDO; // its server just failed: not tried, not charged
-            }
-            bandeja.borrar(fila);
-            abandonado(fila, "its realm's mail server was failing");
-            return Resultado.ABANDONADO;
+            return enRealmCaido(bandeja, fila, ahora);
         }
-        Pedido pedido;
-        try {
-            pedido = BandejaSalidaStore.pedido(fila);
-        } catch (IllegalArgumentException e) {
-            bandeja.borrar(fila);
-            LOG.warnf("Notice %s of unknown kind %s given up", id, fila.tipo());
-            return Resultado.ABANDONADO;
-        }
+        Pedido pedido = pedido(bandeja, fila);
         RealmModel realm = session.realms().getRealm(fila.realmId());
-        if (realm == null) {
+        if (pedido == null || realm == null) {
             bandeja.borrar(fila);
-            return Resultado.SIN_DIRECCION;
+            return pedido == null ? Resultado.ABANDONADO : Resultado.SIN_DIRECCION;
         }
         session.getContext().setRealm(realm);
         UserModel user = session.users().getUserById(realm, fila.userId());
         String destino = user == null ? null : destino(pedido.aviso(), user);
-        if (destino == null || !(pedido.aviso().direccion() != null || user.isEmailVerified() || pedido.aviso().tipo().aDireccionSinVerificar())) {
+        Resultado sinEnviar = sinEnviar(pedido, realm, fila.userId(), user, destino);
+        if (sinEnviar != null) {
             bandeja.borrar(fila);
-            LOG.debugf("Notice %s for user %s not sent: no verified address", pedido.aviso().tipo(), fila.userId());
-            return Resultado.SIN_DIRECCION;
-        }
-        Map<String, String> smtp = realm.getSmtpConfig();
-        if (smtp == null || smtp.get("host") == null || smtp.get("host").isBlank()) {
-            bandeja.borrar(fila);
-            LOG.infof("Notice %s for user %s not sent: realm %s has no SMTP server (Realm settings > Email)",
-                    pedido.aviso().tipo(), fila.userId(), realm.getName());
-            return Resultado.SIN_SERVIDOR;
+            return sinEnviar;
         }
         try {
-            Map<String, Object> atributos = atributos(pedido, realm);
-            if (pedido.baseUri() != null && pedido.aviso().tipo().conNoFuiYo()) {
-                // A fresh signed token at each try: a retried notice's link lasts as long as a first one's.
-                atributos.put("noFuiYoUrl", EnlaceNoFuiYo.crear(session, realm, user.getId(), pedido.baseUri()));
-                int vigencia = EnlaceNoFuiYo.vigencia(realm);
-                atributos.put("noFuiYoDias", EnlaceNoFuiYo.dias(vigencia));
-                atributos.put("noFuiYoHoras", EnlaceNoFuiYo.horas(vigencia));
-            }
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                    .send(pedido.aviso().tipo().asunto(),
-                            List.of(String.valueOf(pedido.aviso().nivelAnterior()), String.valueOf(pedido.aviso().nivelNuevo())),
-                            TEMPLATE, atributos, destino);
+            Correo.enviar(session, realm, user, mensaje(session, pedido, realm, user), destino);
         } catch (Exception e) {
             // Refused, down, timed out, or the template failed: this try is charged, the row stays locked to the end.
-            String error = causa(e);
             realmsCaidos.add(fila.realmId());
-            var proximo = reintentos.proximoIntento(fila.intentos() + 1, fila.creado(), ahora);
-            if (proximo.isEmpty()) {
-                bandeja.borrar(fila);
-                abandonado(fila, error);
-                return Resultado.ABANDONADO;
-            }
-            fila.fallo(error, proximo.getAsLong());
-            LOG.infof("Notice %s for user %s not sent (try %d): %s; next try at %s", pedido.aviso().tipo(), fila.userId(),
-                    fila.intentos(), error, Instant.ofEpochMilli(proximo.getAsLong()));
-            return Resultado.REINTENTADO;
+            return fallido(bandeja, fila, pedido, Correo.causa(e), ahora);
         }
         bandeja.borrar(fila);
         return Resultado.ENVIADO;
+    }
+
+    /** A notice of a realm whose server failed in this look: not tried and not charged, unless it is old enough to give up. */
+    private Resultado enRealmCaido(BandejaSalidaStore bandeja, AvisoEntity fila, long ahora) {
+        if (!config.reintentos().vencido(fila.creado(), ahora)) {
+            return Resultado.OMITIDO;
+        }
+        bandeja.borrar(fila);
+        abandonado(fila, "its realm's mail server was failing");
+        return Resultado.ABANDONADO;
+    }
+
+    /** The notice as it was decided; null (and a line in the log) when its kind no longer exists. */
+    private static Pedido pedido(BandejaSalidaStore bandeja, AvisoEntity fila) {
+        try {
+            return BandejaSalidaStore.pedido(fila);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Notice %s of unknown kind %s given up", fila.id(), fila.tipo());
+            return null;
+        }
+    }
+
+    /** Why the notice cannot go at all (no address it may go to, no SMTP server), or null when it can be sent. */
+    private static Resultado sinEnviar(Pedido pedido, RealmModel realm, String userId, UserModel user, String destino) {
+        Aviso aviso = pedido.aviso();
+        if (destino == null || !(aviso.direccion() != null || user.isEmailVerified() || aviso.tipo().aDireccionSinVerificar())) {
+            LOG.debugf("Notice %s for user %s not sent: no verified address", aviso.tipo(), userId);
+            return Resultado.SIN_DIRECCION;
+        }
+        if (!Correo.hayServidor(realm)) {
+            LOG.infof("Notice %s for user %s not sent: realm %s has no SMTP server (Realm settings > Email)",
+                    aviso.tipo(), userId, realm.getName());
+            return Resultado.SIN_SERVIDOR;
+        }
+        return null;
+    }
+
+    /** The message of one try; a retried notice's No fui yo link is a fresh signed token, as long-lived as a first one's. */
+    private static Correo.Mensaje mensaje(KeycloakSession session, Pedido pedido, RealmModel realm, UserModel user) {
+        Map<String, Object> atributos = atributos(pedido, realm);
+        if (pedido.baseUri() != null && pedido.aviso().tipo().conNoFuiYo()) {
+            atributos.put("noFuiYoUrl", EnlaceNoFuiYo.crear(session, realm, user.getId(), pedido.baseUri()));
+            int vigencia = EnlaceNoFuiYo.vigencia(realm);
+            atributos.put("noFuiYoDias", EnlaceNoFuiYo.dias(vigencia));
+            atributos.put("noFuiYoHoras", EnlaceNoFuiYo.horas(vigencia));
+        }
+        Aviso aviso = pedido.aviso();
+        return new Correo.Mensaje(aviso.tipo().asunto(),
+                List.of(String.valueOf(aviso.nivelAnterior()), String.valueOf(aviso.nivelNuevo())), TEMPLATE, atributos);
+    }
+
+    /** A failed try: rescheduled with {@link Reintentos}, or given up when the notice is old enough. */
+    private Resultado fallido(BandejaSalidaStore bandeja, AvisoEntity fila, Pedido pedido, String error, long ahora) {
+        var proximo = config.reintentos().proximoIntento(fila.intentos() + 1, fila.creado(), ahora);
+        if (proximo.isEmpty()) {
+            bandeja.borrar(fila);
+            abandonado(fila, error);
+            return Resultado.ABANDONADO;
+        }
+        fila.fallo(error, proximo.getAsLong());
+        LOG.infof("Notice %s for user %s not sent (try %d): %s; next try at %s", pedido.aviso().tipo(), fila.userId(),
+                fila.intentos(), error, Instant.ofEpochMilli(proximo.getAsLong()));
+        return Resultado.REINTENTADO;
     }
 
     /**
@@ -298,16 +320,6 @@ final class EnvioAvisos {
             a.put("olvideMiClaveUrl", pedido.baseUri() + "realms/" + realm.getName() + "/login-actions/reset-credentials");
         }
         return a;
-    }
-
-    /** The innermost cause's class and message, without an address (a mail server may quote the recipient). */
-    static String causa(Throwable e) {
-        Throwable causa = e;
-        while (causa.getCause() != null && causa.getCause() != causa) {
-            causa = causa.getCause();
-        }
-        String mensaje = causa.getMessage() == null || causa.getMessage().contains("@") ? "" : causa.getMessage();
-        return (causa.getClass().getSimpleName() + " " + mensaje).strip();
     }
 
     /**

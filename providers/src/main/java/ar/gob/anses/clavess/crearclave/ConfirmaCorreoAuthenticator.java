@@ -2,32 +2,24 @@ package ar.gob.anses.clavess.crearclave;
 
 import ar.gob.anses.clavess.crearclave.Recorrido.CorreoAConfirmar;
 import ar.gob.anses.clavess.cuenta.DetallesEvento;
-import ar.gob.anses.clavess.cuenta.DetallesEvento.Correo;
+import ar.gob.anses.clavess.flujo.Correo;
 import ar.gob.anses.clavess.flujo.Paso;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Crear clave, after Elegí tu clave: confirms the address typed there with a 6-digit code sent to it, before any
@@ -65,7 +57,7 @@ final class ConfirmaCorreoAuthenticator implements Paso {
             // Nothing can send a code: the address stays as Elegí tu clave left it (unverified, or the old one kept).
             LOG.infof("No code sent to confirm the address of user %s: realm %s has no SMTP server (Realm settings > Email)",
                     context.getUser().getId(), context.getRealm().getName());
-            terminar(context, recorrido, Correo.SIN_SERVIDOR);
+            terminar(context, recorrido, DetallesEvento.Correo.SIN_SERVIDOR);
             return;
         }
         if (recorrido.codigo().isEmpty()) {
@@ -87,7 +79,7 @@ final class ConfirmaCorreoAuthenticator implements Paso {
         CorreoConfig config = new CorreoConfig(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (form.containsKey(SALTEAR)) {
-            terminar(context, recorrido, Correo.SALTEADO);
+            terminar(context, recorrido, DetallesEvento.Correo.SALTEADO);
         } else if (agotados(context, recorrido, config)) {
             context.challenge(page(context, recorrido).setError("ansesCodigoIntentosAgotados").createForm(TEMPLATE));
         } else if (form.containsKey(REENVIAR)) {
@@ -199,55 +191,12 @@ final class ConfirmaCorreoAuthenticator implements Paso {
         return nuevo.guardado();
     }
 
-    /** The code's email, handed to Keycloak's executor once this request's transaction has committed. */
+    /** The code's email, sent once this request's transaction has committed (the code is never stored in clear). */
     private static void enviarAlConfirmar(AuthenticationFlowContext context, String direccion, String codigo, int minutos) {
-        KeycloakSession session = context.getSession();
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        var executor = session.getProvider(ExecutorsProvider.class).getExecutor("anses-correo");
-        String realmId = context.getRealm().getId();
-        String userId = context.getUser().getId();
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                try {
-                    executor.execute(() -> enviar(factory, realmId, userId, direccion, codigo, minutos));
-                } catch (RuntimeException e) {
-                    LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, e.getClass().getSimpleName());
-                }
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // Nothing was kept of this request: no code to send.
-            }
-        });
-    }
-
-    private static void enviar(KeycloakSessionFactory factory, String realmId, String userId, String direccion, String codigo, int minutos) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RealmModel realm = session.realms().getRealm(realmId);
-                if (realm == null) {
-                    return;
-                }
-                session.getContext().setRealm(realm);
-                UserModel user = session.users().getUserById(realm, userId);
-                try {
-                    EmailTemplateProvider email = session.getProvider(EmailTemplateProvider.class).setRealm(realm);
-                    if (user != null) {
-                        email.setUser(user);
-                    }
-                    Map<String, Object> atributos = new HashMap<>(); // the template provider adds its own to it
-                    atributos.put("codigo", codigo);
-                    atributos.put("minutos", String.valueOf(minutos));
-                    email.send("ansesCodigoCorreoAsunto", List.of(), TEMPLATE_CORREO, atributos, direccion);
-                } catch (EmailException e) {
-                    LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, causa(e)); // no address in the log
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("The code to confirm the address of user %s was not sent: %s", userId, causa(e));
-        }
+        Map<String, Object> atributos = Map.of("codigo", codigo, "minutos", String.valueOf(minutos));
+        Correo.enviarTrasCommit(context.getSession(), context.getRealm().getId(), context.getUser().getId(),
+                new Correo.Mensaje("ansesCodigoCorreoAsunto", List.of(), TEMPLATE_CORREO, atributos), direccion,
+                "The code to confirm the address");
     }
 
     /**
@@ -278,7 +227,7 @@ final class ConfirmaCorreoAuthenticator implements Paso {
      * No code compared (no mail server, or Saltear): the address stays as Elegí tu clave left it; RESET_PASSWORD with
      * {@code anses_paso=correo} says what became of it in {@code anses_correo}.
      */
-    private static void terminar(AuthenticationFlowContext context, Recorrido recorrido, Correo resultado) {
+    private static void terminar(AuthenticationFlowContext context, Recorrido recorrido, DetallesEvento.Correo resultado) {
         context.getEvent().clone().event(EventType.RESET_PASSWORD).detail(DetallesEvento.PASO, DetallesEvento.Paso.CORREO.valor())
                 .detail(DetallesEvento.CORREO, resultado.valor()).success();
         recorrido.correoTerminado();
@@ -286,16 +235,6 @@ final class ConfirmaCorreoAuthenticator implements Paso {
     }
 
     private static boolean hayServidorDeCorreo(RealmModel realm) {
-        Map<String, String> smtp = realm.getSmtpConfig();
-        return smtp != null && smtp.get("host") != null && !smtp.get("host").isBlank();
-    }
-
-    private static String causa(Exception e) {
-        Throwable causa = e;
-        while (causa.getCause() != null && causa.getCause() != causa) {
-            causa = causa.getCause();
-        }
-        String mensaje = causa.getMessage() == null || causa.getMessage().contains("@") ? "" : causa.getMessage();
-        return causa.getClass().getSimpleName() + " " + mensaje;
+        return Correo.hayServidor(realm);
     }
 }

@@ -32,7 +32,7 @@ import org.keycloak.provider.Provider;
 /**
  * The pending claves of residents abroad: requests in ANSES_SOLICITUD_PENDIENTE, never Keycloak users. Whoever knows a
  * CUIL can register one, so a request holds nothing: no account, no level, no session, no second factor, no verified
- * email. A CUIL may have up to {@link #maximoPorCuil()} open at once, each with its own clave, email, USI-07 code,
+ * email. A CUIL may have up to {@code maximoPorCuil} open at once, each with its own clave, email, USI-07 code,
  * deadline and enablement attempts; none blocks another, and none can be refused: one address holds one request per
  * CUIL (a new one replaces it), and past the cap the oldest gives way. A request is registered and answered the same
  * whether or not the CUIL has an account (so nothing tells them apart), and never opens that account. The first one
@@ -40,7 +40,7 @@ import org.keycloak.provider.Provider;
  * who proves identity in Crear clave, or is served at an office with the DNI, discards them all. Every change of a
  * CUIL's requests or account made here runs under that CUIL's row lock (the enablement attempts' row in
  * ANSES_VERIFICACION), in a transaction committed before the caller goes on, so two nodes enabling two requests at
- * once give one account, and parallel registrations never keep more than {@link #maximoPorCuil()}.
+ * once give one account, and parallel registrations never keep more than {@code maximoPorCuil}.
  */
 public final class ClavesPendientes implements Provider {
 
@@ -78,16 +78,12 @@ public final class ClavesPendientes implements Provider {
         NUEVA,
         /** It replaced the open request made from the same address. */
         REEMPLAZADA,
-        /** The CUIL had {@link #maximoPorCuil()} open requests: the oldest gave way. */
+        /** The CUIL had {@code maximoPorCuil} open requests: the oldest gave way. */
         DESALOJADA
     }
 
     public PlazoHabilitacion plazo() {
         return plazo;
-    }
-
-    public int maximoPorCuil() {
-        return maximoPorCuil;
     }
 
     public long venceMillis(Solicitud solicitud) {
@@ -105,42 +101,43 @@ public final class ClavesPendientes implements Provider {
     /**
      * Registers a pending clave for {@code cuil} made from {@code direccion}, whether or not the CUIL has an account (its
      * clave never opens that account, and nothing tells the two apart). The clave is hashed first; the CUIL's expired
-     * requests are deleted, an open one made from the same address is replaced, and past {@link #maximoPorCuil()} the
+     * requests are deleted, an open one made from the same address is replaced, and past {@code maximoPorCuil} the
      * oldest gives way, so no one can fill a CUIL's slots and keep its owner from registering. The policy and the fields
      * were checked by the caller.
      */
     public Registro registrar(RealmModel realm, String cuil, String clave, String email, String politicasVersion, String direccion) {
         PasswordCredentialModel credencial = hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
-        return bajoBloqueo(realm, cuil, tx -> {
-            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
-            List<SolicitudPendienteEntity> abiertas = new ArrayList<>();
-            for (SolicitudPendienteEntity e : enTx.entidadesDelCuil(realm, cuil)) {
-                if (!enTx.eliminarVencida(tx.getContext().getRealm(), Solicitud.de(e))) {
-                    abiertas.add(e);
-                }
+        return bajoBloqueo(realm, cuil, (enTx, realmTx) -> enTx.registrarBajoBloqueo(realmTx, cuil, credencial, email, politicasVersion, direccion));
+    }
+
+    private Registro registrarBajoBloqueo(RealmModel realm, String cuil, PasswordCredentialModel credencial, String email,
+            String politicasVersion, String direccion) {
+        List<SolicitudPendienteEntity> abiertas = new ArrayList<>();
+        for (SolicitudPendienteEntity e : entidadesDelCuil(realm, cuil)) {
+            if (!eliminarVencida(realm, Solicitud.de(e))) {
+                abiertas.add(e);
             }
-            Registro registro = Registro.NUEVA;
-            Optional<SolicitudPendienteEntity> mismaDireccion = abiertas.stream()
-                    .filter(e -> direccion != null && direccion.equals(e.getDireccion())).findFirst();
-            if (mismaDireccion.isPresent()) {
-                enTx.em().remove(mismaDireccion.get());
-                registro = Registro.REEMPLAZADA;
-            } else {
-                while (abiertas.size() >= maximoPorCuil) {
-                    enTx.em().remove(abiertas.remove(0)); // oldest first
-                    registro = Registro.DESALOJADA;
-                }
+        }
+        Registro registro = Registro.NUEVA;
+        Optional<SolicitudPendienteEntity> mismaDireccion = abiertas.stream()
+                .filter(e -> direccion != null && direccion.equals(e.getDireccion())).findFirst();
+        if (mismaDireccion.isPresent()) {
+            em().remove(mismaDireccion.get());
+            registro = Registro.REEMPLAZADA;
+        } else {
+            while (abiertas.size() >= maximoPorCuil) {
+                em().remove(abiertas.remove(0)); // oldest first
+                registro = Registro.DESALOJADA;
             }
-            enTx.em().flush(); // the code of a request given way is free again before a new one is drawn
-            enTx.em().persist(new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
-                    credencial.getSecretData(), credencial.getCredentialData(), email, enTx.codigoLibre(realm), politicasVersion,
-                    Time.currentTimeMillis(), direccion));
-            return registro;
-        });
+        }
+        em().flush(); // the code of a request given way is free again before a new one is drawn
+        em().persist(new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil, credencial.getSecretData(),
+                credencial.getCredentialData(), email, codigoLibre(realm), politicasVersion, Time.currentTimeMillis(), direccion));
+        return registro;
     }
 
     /**
-     * The request of {@code cuil} whose clave this is, expired or not, after exactly {@link #maximoPorCuil()} hash
+     * The request of {@code cuil} whose clave this is, expired or not, after exactly {@code maximoPorCuil} hash
      * computations (a dummy for each slot without a request): the work is the same for every CUIL, whatever it has.
      */
     public Optional<Solicitud> conClave(RealmModel realm, String cuil, String clave) {
@@ -177,25 +174,26 @@ public final class ClavesPendientes implements Provider {
      * meanwhile) or expired, or the CUIL has an account already: then nothing changes.
      */
     public Optional<String> habilitar(RealmModel realm, Solicitud solicitud, Habilitacion habilitacion) {
-        return bajoBloqueo(realm, solicitud.cuil(), tx -> {
-            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
-            SolicitudPendienteEntity e = enTx.em().find(SolicitudPendienteEntity.class, solicitud.id());
-            if (e == null || vencida(Solicitud.de(e)) || tx.users().getUserByUsername(realm, solicitud.cuil()) != null) {
-                return Optional.<String>empty();
-            }
-            UserModel user = tx.users().addUser(realm, solicitud.cuil());
-            habilitacion.persona().identidad().escribirEn(user);
-            Cuenta.habilitar(user, habilitacion.nivel(), e.getPoliticasVersion());
-            user.setEmail(e.getEmail());
-            user.setEmailVerified(false);
-            user.setSingleAttribute(Atributos.CODIGO_USI07, e.getCodigoUsi07());
-            PasswordCredentialModel clave = credencial(e);
-            clave.setCreatedDate(e.getCreada());
-            user.credentialManager().createStoredCredential(clave);
-            enTx.borrarDelCuil(realm, solicitud.cuil());
-            habilitacion.ademas().accept(user);
-            return Optional.of(user.getId());
-        });
+        return bajoBloqueo(realm, solicitud.cuil(), (enTx, realmTx) -> enTx.habilitarBajoBloqueo(realmTx, solicitud, habilitacion));
+    }
+
+    private Optional<String> habilitarBajoBloqueo(RealmModel realm, Solicitud solicitud, Habilitacion habilitacion) {
+        SolicitudPendienteEntity e = em().find(SolicitudPendienteEntity.class, solicitud.id());
+        if (e == null || vencida(Solicitud.de(e)) || session.users().getUserByUsername(realm, solicitud.cuil()) != null) {
+            return Optional.empty();
+        }
+        UserModel user = session.users().addUser(realm, solicitud.cuil());
+        habilitacion.persona().identidad().escribirEn(user);
+        Cuenta.habilitar(user, habilitacion.nivel(), e.getPoliticasVersion());
+        user.setEmail(e.getEmail());
+        user.setEmailVerified(false);
+        user.setSingleAttribute(Atributos.CODIGO_USI07, e.getCodigoUsi07());
+        PasswordCredentialModel clave = credencial(e);
+        clave.setCreatedDate(e.getCreada());
+        user.credentialManager().createStoredCredential(clave);
+        borrarDelCuil(realm, solicitud.cuil());
+        habilitacion.ademas().accept(user);
+        return Optional.of(user.getId());
     }
 
     /**
@@ -203,12 +201,12 @@ public final class ClavesPendientes implements Provider {
      * the DNI), discarding its requests: {@code crear} builds it in the same transaction. Empty if it has an account.
      */
     public <T> Optional<T> reemplazar(RealmModel realm, String cuil, java.util.function.Function<KeycloakSession, T> crear) {
-        return bajoBloqueo(realm, cuil, tx -> {
-            if (tx.users().getUserByUsername(realm, cuil) != null) {
+        return bajoBloqueo(realm, cuil, (enTx, realmTx) -> {
+            if (enTx.session.users().getUserByUsername(realmTx, cuil) != null) {
                 return Optional.<T>empty();
             }
-            tx.getProvider(ClavesPendientes.class).borrarDelCuil(realm, cuil);
-            return Optional.of(crear.apply(tx));
+            enTx.borrarDelCuil(realmTx, cuil);
+            return Optional.of(crear.apply(enTx.session));
         });
     }
 
@@ -245,30 +243,31 @@ public final class ClavesPendientes implements Provider {
      * becomes a request with the same clave, email, code and creation date, and the user is removed. The request, if made.
      */
     public Optional<Solicitud> migrar(RealmModel realm, String cuil) {
-        return bajoBloqueo(realm, cuil, tx -> {
-            UserModel user = tx.users().getUserByUsername(realm, cuil);
-            if (user == null || EstadoClave.de(user) != EstadoClave.PENDIENTE) {
-                return Optional.<Solicitud>empty();
-            }
-            Optional<CredentialModel> clave = user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findFirst();
-            String email = user.getEmail();
-            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
-            String codigo = Optional.ofNullable(user.getFirstAttribute(Atributos.CODIGO_USI07)).orElse(null);
-            long creada = user.getCreatedTimestamp() == null ? Time.currentTimeMillis() : user.getCreatedTimestamp();
-            String politicas = user.getFirstAttribute(Atributos.POLITICAS_VERSION);
-            tx.users().removeUser(realm, user);
-            if (clave.isEmpty() || email == null) {
-                return Optional.<Solicitud>empty(); // nothing to log in with, or nowhere to confirm it: nothing to keep
-            }
-            if (codigo == null || enTx.porCodigo(realm, codigo).isPresent()) {
-                codigo = enTx.codigoLibre(realm);
-            }
-            SolicitudPendienteEntity e = new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
-                    clave.get().getSecretData(), clave.get().getCredentialData(), email, codigo, politicas, creada, null);
-            enTx.em().persist(e);
-            LOG.infof("Realm %s: a pending clave kept as a user became a pending request", realm.getName());
-            return Optional.of(Solicitud.de(e));
-        });
+        return bajoBloqueo(realm, cuil, (enTx, realmTx) -> enTx.migrarBajoBloqueo(realmTx, cuil));
+    }
+
+    private Optional<Solicitud> migrarBajoBloqueo(RealmModel realm, String cuil) {
+        UserModel user = session.users().getUserByUsername(realm, cuil);
+        if (user == null || EstadoClave.de(user) != EstadoClave.PENDIENTE) {
+            return Optional.empty();
+        }
+        Optional<CredentialModel> clave = user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).findFirst();
+        String email = user.getEmail();
+        String codigo = user.getFirstAttribute(Atributos.CODIGO_USI07);
+        long creada = user.getCreatedTimestamp() == null ? Time.currentTimeMillis() : user.getCreatedTimestamp();
+        String politicas = user.getFirstAttribute(Atributos.POLITICAS_VERSION);
+        session.users().removeUser(realm, user);
+        if (clave.isEmpty() || email == null) {
+            return Optional.empty(); // nothing to log in with, or nowhere to confirm it: nothing to keep
+        }
+        if (codigo == null || porCodigo(realm, codigo).isPresent()) {
+            codigo = codigoLibre(realm);
+        }
+        SolicitudPendienteEntity e = new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
+                clave.get().getSecretData(), clave.get().getCredentialData(), email, codigo, politicas, creada, null);
+        em().persist(e);
+        LOG.infof("Realm %s: a pending clave kept as a user became a pending request", realm.getName());
+        return Optional.of(Solicitud.de(e));
     }
 
     /** Every pending clave of the realm still kept as a user (an earlier version): each becomes a request. */
@@ -290,12 +289,22 @@ public final class ClavesPendientes implements Provider {
         throw new IllegalStateException("no free USI-07 code after " + SORTEOS_CODIGO + " draws");
     }
 
-    private <T> T bajoBloqueo(RealmModel realm, String cuil, java.util.function.Function<KeycloakSession, T> trabajo) {
+    /**
+     * Work under a CUIL's lock: {@code enTx} is this store over the lock's own transaction and {@code realm} that
+     * transaction's realm. The work is a method of {@code enTx}, so that its {@code em()} and {@code session} are the
+     * lock's: the caller's would write, unlocked, into the caller's transaction.
+     */
+    @FunctionalInterface
+    private interface BajoBloqueo<T> {
+        T en(ClavesPendientes enTx, RealmModel realm);
+    }
+
+    private <T> T bajoBloqueo(RealmModel realm, String cuil, BajoBloqueo<T> trabajo) {
         String realmId = realm.getId();
         return new IntentosVerificacionStore(session, realm, TipoIntentos.HABILITACION).bajoBloqueo(cuil, tx -> {
-            RealmModel enTx = tx.realms().getRealm(realmId);
-            tx.getContext().setRealm(enTx);
-            return trabajo.apply(tx);
+            RealmModel realmTx = tx.realms().getRealm(realmId);
+            tx.getContext().setRealm(realmTx);
+            return trabajo.en(new ClavesPendientes(tx, plazo, maximoPorCuil), realmTx);
         });
     }
 

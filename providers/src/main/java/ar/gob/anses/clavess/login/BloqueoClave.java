@@ -69,7 +69,8 @@ public final class BloqueoClave {
      * <p>The turn is an entry of Keycloak's single-use store ({@link SingleUseObjectProvider#putIfAbsent}, the one that
      * makes an action token usable once): atomic on every node (its cache is replicated and a conditional write is
      * decided by the key's owner), no database row, no transaction of its own. An attempt whose node dies leaves an
-     * entry that expires after {@link #TURNO_SEGUNDOS}.
+     * entry that expires after {@link #TURNO_SEGUNDOS}. Not {@code almacen.FilaBloqueada}'s row lock: the failures it
+     * guards are in Keycloak's login-failure store, not a table of ours, and a parallel attempt is refused, never queued.
      */
     boolean tomarTurno(Cuil cuil) {
         return session.singleUseObjects().putIfAbsent(clave(cuil), TURNO_SEGUNDOS);

@@ -8,6 +8,7 @@ import ar.gob.anses.clavess.testsupport.ContadoresAvisos;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
+import ar.gob.anses.clavess.testsupport.Espera;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
@@ -35,7 +36,6 @@ class AvisosClusterIT {
 
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final String DOMINIO = "@correo.demo.anses.example";
-    private static final long ESPERA_MS = 90_000;
     private static final int A = 0;
     private static final int B = 1;
 
@@ -82,7 +82,7 @@ class AvisosClusterIT {
         assertThat(EnParalelo.todas(cambios)).containsOnly(204);
 
         for (int i = 0; i < ciudadanos; i++) {
-            correo.esperar("nodos" + i + DOMINIO, 1, ESPERA_MS);
+            correo.esperar("nodos" + i + DOMINIO, 1, Espera.PLAZO_CLUSTER);
         }
         esperarBandejaVacia();
         for (int i = 0; i < ciudadanos; i++) {
@@ -126,7 +126,7 @@ class AvisosClusterIT {
         assertThat(enB.get("events?type=USER_DISABLED_BY_TEMPORARY_LOCKOUT&user=" + enB.userId(cuil)).size())
                 .as("a lock at each failure from the 5th, two on each node").isEqualTo(4);
 
-        correo.esperar(direccion, 1, ESPERA_MS);
+        correo.esperar(direccion, 1, Espera.PLAZO_CLUSTER);
         esperarBandejaVacia();
         var mensajes = correo.para(direccion);
         assertThat(mensajes).hasSize(1);
@@ -137,12 +137,8 @@ class AvisosClusterIT {
 
     /** Polls the brute-force state until the clave is no longer locked; fails after a minute. */
     private static void esperarDesbloqueo(String cuil) throws Exception {
-        long hasta = System.currentTimeMillis() + ESPERA_MS;
         AdminApi admin = new AdminApi(cluster.nodo(A));
-        while (admin.bruteForce(cuil).path("disabled").asBoolean()) {
-            assertThat(System.currentTimeMillis()).as("the lock ending").isLessThan(hasta);
-            Thread.sleep(200); // a poll's pause
-        }
+        Espera.esperarHasta("the lock ending", Espera.PLAZO_CLUSTER, () -> !admin.bruteForce(cuil).path("disabled").asBoolean());
     }
 
     private static void esperarBandejaVacia() throws Exception {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
+import ar.gob.anses.clavess.testsupport.ContadoresAvisos;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
@@ -58,7 +59,6 @@ class AvisosIT {
     private static final ThemeMessages ES = ThemeMessages.spanish();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String DOMINIO = "@correo.demo.anses.example";
-    private static final long ESPERA_MS = 60_000;
     private static final String MARCA_CUIL = "20419001016";
     private static final String MARCA = "marca.avisos" + DOMINIO;
     /** The host an attacker names in the Host header of his requests (issue 30). */
@@ -392,7 +392,7 @@ class AvisosIT {
         formulario.<HtmlInput>getHtmlElementById("email").setValue(direccion);
         formulario.getHtmlElementById("kc-submit").click();
         assertThat(admin.get("users/" + admin.userId(cuil)).path("email").asText()).as("not before the link").isEmpty();
-        MimeMessage verificacion = correo.esperar(direccion, 1, ESPERA_MS).get(0);
+        MimeMessage verificacion = correo.esperar(direccion, 1).get(0);
         Matcher enlace = Pattern.compile("https?://\\S+action-token\\S+").matcher(CorreoDePrueba.parte(verificacion, "text/plain"));
         assertThat(enlace.find()).as(CorreoDePrueba.parte(verificacion, "text/plain")).isTrue();
         browser.getPage(enlace.group());
@@ -501,7 +501,7 @@ class AvisosIT {
         AdminApi admin = new AdminApi(server);
         String id = admin.userId(MARCA_CUIL);
         admin.put("users/" + id, admin.get("users/" + id));
-        correo.esperar(MARCA, antes + 1, ESPERA_MS);
+        correo.esperar(MARCA, antes + 1);
     }
 
     /** The one message to {@code direccion}, after the marker: there is exactly one. */
@@ -514,7 +514,7 @@ class AvisosIT {
      * sent): there are exactly {@code cuantos}.
      */
     private List<MimeMessage> todos(String direccion, int cuantos) throws Exception {
-        correo.esperar(direccion, cuantos, ESPERA_MS);
+        correo.esperar(direccion, cuantos);
         marca();
         esperarBandejaVacia();
         List<MimeMessage> mensajes = correo.para(direccion);
@@ -553,36 +553,14 @@ class AvisosIT {
     // --- the counter
 
     private long contador(String nombre) throws Exception {
-        JsonNode info = new AdminApi(server).serverInfo()
-                .at("/providers/eventsListener/providers/anses-avisos/operationalInfo/" + nombre);
-        assertThat(info.isMissingNode()).as("counter " + nombre + " in Server Info").isFalse();
-        return Long.parseLong(info.asText());
+        return ContadoresAvisos.contador(server, nombre);
     }
 
-    /** Polls Server Info until no notice waits in the outbox; fails after the deadline. */
     private void esperarBandejaVacia() throws Exception {
-        long hasta = System.currentTimeMillis() + ESPERA_MS;
-        while (contador("enEspera") > 0) {
-            assertThat(System.currentTimeMillis()).as("the outbox emptying").isLessThan(hasta);
-            marcaSinEsperar();
-        }
+        ContadoresAvisos.esperarBandejaVacia(server);
     }
 
-    /** Polls Server Info until the counter reaches {@code valor}; fails after the deadline. */
     private void esperarContador(String nombre, long valor) throws Exception {
-        long hasta = System.currentTimeMillis() + ESPERA_MS;
-        while (contador(nombre) < valor) {
-            assertThat(System.currentTimeMillis()).as("counter " + nombre + " reaching " + valor).isLessThan(hasta);
-            marcaSinEsperar();
-        }
-    }
-
-    /** Waits (up to a second) for any message: a pause that ends as soon as the sender has done something. */
-    private void marcaSinEsperar() throws Exception {
-        try {
-            correo.esperar(MARCA, correo.para(MARCA).size() + 1, 1_000);
-        } catch (AssertionError nada) {
-            // nothing arrived in that second: look at the counter again
-        }
+        ContadoresAvisos.esperar(nombre, valor, server);
     }
 }

@@ -47,7 +47,6 @@ class CambioDeCorreoIT {
     private static final ThemeMessages ES = ThemeMessages.spanish();
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final String DOMINIO = "@cambio.correo.demo.anses.example";
-    private static final long ESPERA_MS = 60_000;
     private static final Pattern ENLACE = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
 
     private final KeycloakServer server;
@@ -89,12 +88,12 @@ class CambioDeCorreoIT {
         // Update email: the link goes to his mailbox, the notice to hers.
         HtmlPage sentado = pedirCambio(ladron, delLadron);
         assertThat(sentado.asNormalizedText()).contains(ES.get("emailUpdateConfirmationSent", delLadron));
-        MimeMessage pedido = correo.esperar(suya, 1, ESPERA_MS).get(0);
+        MimeMessage pedido = correo.esperar(suya, 1).get(0);
         assertThat(pedido.getSubject()).isEqualTo(CORREO.get("ansesAvisoCorreoCambioPedidoAsunto"));
         String texto = CorreoDePrueba.parte(pedido, "text/plain");
         assertThat(texto).contains(CORREO.get("ansesAvisoCorreoCambioPedidoTexto")).contains(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
         assertThat(ENLACE.matcher(texto).find()).as(texto).isTrue();
-        MimeMessage confirmar = correo.esperar(delLadron, 1, ESPERA_MS).get(0);
+        MimeMessage confirmar = correo.esperar(delLadron, 1).get(0);
         assertThat(confirmar.getSubject()).isEqualTo(CORREO.get("emailUpdateConfirmationSubject"));
         assertThat(correoDe(admin, id)).as("not confirmed yet").isEqualTo(suya);
         assertThat(verificado(admin, id)).isTrue();
@@ -112,7 +111,7 @@ class CambioDeCorreoIT {
         assertThat(confirmado.asNormalizedText()).contains(ES.get("emailUpdated", delLadron));
         assertThat(correoDe(admin, id)).isEqualTo(delLadron);
         assertThat(verificado(admin, id)).isTrue();
-        MimeMessage cambiado = correo.esperar(suya, 2, ESPERA_MS).get(1);
+        MimeMessage cambiado = correo.esperar(suya, 2).get(1);
         assertThat(cambiado.getSubject()).isEqualTo(CORREO.get("ansesAvisoCorreoCambiadoAsunto"));
         assertThat(CorreoDePrueba.parte(cambiado, "text/plain")).contains(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
 
@@ -121,7 +120,7 @@ class CambioDeCorreoIT {
         HtmlPage configurar = (HtmlPage) ladron.getPage(totp.uri(Map.of("kc_action", "CONFIGURE_TOTP")).toURL());
         Page hecho = SegundoFactorPages.configurarTotp(configurar).landed();
         assertThat(LoginPage.loggedIn(hecho, totp)).as(hecho.getWebResponse().getContentAsString()).isTrue();
-        assertThat(correo.esperar(delLadron, 3, ESPERA_MS)).extracting(MimeMessage::getSubject).containsExactly(
+        assertThat(correo.esperar(delLadron, 3)).extracting(MimeMessage::getSubject).containsExactly(
                 CORREO.get("emailUpdateConfirmationSubject"), CORREO.get("ansesAvisoCorreoCambiadoAsunto"),
                 CORREO.get("ansesAvisoFactorAgregadoAsunto"));
         ContadoresAvisos.esperarBandejaVacia(server);
@@ -146,14 +145,14 @@ class CambioDeCorreoIT {
         Page app = LoginPage.open(browser, login.uri()).submit(cuil, "Ticucho8Nieve");
         assertThat(LoginPage.loggedIn(app, login)).as(app.getWebResponse().getContentAsString()).isTrue();
         pedirCambio(browser, nueva);
-        MimeMessage pedido = correo.esperar(vieja, 1, ESPERA_MS).get(0);
+        MimeMessage pedido = correo.esperar(vieja, 1).get(0);
         assertThat(pedido.getSubject()).isEqualTo(CORREO.get("ansesAvisoCorreoCambioPedidoAsunto"));
-        MimeMessage confirmar = correo.esperar(nueva, 1, ESPERA_MS).get(0);
+        MimeMessage confirmar = correo.esperar(nueva, 1).get(0);
 
         // An office raises her level before she confirms: told to the address in use.
         AdminApi oficina = AdminApi.as(server, "27291112221", "Ceibo4Rama");
         assertThat(oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
-        MimeMessage nivel = correo.esperar(vieja, 2, ESPERA_MS).get(1);
+        MimeMessage nivel = correo.esperar(vieja, 2).get(1);
         assertThat(nivel.getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
 
         // No fui yo, from the first notice.
@@ -186,8 +185,8 @@ class CambioDeCorreoIT {
         Page app = LoginPage.open(otro, login.uri()).submit(cuil, "Ticucho8Nieve");
         assertThat(LoginPage.loggedIn(app, login)).as(app.getWebResponse().getContentAsString()).isTrue();
         pedirCambio(otro, otra);
-        MimeMessage confirmar = correo.esperar(otra, 1, ESPERA_MS).get(0);
-        assertThat(correo.esperar(suya, 1, ESPERA_MS).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoCorreoCambioPedidoAsunto"));
+        MimeMessage confirmar = correo.esperar(otra, 1).get(0);
+        assertThat(correo.esperar(suya, 1).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoCorreoCambioPedidoAsunto"));
 
         Oidc.Request suyo = oidc.request(Oidc.MI_ANSES);
         HtmlPage pendiente = (HtmlPage) LoginPage.open(LoginPage.browser(), suyo.uri()).submit(cuil, "Ticucho8Nieve");
@@ -257,10 +256,10 @@ class CambioDeCorreoIT {
         assertThat(oficina.putRaw("users/" + id, usuario.toString()).statusCode()).isEqualTo(204);
         assertThat(correoDe(admin, id)).isEqualTo(nueva);
 
-        MimeMessage aLaVieja = correo.esperar(vieja, 1, ESPERA_MS).get(0);
+        MimeMessage aLaVieja = correo.esperar(vieja, 1).get(0);
         assertThat(aLaVieja.getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDatosAsunto"));
         assertThat(CorreoDePrueba.parte(aLaVieja, "text/plain")).contains(CORREO.get("ansesAvisoEnlaceNoFuiYo"));
-        assertThat(correo.esperar(nueva, 1, ESPERA_MS).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDatosAsunto"));
+        assertThat(correo.esperar(nueva, 1).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoOficinaDatosAsunto"));
         ContadoresAvisos.esperarBandejaVacia(server);
         assertThat(correo.para(vieja)).hasSize(1);
     }

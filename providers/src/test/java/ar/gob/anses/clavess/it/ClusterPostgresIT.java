@@ -23,6 +23,7 @@ import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
+import ar.gob.anses.clavess.testsupport.Espera;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
@@ -273,9 +274,9 @@ class ClusterPostgresIT {
         ((com.fasterxml.jackson.databind.node.ObjectNode) cambiada.get("config")).put("alarmaPorHora", String.valueOf(umbral));
         admin.put("authentication/config/" + id, cambiada);
         try {
-            Thread.sleep(6000); // each node looks at the realm's count every 5 s: let both look once with the new threshold
+            // Each node looks at the realm's count every 5 s: off under the old threshold until it looks, off under the new one after.
             for (int nodo : new int[] {A, B}) {
-                assertThat(paginaDeIngreso(nodo).pideRobot()).as("off before the spray, node %d", nodo).isFalse();
+                assertThat(esperarRobot(nodo, false)).as("off before the spray, node %d", nodo).isTrue();
             }
             for (int d = 0; d < 8; d++) {
                 InetAddress direccion = DireccionesDePrueba.nueva();
@@ -312,16 +313,10 @@ class ClusterPostgresIT {
         return LoginPage.open(cluster.navegador(nodo, DireccionesDePrueba.nueva()), new Oidc(cluster.nodo(nodo)).request(Oidc.MI_ANSES).uri());
     }
 
-    /** Polls node {@code nodo}'s login page (each look may be the one that reads the realm's count) for 60 s. */
+    /** Polls node {@code nodo}'s login page (each look may be the one that reads the realm's count); fails after 60 s. */
     private static boolean esperarRobot(int nodo, boolean conRobot) throws Exception {
-        long limite = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < limite) {
-            if (paginaDeIngreso(nodo).pideRobot() == conRobot) {
-                return true;
-            }
-            Thread.sleep(500);
-        }
-        return false;
+        return Espera.esperarHasta("node " + nodo + "'s login page " + (conRobot ? "with" : "without") + " the proof of work",
+                Espera.PLAZO, () -> paginaDeIngreso(nodo).pideRobot() == conRobot);
     }
 
     @DisplayName("given a clave locked by five failures on A, then B refuses the right clave with the lock message")
@@ -386,7 +381,7 @@ class ClusterPostgresIT {
         String refreshB = enB.exchange(enB.codeFrom(LoginPage.landedOn(sso))).get("refresh_token").asText();
 
         assertThat(adminA.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
-        String texto = CorreoDePrueba.parte(correo.esperar(direccion, 1, 90_000).get(0), "text/plain");
+        String texto = CorreoDePrueba.parte(correo.esperar(direccion, 1, Espera.PLAZO_CLUSTER).get(0), "text/plain");
         Matcher enlace = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+").matcher(texto);
         assertThat(enlace.find()).as(texto).isTrue();
         HtmlPage confirmar = cluster.navegador(B).getPage(enlace.group());
@@ -539,7 +534,7 @@ class ClusterPostgresIT {
         assertThat(correo.para(direccion)).isEmpty();
         long enviadosB = ContadoresAvisos.contador(b, "enviados");
         correo.apuntar(new AdminApi(b));
-        correo.esperar(direccion, 1, 90_000);
+        correo.esperar(direccion, 1, Espera.PLAZO_CLUSTER);
         ContadoresAvisos.esperarBandejaVacia(b);
         assertThat(correo.para(direccion)).as("exactly once").hasSize(1);
         assertThat(correo.para(direccion).get(0).getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));

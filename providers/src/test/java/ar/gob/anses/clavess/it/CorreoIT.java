@@ -55,7 +55,6 @@ class CorreoIT {
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String DOMINIO = "@correo.demo.anses.example";
-    private static final long ESPERA_MS = 60_000;
     private static final String MARCA_CUIL = "20438000772";
     private static final String MARCA = "marca.correo" + DOMINIO;
 
@@ -99,7 +98,7 @@ class CorreoIT {
         assertThat(creada).as("the clave is created before the address is confirmed").isNotNull();
         assertThat(creada.path("emailVerified").asBoolean()).isFalse();
 
-        MimeMessage mensaje = correo.esperar(direccion, 1, ESPERA_MS).get(0);
+        MimeMessage mensaje = correo.esperar(direccion, 1).get(0);
         assertThat(mensaje.getSubject()).isEqualTo(CORREO.get("ansesCodigoCorreoAsunto"));
         String texto = CorreoDePrueba.parte(mensaje, "text/plain");
         assertThat(texto).contains(CORREO.get("ansesCodigoCorreoVigencia", "5")).contains(CORREO.get("ansesCodigoCorreoNoFuiste"));
@@ -130,7 +129,7 @@ class CorreoIT {
         String direccion = "gustavo.arce" + DOMINIO;
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
         HtmlPage codigo = hastaElCodigo(request, gustavo, direccion, "Chalten7Hielo");
-        String bueno = codigoDe(correo.esperar(direccion, 1, ESPERA_MS).get(0));
+        String bueno = codigoDe(correo.esperar(direccion, 1).get(0));
         String malo = String.format("%06d", (Integer.parseInt(bueno) + 1) % 1_000_000);
 
         for (int restantes = 4; restantes >= 1; restantes--) {
@@ -173,12 +172,12 @@ class CorreoIT {
         long antes = server.timeOffset();
         try {
             HtmlPage codigo = hastaElCodigo(oidc.request(Oidc.MI_ANSES), paula, direccion, "Lanin5Nieve");
-            String primero = codigoDe(correo.esperar(direccion, 1, ESPERA_MS).get(0));
+            String primero = codigoDe(correo.esperar(direccion, 1).get(0));
 
             codigo = reenviarCodigo(codigo);
             assertThat(codigo.asNormalizedText()).contains(ES.get("ansesCodigoReenviado", direccion));
             assertThat(codigo.getElementById("anses-reenvios").getTextContent().strip()).isEqualTo(ES.get("ansesReenviosRestantes", 2));
-            String segundo = codigoDe(correo.esperar(direccion, 2, ESPERA_MS).get(1));
+            String segundo = codigoDe(correo.esperar(direccion, 2).get(1));
             if (!segundo.equals(primero)) { // one chance in a million that both are the same digits
                 codigo = ingresarCodigo(codigo, primero);
                 assertThat(errorDeCampo(codigo, "codigo")).isEqualTo(ES.get("ansesCodigoIncorrecto", 4));
@@ -189,7 +188,7 @@ class CorreoIT {
             assertThat(errorDeCampo(codigo, "codigo")).isEqualTo(ES.get("ansesCodigoVencido"));
 
             codigo = reenviarCodigo(codigo);
-            String tercero = codigoDe(correo.esperar(direccion, 3, ESPERA_MS).get(2));
+            String tercero = codigoDe(correo.esperar(direccion, 3).get(2));
             URL accion = codigo.getFullyQualifiedUrl(codigo.getHtmlElementById("anses-form").getAttribute("action"));
             HtmlPage finalizar = ingresarCodigo(codigo, tercero);
             assertThat(finalizar.getElementById("anses-habilitada")).isNotNull();
@@ -248,8 +247,8 @@ class CorreoIT {
         assertThat(usuario.path("emailVerified").asBoolean()).isTrue();
 
         codigo = hastaElCodigo(oidc.request(Oidc.MI_ANSES), elsa, nueva, "Medano9Luna");
-        correo.esperar(vieja, 2, ESPERA_MS); // the second recovery told to the address she had, as she reads the code
-        finalizar = ingresarCodigo(codigo, codigoDe(correo.esperar(nueva, 1, ESPERA_MS).get(0)));
+        correo.esperar(vieja, 2); // the second recovery told to the address she had, as she reads the code
+        finalizar = ingresarCodigo(codigo, codigoDe(correo.esperar(nueva, 1).get(0)));
         assertThat(((DomElement) finalizar.getElementById("anses-agrega-email")).getAttribute("data-correo")).isEqualTo("confirmado");
         usuario = user(elsa.cuil().digitos());
         assertThat(usuario.path("email").asText()).isEqualTo(nueva);
@@ -321,12 +320,12 @@ class CorreoIT {
         AdminApi admin = new AdminApi(server);
         String id = admin.userId(MARCA_CUIL);
         admin.put("users/" + id, admin.get("users/" + id));
-        correo.esperar(MARCA, antes + 1, ESPERA_MS);
+        correo.esperar(MARCA, antes + 1);
     }
 
     /** The messages to {@code direccion}, after the marker: there are exactly {@code cuantos}. */
     private List<MimeMessage> todos(String direccion, int cuantos) throws Exception {
-        correo.esperar(direccion, cuantos, ESPERA_MS);
+        correo.esperar(direccion, cuantos);
         marca();
         List<MimeMessage> mensajes = correo.para(direccion);
         List<String> asuntos = new java.util.ArrayList<>();

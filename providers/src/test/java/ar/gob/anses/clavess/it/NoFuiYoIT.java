@@ -40,7 +40,6 @@ class NoFuiYoIT {
     private static final ThemeMessages ES = ThemeMessages.spanish();
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final String DOMINIO = "@correo.demo.anses.example";
-    private static final long ESPERA_MS = 60_000;
     private static final Pattern ENLACE = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
 
     private final KeycloakServer server;
@@ -77,7 +76,7 @@ class NoFuiYoIT {
 
         AdminApi oficina = AdminApi.as(server, "27291112221", "Ceibo4Rama");
         assertThat(oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
-        MimeMessage aviso = correo.esperar(direccion, 1, ESPERA_MS).get(0);
+        MimeMessage aviso = correo.esperar(direccion, 1).get(0);
         assertThat(aviso.getSubject()).isEqualTo(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"));
         String texto = CorreoDePrueba.parte(aviso, "text/plain");
         String html = CorreoDePrueba.parte(aviso, "text/html");
@@ -124,7 +123,7 @@ class NoFuiYoIT {
         String marca = admin.get("users/" + id).path("attributes").path("claveComprometida").path(0).asText();
         assertThat(marca).isNotBlank();
 
-        List<MimeMessage> mensajes = correo.esperar(direccion, 2, ESPERA_MS);
+        List<MimeMessage> mensajes = correo.esperar(direccion, 2);
         MimeMessage confirmacion = mensajes.get(1);
         assertThat(confirmacion.getSubject()).isEqualTo(CORREO.get("ansesAvisoNoFuiYoAsunto"));
         assertThat(CorreoDePrueba.parte(confirmacion, "text/plain")).contains(CORREO.get("ansesAvisoNoFuiYoTexto"))
@@ -161,7 +160,7 @@ class NoFuiYoIT {
         String id = admin.userId(cuil);
         AdminApi oficina = AdminApi.as(server, "27291112221", "Ceibo4Rama");
         assertThat(oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
-        String enlace = enlace(CorreoDePrueba.parte(correo.esperar(direccion, 1, ESPERA_MS).get(0), "text/plain"));
+        String enlace = enlace(CorreoDePrueba.parte(correo.esperar(direccion, 1).get(0), "text/plain"));
         String key = Oidc.query(URI.create(enlace)).get("key");
         String[] partes = key.split("\\.");
 

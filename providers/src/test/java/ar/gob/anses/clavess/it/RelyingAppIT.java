@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
+import ar.gob.anses.clavess.testsupport.Espera;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -207,20 +208,17 @@ class RelyingAppIT {
      */
     private URI esperarNuevoIngreso(WebClient browser) throws Exception {
         String endpoint = server.realmUri() + "/protocol/openid-connect/auth?";
-        long limite = System.nanoTime() + ReceptorSenales.ESPERA.toNanos();
-        while (true) {
+        String location = Espera.esperarHasta("the example sending her to a new login", ReceptorSenales.ESPERA, () -> {
             WebResponse respuesta = sinSeguir(browser, app.baseUri());
-            String location = respuesta.getResponseHeaderValue("Location");
-            if (respuesta.getStatusCode() == 302 && location != null && location.startsWith(endpoint)) {
-                assertThat(location).contains("client_id=" + EJEMPLO).contains("nonce=").contains("code_challenge_method=S256");
-                return URI.create(location);
+            String hacia = respuesta.getResponseHeaderValue("Location");
+            if (respuesta.getStatusCode() == 302 && hacia != null && hacia.startsWith(endpoint)) {
+                return hacia;
             }
             assertThat(respuesta.getStatusCode()).as("her page, until the signal arrives").isEqualTo(200);
-            if (System.nanoTime() > limite) {
-                throw new AssertionError("the example never sent her to a new login in " + ReceptorSenales.ESPERA);
-            }
-            Thread.sleep(200);
-        }
+            return null;
+        });
+        assertThat(location).contains("client_id=" + EJEMPLO).contains("nonce=").contains("code_challenge_method=S256");
+        return URI.create(location);
     }
 
     /** Follows the new login: her SSO session at Keycloak answers without a form, back to the example's home. */
@@ -234,19 +232,15 @@ class RelyingAppIT {
 
     /** Waits (polling, with a deadline) until the example's home no longer knows her: her session there ended. */
     private void esperarSinSesion(WebClient browser) throws Exception {
-        long limite = System.nanoTime() + ReceptorSenales.ESPERA.toNanos();
-        while (true) {
-            HtmlPage home = browser.getPage(app.baseUri().toURL());
-            if (home.getElementById("ingresar") != null) {
-                assertThat(home.getElementById("claim-cuil")).isNull();
-                return;
+        HtmlPage home = Espera.esperarHasta("her session in the example ending", ReceptorSenales.ESPERA, () -> {
+            HtmlPage pagina = browser.getPage(app.baseUri().toURL());
+            if (pagina.getElementById("ingresar") != null) {
+                return pagina;
             }
-            assertThat(home.getElementById("claim-cuil")).as("her page, until the signal arrives").isNotNull();
-            if (System.nanoTime() > limite) {
-                throw new AssertionError("her session in the example did not end in " + ReceptorSenales.ESPERA);
-            }
-            Thread.sleep(200);
-        }
+            assertThat(pagina.getElementById("claim-cuil")).as("her page, until the signal arrives").isNotNull();
+            return null;
+        });
+        assertThat(home.getElementById("claim-cuil")).isNull();
     }
 
     private HtmlPage loginThroughApp(WebClient browser, String cuil, String clave) throws Exception {

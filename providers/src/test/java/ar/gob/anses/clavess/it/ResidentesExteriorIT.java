@@ -21,6 +21,7 @@ import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
 import ar.gob.anses.clavess.testsupport.DireccionesDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
+import ar.gob.anses.clavess.testsupport.Espera;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -64,7 +65,6 @@ class ResidentesExteriorIT {
     private static final String STAFF_CLAVE = "Ceibo4Rama";
 
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
-    private static final long ESPERA_MS = 60_000;
     private static final Pattern CODIGO = Pattern.compile("\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b");
 
     private final KeycloakServer server;
@@ -160,7 +160,7 @@ class ResidentesExteriorIT {
         assertThat(habilitado.get("email").asText()).isEqualTo("pablo.gimenez@correo.example");
         assertThat(habilitado.at("/attributes/codigoUsi07/0").asText()).isEqualTo(codigo); // the printed form still verifies
         // The agency confirms the enablement by email (seed 003 B.1.1), to the address given with the pending clave.
-        assertThat(correo.esperar("pablo.gimenez@correo.example", 1, ESPERA_MS).get(0).getSubject())
+        assertThat(correo.esperar("pablo.gimenez@correo.example", 1).get(0).getSubject())
                 .isEqualTo(CORREO.get("ansesAvisoClaveHabilitadaAsunto"));
         JsonNode events = admin.get("events?type=UPDATE_PROFILE&max=100&user=" + habilitado.get("id").asText());
         assertThat(events.findValues("estadoClave").stream().map(JsonNode::asText)).contains("HABILITADA");
@@ -254,7 +254,7 @@ class ResidentesExteriorIT {
         assertThat(cambio.get("estadoNuevo").asText()).isEqualTo("HABILITADA");
         assertThat(cambio.get("nivelNuevo").asInt()).isEqualTo(3);
 
-        assertThat(correo.esperar("valeria.sosa@correo.example", 1, ESPERA_MS).get(0).getSubject())
+        assertThat(correo.esperar("valeria.sosa@correo.example", 1).get(0).getSubject())
                 .isEqualTo(CORREO.get("ansesAvisoClaveHabilitadaAsunto"));
 
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
@@ -381,7 +381,7 @@ class ResidentesExteriorIT {
         Page intruso = LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(rocio, "Intruso8Sur");
         assertThat(LoginPage.of(intruso).alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
         assertThat(user(new AdminApi(server), rocio).get("email").asText()).isEqualTo("rocio.medina@correo.example");
-        assertThat(correo.esperar("rocio.medina@correo.example", 1, ESPERA_MS)).isNotEmpty();
+        assertThat(correo.esperar("rocio.medina@correo.example", 1)).isNotEmpty();
         assertThat(correo.para("otro@correo.example")).isEmpty();
     }
 
@@ -574,14 +574,11 @@ class ResidentesExteriorIT {
 
             server.setTimeOffset(antes + Duration.ofDays(90).toSeconds() + 60);
             AdminApi admin = new AdminApi(server); // a token of the moved clock
-            Instant hasta = Instant.now().plusSeconds(60);
             // Past its deadline the office no longer sees it, and the scheduled task deletes it with an event.
             assertThat(admin.getRaw("anses-habilitacion/27346667783").statusCode()).isEqualTo(404);
-            while (eventosDe(admin.get("events?type=DELETE_ACCOUNT&max=500"), "27346667783").stream()
-                    .noneMatch(e -> "anses_clave_pendiente_vencida".equals(e.at("/details/anses_motivo").asText()))) {
-                assertThat(Instant.now()).as("the scheduled task deletes the expired pending clave").isBefore(hasta);
-                Thread.sleep(500);
-            }
+            Espera.esperarHasta("the scheduled task deleting the expired pending clave", Espera.PLAZO,
+                    () -> eventosDe(admin.get("events?type=DELETE_ACCOUNT&max=500"), "27346667783").stream()
+                            .anyMatch(e -> "anses_clave_pendiente_vencida".equals(e.at("/details/anses_motivo").asText())));
             assertThat(creada).isPositive();
 
             crearPendiente("27346667783", "Ceibo2Parana", "julieta.benitez@correo.example");

@@ -49,7 +49,6 @@ class RestartIT {
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String BLOQUEADO = "20279990006";
-    private static final long ESPERA_MS = 60_000;
 
     private final KeycloakServer server;
     private final CorreoDePrueba correo;
@@ -152,7 +151,7 @@ class RestartIT {
         // by none before the crash, is the proof that they survived it.
         assertThat(ContadoresAvisos.contador(server, "enEspera")).as("the notices survived the crash").isGreaterThanOrEqualTo(2);
         correo.apuntar(new AdminApi(server));
-        correo.esperar(direccion, 2, ESPERA_MS);
+        correo.esperar(direccion, 2);
         ContadoresAvisos.esperarBandejaVacia(server);
         List<String> asuntos = correo.para(direccion).stream().map(RestartIT::asunto).toList();
         assertThat(asuntos).as("each notice exactly once").containsExactlyInAnyOrder(CORREO.get("ansesAvisoNivelSubidoAsunto", "2", "3"),

@@ -246,7 +246,7 @@ class SenalesIT {
 
         AdminApi oficina = AdminApi.as(server, OFICINA, OFICINA_CLAVE);
         assertThat(oficina.putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
-        String texto = CorreoDePrueba.parte(correo.esperar(direccion, 1, ESPERA.toMillis()).get(0), "text/plain");
+        String texto = CorreoDePrueba.parte(correo.esperar(direccion, 1).get(0), "text/plain");
         Matcher enlace = ENLACE.matcher(texto);
         assertThat(enlace.find()).as(texto).isTrue();
         empujada.esperar(id, s -> s.tipo().equals(NIVEL), ESPERA);
@@ -297,7 +297,21 @@ class SenalesIT {
         assertThat(AdminApi.as(server, OFICINA, OFICINA_CLAVE).putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}").statusCode()).isEqualTo(204);
         Senal tomada = empujada.esperar(id, s -> s.tipo().equals(NIVEL), ESPERA);
         assertThat(empujada.rechazadas() - antes).as("deliveries refused while the app was down").isEqualTo(2);
-        Thread.sleep(3_000); // three more drains: a signal taken is not sent again
+        // A signal taken is not sent again: three more drains pass, each one seen (a level change made after the last
+        // signal arrived, and awaited), and none of what they brought is the one taken.
+        for (String nivel : List.of("2", "3", "2")) {
+            HttpResponse<String> cambio;
+            if (nivel.equals("3")) {
+                cambio = AdminApi.as(server, OFICINA, OFICINA_CLAVE).putRaw("anses-nivel/" + cuil, "{\"nivel\": 3}");
+            } else {
+                JsonNode usuario = admin().get("users/" + id);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) usuario.path("attributes")).putArray("nivel").add(nivel);
+                cambio = admin().putRaw("users/" + id, usuario.toString());
+            }
+            assertThat(cambio.statusCode()).as(cambio.body()).isEqualTo(204);
+            empujada.esperar(id, s -> s.tipo().equals(NIVEL) && !s.jti().equals(tomada.jti())
+                    && s.evento().path("current_level").asText().equals(nivel), ESPERA);
+        }
         assertThat(empujada.nuevas()).noneMatch(s -> s.jti().equals(tomada.jti()));
     }
 

@@ -280,7 +280,7 @@ class TemaAccesibleIT {
         assertThat(chromium.findElement(By.id("kc-page-title")).getText()).isEqualTo(ES.get("ansesConfirmaCorreoTitulo"));
         assertThat(teclado.foco().getDomAttribute("id")).isEqualTo("codigo");
         revisar(chromium, "confirma-correo");
-        String codigo = CorreoDePrueba.codigoDeConfirmacion(correo.esperar(direccion, 1, 60_000).get(0));
+        String codigo = CorreoDePrueba.codigoDeConfirmacion(correo.esperar(direccion, 1).get(0));
 
         teclado.teclas(String.format("%06d", (Integer.parseInt(codigo) + 1) % 1_000_000));
         enviar();

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class ContadoresAvisos {
 
-    private static final long ESPERA_MS = 60_000;
-
     private ContadoresAvisos() {
     }
 
@@ -32,21 +30,13 @@ public final class ContadoresAvisos {
         return suma;
     }
 
-    /** Polls until the sum of the counter over {@code servers} reaches {@code valor}; fails after a minute. */
+    /** Polls until the sum of the counter over {@code servers} reaches {@code valor}; fails after {@link Espera#PLAZO}. */
     public static void esperar(String nombre, long valor, KeycloakServer... servers) throws Exception {
-        long hasta = System.currentTimeMillis() + ESPERA_MS;
-        while (suma(nombre, servers) < valor) {
-            assertThat(System.currentTimeMillis()).as("counter " + nombre + " reaching " + valor).isLessThan(hasta);
-            Thread.sleep(200); // a poll's pause, not a wait for something to happen
-        }
+        Espera.esperarHasta("counter " + nombre + " reaching " + valor, Espera.PLAZO, () -> suma(nombre, servers) >= valor);
     }
 
     /** Polls until no notice waits in the outbox: nothing left that could still be sent. */
     public static void esperarBandejaVacia(KeycloakServer server) throws Exception {
-        long hasta = System.currentTimeMillis() + ESPERA_MS;
-        while (contador(server, "enEspera") > 0) {
-            assertThat(System.currentTimeMillis()).as("the outbox emptying").isLessThan(hasta);
-            Thread.sleep(200); // a poll's pause
-        }
+        Espera.esperarHasta("the outbox emptying", Espera.PLAZO, () -> contador(server, "enEspera") == 0);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -86,20 +87,20 @@ public final class CorreoDePrueba implements ParameterResolver {
         return mensajes;
     }
 
-    /** The messages addressed to {@code direccion}, once there are at least {@code cuantos}; fails after the deadline. */
-    public List<MimeMessage> esperar(String direccion, int cuantos, long milisegundos) throws InterruptedException {
-        long hasta = System.currentTimeMillis() + milisegundos;
-        while (true) {
-            List<MimeMessage> mensajes = para(direccion);
-            if (mensajes.size() >= cuantos) {
-                return mensajes;
-            }
-            if (System.currentTimeMillis() > hasta) {
-                throw new AssertionError("expected " + cuantos + " message(s) to " + direccion + " within " + milisegundos
-                        + " ms, got " + mensajes.size());
-            }
-            // GreenMail's own wait: returns as soon as any message arrives, or after the slice.
-            greenMail.waitForIncomingEmail(Math.min(500, Math.max(1, hasta - System.currentTimeMillis())), greenMail.getReceivedMessages().length + 1);
+    /** The messages addressed to {@code direccion}, once there are at least {@code cuantos}; fails after {@link Espera#PLAZO}. */
+    public List<MimeMessage> esperar(String direccion, int cuantos) throws Exception {
+        return esperar(direccion, cuantos, Espera.PLAZO);
+    }
+
+    /** The messages addressed to {@code direccion}, once there are at least {@code cuantos}; fails after {@code plazo}. */
+    public List<MimeMessage> esperar(String direccion, int cuantos, Duration plazo) throws Exception {
+        try {
+            return Espera.esperarHasta(cuantos + " message(s) to " + direccion, plazo, () -> {
+                List<MimeMessage> mensajes = para(direccion);
+                return mensajes.size() >= cuantos ? mensajes : null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ", got " + para(direccion).size(), e);
         }
     }
 

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,15 +186,19 @@ public final class KeycloakCluster implements AutoCloseable {
      * (Infinispan's ISPN000094); fails when the time runs out.
      */
     public void esperarVista(int i, int miembros, long desde, Duration timeout) {
-        Instant limite = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(limite)) {
-            if (ultimaVista(i, desde) == miembros) {
-                return;
-            }
-            dormir(Duration.ofMillis(500));
+        try {
+            Espera.esperarHasta("node " + i + "'s cluster view of " + miembros + " members", timeout, () -> ultimaVista(i, desde) == miembros);
+        } catch (AssertionError e) {
+            throw new IllegalStateException("node " + i + " saw no cluster view of " + miembros + " members within " + timeout
+                    + " (last: " + ultimaVista(i, desde) + "); see " + logs.get(i), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("node " + i + " saw no cluster view of " + miembros + " members within " + timeout
-                + " (last: " + ultimaVista(i, desde) + "); see " + logs.get(i));
     }
 
     /** The size of the last cluster view in node i's log after byte {@code desde}; 0 if none. */
@@ -371,15 +374,6 @@ public final class KeycloakCluster implements AutoCloseable {
             return texto;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void dormir(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

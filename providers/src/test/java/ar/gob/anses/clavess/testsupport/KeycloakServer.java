@@ -356,25 +356,29 @@ public final class KeycloakServer implements AutoCloseable {
     public KeycloakServer awaitRealm(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(realmUri()).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with status " + process.exitValue() + " before it was ready");
-            }
-            try {
-                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
+        try {
+            Espera.esperarHasta("Keycloak serving realm " + REALM, timeout, () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited with status " + process.exitValue() + " before it was ready");
                 }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-            }
-            sleep(Duration.ofMillis(500));
+                try {
+                    return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    return false; // not listening yet
+                }
+            });
+            return this;
+        } catch (AssertionError e) {
+            close();
+            throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        close();
-        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout);
     }
 
     public URI baseUri() {
@@ -440,12 +444,4 @@ public final class KeycloakServer implements AutoCloseable {
         tree.forEach(p -> p.onExit().join());
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
 }

@@ -134,18 +134,18 @@ public final class ReceptorSenales implements AutoCloseable {
          * none does. Signals it passes over are kept for the next call, in the order they came.
          */
         public Senal esperar(String sub, Predicate<Senal> buscada, Duration espera) throws Exception {
-            long limite = System.nanoTime() + espera.toNanos();
-            while (true) {
-                recoger();
-                for (int i = 0; i < guardadas.size(); i++) {
-                    if (guardadas.get(i).sub().equals(sub) && buscada.test(guardadas.get(i))) {
-                        return guardadas.remove(i);
+            try {
+                return Espera.esperarHasta("a signal for " + sub + " to " + clientId, espera, () -> {
+                    recoger();
+                    for (int i = 0; i < guardadas.size(); i++) {
+                        if (guardadas.get(i).sub().equals(sub) && buscada.test(guardadas.get(i))) {
+                            return guardadas.remove(i);
+                        }
                     }
-                }
-                if (System.nanoTime() > limite) {
-                    throw new AssertionError(clientId + " received no such signal for " + sub + " in " + espera + "; it holds " + guardadas);
-                }
-                Thread.sleep(200);
+                    return null;
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; it holds " + guardadas, e);
             }
         }
 
