@@ -176,19 +176,7 @@ public final class DecisionAviso {
         }
         switch (recurso + " " + operacion) {
             case "USER UPDATE" -> {
-                if (!USUARIO.matcher(ruta).matches()) {
-                    return Optional.empty();
-                }
-                if (antes != null && despues != null) {
-                    if (EstadoClave.PENDIENTE.name().equals(antes.estadoClave())
-                            && EstadoClave.HABILITADA.name().equals(despues.estadoClave())) {
-                        return Optional.of(Aviso.de(TipoAviso.CLAVE_HABILITADA));
-                    }
-                    if (antes.nivel() != despues.nivel()) {
-                        return Optional.of(nivel(antes.nivel(), despues.nivel()));
-                    }
-                }
-                return Optional.of(Aviso.de(TipoAviso.OFICINA_DATOS));
+                return USUARIO.matcher(ruta).matches() ? Optional.of(actualizacion(antes, despues)) : Optional.empty();
             }
             case "USER ACTION" -> {
                 return CLAVE_PROVISORIA.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.OFICINA_CLAVE)) : Optional.empty();
@@ -209,17 +197,32 @@ public final class DecisionAviso {
                 return LINEA_130.matcher(ruta).matches() ? Optional.of(Aviso.de(TipoAviso.LINEA_130)) : Optional.empty();
             }
             case "ANSES_NIVEL UPDATE" -> {
-                if (!NIVEL.matcher(ruta).matches() || representacion == null) {
-                    return Optional.empty();
-                }
-                int anterior = entero(String.valueOf(representacion.get(DetallesEvento.CAMBIO_NIVEL_ANTERIOR)));
-                int nuevo = entero(String.valueOf(representacion.get(DetallesEvento.CAMBIO_NIVEL_NUEVO)));
-                return anterior == nuevo || nuevo == 0 ? Optional.empty() : Optional.of(nivel(anterior, nuevo));
+                return NIVEL.matcher(ruta).matches() && representacion != null ? cambioDeNivel(representacion) : Optional.empty();
             }
             default -> {
                 return Optional.empty();
             }
         }
+    }
+
+    /** A user update by an office: its enablement, its level, or else its data. */
+    private static Aviso actualizacion(Estado antes, Estado despues) {
+        if (antes != null && despues != null) {
+            if (EstadoClave.PENDIENTE.name().equals(antes.estadoClave()) && EstadoClave.HABILITADA.name().equals(despues.estadoClave())) {
+                return Aviso.de(TipoAviso.CLAVE_HABILITADA);
+            }
+            if (antes.nivel() != despues.nivel()) {
+                return nivel(antes.nivel(), despues.nivel());
+            }
+        }
+        return Aviso.de(TipoAviso.OFICINA_DATOS);
+    }
+
+    /** Our level resource's change, from its representation; nothing when the level did not change. */
+    private static Optional<Aviso> cambioDeNivel(Map<String, ?> representacion) {
+        int anterior = entero(String.valueOf(representacion.get(DetallesEvento.CAMBIO_NIVEL_ANTERIOR)));
+        int nuevo = entero(String.valueOf(representacion.get(DetallesEvento.CAMBIO_NIVEL_NUEVO)));
+        return anterior == nuevo || nuevo == 0 ? Optional.empty() : Optional.of(nivel(anterior, nuevo));
     }
 
     /**

@@ -55,7 +55,6 @@ class Linea130IT {
     private static final ThemeMessages CORREO = ThemeMessages.correoSpanish();
     private static final ThemeMessages CUENTA = ThemeMessages.cuentaSpanish();
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
-    private static final long ESPERA_MS = 30_000;
     private static final String CELIA = "27420050041";   // has an account with a confirmed email: gets the link
     private static final String NICOLAS = "20420050055"; // no account: a provisional clave
     private static final String MARCOS = "20420050063";  // under curatela
@@ -117,7 +116,7 @@ class Linea130IT {
         assertThat(fin.has("claveProvisoria")).isFalse();
         assertThat(admin.get("anses-nivel/" + CELIA).get("nivel").asInt()).isEqualTo(2);
 
-        List<MimeMessage> mensajes = correo.esperar(direccion, 2, ESPERA_MS);
+        List<MimeMessage> mensajes = correo.esperar(direccion, 2);
         MimeMessage enlace = mensajes.stream().filter(m -> asunto(m).equals(CORREO.get("executeActionsSubject"))).findFirst().orElseThrow();
         assertThat(mensajes.stream().map(Linea130IT::asunto)).contains(CORREO.get("ansesAvisoLinea130Asunto"));
         String url = enlace(CorreoDePrueba.parte(enlace, "text/plain"));
