@@ -27,6 +27,8 @@ public final class DecisionAviso {
 
     /** Detail of Crear clave's events: the step (see {@code crearclave.Eventos}). */
     public static final String DETALLE_PASO = "anses_paso";
+    /** {@link #DETALLE_PASO} of the REGISTER of a clave moved from the agency's former system at its first login. */
+    public static final String PASO_MIGRACION = "migracion";
     /** Detail of Crear clave's last step: the level the citizen had before a recovery. */
     public static final String DETALLE_NIVEL_ANTERIOR = "anses_nivel_anterior";
     /** Detail of the online enablement of a pending clave ({@code UPDATE_PROFILE}): {@code HABILITADA}. */
@@ -88,7 +90,8 @@ public final class DecisionAviso {
             return Optional.empty(); // sent with the address's confirmation (UPDATE_EMAIL below), if it comes
         }
         return switch (tipo) {
-            case "REGISTER" -> "clave".equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
+            case "REGISTER" -> "clave".equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA))
+                    : PASO_MIGRACION.equals(paso) ? Optional.of(Aviso.de(TipoAviso.CLAVE_MIGRADA)) : Optional.empty();
             case "UPDATE_EMAIL" -> correo(d);
             // Keycloak's Update email sent its confirmation link to a new address: the change waits for it.
             case "SEND_VERIFY_EMAIL" -> UPDATE_EMAIL.equalsIgnoreCase(String.valueOf(d.get(CUSTOM_REQUIRED_ACTION)))

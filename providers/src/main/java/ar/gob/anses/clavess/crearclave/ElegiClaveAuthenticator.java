@@ -6,6 +6,7 @@ import ar.gob.anses.clavess.cuenta.EstadoClave;
 import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.flujo.Paso;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.legadas.ClavesLegadasRetiradas;
 import ar.gob.anses.clavess.login.BloqueoClave;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
@@ -108,6 +109,8 @@ final class ElegiClaveAuthenticator implements Paso {
         // made them; a CUIL with an account has them too, see ClavesPendientes) are discarded with their claves and
         // addresses, none of which was ever proven theirs.
         session.getProvider(ClavesPendientes.class).descartar(realm, persona.cuil().digitos());
+        // A clave made here replaces the one of the agency's former system, if any: its entry is never asked again.
+        ClavesLegadasRetiradas.retirar(session, realm, persona.cuil().digitos(), ClavesLegadasRetiradas.Motivo.REEMPLAZADA);
         // The address typed waits for Confirmá tu correo. A verified one the citizen already has stays until she confirms
         // another; without one, the new address is kept unverified from now on (no notice goes to it until confirmed).
         boolean conCorreoVerificado = user.isEmailVerified() && user.getEmail() != null && !user.getEmail().isBlank();

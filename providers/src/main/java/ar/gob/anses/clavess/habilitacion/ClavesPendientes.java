@@ -110,7 +110,7 @@ public final class ClavesPendientes implements Provider {
      * were checked by the caller.
      */
     public Registro registrar(RealmModel realm, String cuil, String clave, String email, String politicasVersion, String direccion) {
-        PasswordCredentialModel credencial = hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
+        PasswordCredentialModel credencial = cifrar(realm, clave);
         return bajoBloqueo(realm, cuil, tx -> {
             ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
             List<SolicitudPendienteEntity> abiertas = new ArrayList<>();
@@ -137,6 +137,32 @@ public final class ClavesPendientes implements Provider {
                     Time.currentTimeMillis(), direccion));
             return registro;
         });
+    }
+
+    /**
+     * A pending clave of the agency's legacy system, moved here at its first login: a request with that clave (already
+     * hashed with {@link #cifrar}), its email and its original creation date, from which its days run; {@code ademas}
+     * runs in the same transaction (the legacy entry's retirement). Empty, with nothing changed, when the CUIL has an
+     * account by now.
+     */
+    public Optional<Solicitud> registrarLegada(RealmModel realm, String cuil, PasswordCredentialModel credencial, String email,
+                                               long creadaMillis, Consumer<KeycloakSession> ademas) {
+        return bajoBloqueo(realm, cuil, tx -> {
+            if (tx.users().getUserByUsername(realm, cuil) != null) {
+                return Optional.<Solicitud>empty();
+            }
+            ClavesPendientes enTx = tx.getProvider(ClavesPendientes.class);
+            SolicitudPendienteEntity e = new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
+                    credencial.getSecretData(), credencial.getCredentialData(), email, enTx.codigoLibre(realm), null, creadaMillis, null);
+            enTx.em().persist(e);
+            ademas.accept(tx);
+            return Optional.of(Solicitud.de(e));
+        });
+    }
+
+    /** The clave hashed as the realm's policy says (Argon2 by default), without the policy's rules: a stored clave. */
+    public PasswordCredentialModel cifrar(RealmModel realm, String clave) {
+        return hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
     }
 
     /**

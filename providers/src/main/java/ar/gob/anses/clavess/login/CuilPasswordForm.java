@@ -5,6 +5,8 @@ import ar.gob.anses.clavess.cambiarclave.ClaveComun;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.legadas.Migracion;
+import ar.gob.anses.clavess.legadas.RegistroNoDisponible;
 import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import ar.gob.anses.clavess.verificacion.LimitePorDireccionStore;
@@ -16,7 +18,6 @@ import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
@@ -57,6 +58,8 @@ final class CuilPasswordForm implements Authenticator {
     static final String MSG_LOCKED_UNTIL_UNLOCKED = "ansesClaveLockedUntilUnlocked";
     static final String MSG_DISABLED = "ansesClaveDisabled";
     static final String MSG_IN_PROGRESS = "ansesIngresoEnCurso";
+    /** The former system's registry did not answer (seed 001's wording). */
+    static final String MSG_SATURADO = "ansesSistemaSaturado";
     static final String ERROR_IN_PROGRESS = "anses_ingreso_en_curso";
     static final String MSG_CLAVE_COMPROMETIDA = "ansesClaveComprometida";
     static final String ERROR_CLAVE_COMPROMETIDA = "anses_clave_comprometida";
@@ -187,6 +190,12 @@ final class CuilPasswordForm implements Authenticator {
         boolean correcta = false;
         try {
             correcta = claveCorrecta(context, cuil, user, clave, typed, bloqueo);
+        } catch (RegistroNoDisponible e) {
+            // The former system's registry did not answer for a CUIL without an account: nothing judged, nothing counted.
+            presupuesto.devolver(direccion, cobradoEn, Time.currentTime());
+            context.getEvent().error(Migracion.ERROR_NO_DISPONIBLE);
+            context.forceChallenge(globalError(context, typed, MSG_SATURADO));
+            return;
         } finally {
             bloqueo.devolverTurno(cuil);
         }
@@ -194,6 +203,7 @@ final class CuilPasswordForm implements Authenticator {
             alarma.fallo(realm);
             return;
         }
+        user = user != null ? user : context.getUser(); // an account its legacy clave has just made (legadas.Migracion)
         presupuesto.devolver(direccion, cobradoEn, Time.currentTime());
         if (context.getAuthenticationSession().getAuthNote(ClavesPendientes.NOTA_SOLICITUD) != null) {
             // The clave of a pending request (its id is in the note), with or without an account: no user. The pending
@@ -235,12 +245,16 @@ final class CuilPasswordForm implements Authenticator {
             return false;
         }
         boolean correcta = user != null && user.credentialManager().isValid(UserCredentialModel.password(clave));
+        if (user == null) {
+            // No account: a clave of the agency's former system makes it now, or costs what it would (and the dummy hash a
+            // missing user costs); see legadas.Migracion.
+            Optional<UserModel> migrada = Migracion.intentar(context, cuil, clave);
+            migrada.ifPresent(context::setUser);
+            correcta = migrada.isPresent();
+        }
         if (!correcta) {
-            // Not the account's clave (without an account, the dummy hash a missing user costs): it may be one of the
-            // CUIL's pending requests (residents abroad), compared with the same work whatever the CUIL has.
-            if (user == null) {
-                AuthenticatorUtils.dummyHash(context);
-            }
+            // Not the account's clave: it may be one of the CUIL's pending requests (residents abroad), compared with the
+            // same work whatever the CUIL has.
             Optional<ClavesPendientes.Solicitud> solicitud = context.getSession().getProvider(ClavesPendientes.class)
                     .conClave(context.getRealm(), cuil.digitos(), clave);
             solicitud.ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));

@@ -105,7 +105,6 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
 
     /** The URL without its query, where a password may have been put. */
     static String sinCredenciales(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+        return PoolJdbc.sinCredenciales(url);
     }
 }

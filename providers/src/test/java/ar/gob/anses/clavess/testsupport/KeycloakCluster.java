@@ -138,6 +138,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 }
                 Map<String, String> env = new LinkedHashMap<>(config.env());
                 env.put(KeycloakServer.PADRON_PATH_VARIABLE, config.realmDir().resolve("padron-demo.json").toAbsolutePath().toString());
+                env.putIfAbsent(KeycloakServer.LEGADAS_PATH_VARIABLE, config.realmDir().resolve(KeycloakServer.LEGADAS_DEMO).toAbsolutePath().toString());
                 // Appended, so that a node's log keeps what it said before a crash and a restart.
                 KeycloakServer nodo = KeycloakServer.run(home, propia, argumentos, env, config.callerConfigWins(),
                         ProcessBuilder.Redirect.appendTo(log.toFile())).behind(publica);
