@@ -36,9 +36,9 @@ public final class JdbcClavesLegadas implements AutoCloseable {
     private final int timeoutSegundos;
     private volatile Optional<Ficticio> ficticio;
 
-    public JdbcClavesLegadas(String url, String usuario, String clave, int tamanoPool, Duration timeout) {
-        this.pool = PoolJdbc.crear(url, usuario, clave, tamanoPool, timeout, "clave-ss claves-legadas");
-        this.timeoutSegundos = PoolJdbc.segundos(timeout);
+    public JdbcClavesLegadas(PoolJdbc.Opciones opciones) {
+        this.pool = opciones.pool("clave-ss claves-legadas");
+        this.timeoutSegundos = PoolJdbc.segundos(opciones.timeout());
     }
 
     /**

@@ -2,7 +2,6 @@ package ar.gob.anses.clavess.legadas;
 
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.padron.PoolJdbc;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -24,13 +22,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 public final class JdbcClavesLegadasProviderFactory implements ClavesLegadasProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "jdbc";
-    public static final String URL = "url";
-    public static final String USER = "user";
-    public static final String PASSWORD = "password";
-    public static final String POOL_SIZE = "poolSize";
-    public static final String TIMEOUT_SECONDS = "timeoutSeconds";
-
-    static final int DEFAULT_POOL_SIZE = 8;
+    public static final String URL = PoolJdbc.URL;
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
 
     private static final Logger LOG = Logger.getLogger(JdbcClavesLegadasProviderFactory.class);
@@ -54,14 +46,15 @@ public final class JdbcClavesLegadasProviderFactory implements ClavesLegadasProv
 
     @Override
     public void init(Config.Scope config) {
-        url = config.get(URL);
-        if (url == null || url.isBlank()) {
+        Optional<PoolJdbc.Opciones> opciones = PoolJdbc.Opciones.leer(config, DEFAULT_TIMEOUT_SECONDS);
+        if (opciones.isEmpty()) {
             LOG.debugf("No --spi-%s--%s--%s: the jdbc legacy registry is not configured", ClavesLegadasSpi.NAME, PROVIDER_ID, URL);
             return;
         }
-        int poolSize = config.getInt(POOL_SIZE, DEFAULT_POOL_SIZE);
-        int timeout = config.getInt(TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS);
-        registro = new JdbcClavesLegadas(url, config.get(USER), config.get(PASSWORD), poolSize, Duration.ofSeconds(timeout));
+        url = opciones.get().url();
+        registro = new JdbcClavesLegadas(opciones.get());
+        long poolSize = opciones.get().tamano();
+        long timeout = opciones.get().timeout().toSeconds();
         try {
             // An unknown algorithm throws IllegalArgumentException here: the start stops, naming it.
             ProgresoMigracion.NODO.entradas(registro.validar());
@@ -108,20 +101,10 @@ public final class JdbcClavesLegadasProviderFactory implements ClavesLegadasProv
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(URL).type(ProviderConfigProperty.STRING_TYPE).label("JDBC URL")
-                .helpText("PostgreSQL JDBC URL of the legacy claves, e.g. jdbc:postgresql://db:5432/legado?currentSchema=legado "
-                        + "(table in schema.sql, see docs/claves-legadas.md).").add()
-                .property().name(USER).type(ProviderConfigProperty.STRING_TYPE).label("User")
-                .helpText("Database user; read access to clave_legada is enough.").add()
-                .property().name(PASSWORD).type(ProviderConfigProperty.PASSWORD).label("Password")
-                .helpText("Database password.").secret(true).add()
-                .property().name(POOL_SIZE).type(ProviderConfigProperty.INTEGER_TYPE).label("Pool size")
-                .helpText("Connections kept open at most.").defaultValue(DEFAULT_POOL_SIZE).add()
-                .property().name(TIMEOUT_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).label("Timeout (seconds)")
-                .helpText("Longest wait for a free connection, for connecting and for one lookup; past it the citizen is told "
-                        + "the system is busy and nothing is counted.").defaultValue(DEFAULT_TIMEOUT_SECONDS).add()
-                .build();
+        return PoolJdbc.propiedades("PostgreSQL JDBC URL of the legacy claves, e.g. jdbc:postgresql://db:5432/legado?currentSchema=legado "
+                        + "(table in schema.sql, see docs/claves-legadas.md).", "Database user; read access to clave_legada is enough.",
+                "Longest wait for a free connection, for connecting and for one lookup; past it the citizen is told the system "
+                        + "is busy and nothing is counted.", DEFAULT_TIMEOUT_SECONDS);
     }
 
     @Override

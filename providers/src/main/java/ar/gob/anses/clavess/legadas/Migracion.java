@@ -31,10 +31,10 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  * <p>A right clave moves her over: her account is made (the person from the padrón, the entry's level, email and its
  * confirmation), the clave stored with the realm's hashing, the entry retired so it is never asked again, and the notice
  * says her clave moved; a pending entry becomes a pending request whose days run from the entry's creation. The work is
- * the same for every CUIL without an account: one legacy hash (the entry's, or the {@link Ficticio} of a CUIL in no
- * registry or already retired) and one of the realm's (the new clave's, or Keycloak's dummy), so a wrong clave answers
- * alike and in the same time whether or not the CUIL has a legacy entry. A registry that does not answer stops the
- * login before anything is judged ({@link RegistroNoDisponible}).
+ * the same for every wrong clave: one legacy hash (the entry's, or the {@link Ficticio} of a CUIL with an account, in no
+ * registry or already retired) and one of the realm's (the account's, the new clave's, or Keycloak's dummy), so a wrong
+ * clave answers alike and in the same time whether the CUIL has an account, a legacy entry or nothing. A registry that
+ * does not answer stops the login before anything is judged ({@link RegistroNoDisponible}).
  */
 public final class Migracion {
 
@@ -49,16 +49,22 @@ public final class Migracion {
     }
 
     /**
-     * The CUIL's account if its legacy clave is {@code clave} and it was moved now (or by a parallel login of the same
-     * CUIL on another node); empty otherwise: a wrong clave, no entry, or a pending entry, which became a request that
-     * the login's pending-request comparison finds next.
+     * After a clave that is not {@code cuenta}'s (null: the CUIL has no account). Without an account: the CUIL's account if
+     * its legacy clave is {@code clave} and it was moved now (or by a parallel login of the same CUIL on another node);
+     * empty otherwise: a wrong clave, no entry, or a pending entry, which became a request that the login's
+     * pending-request comparison finds next. With one: only the dummy legacy hash, so that a wrong clave costs the same
+     * whether or not the CUIL has an account; the registry is not read.
      *
      * @throws RegistroNoDisponible when the registry (or the padrón) did not answer: nothing was judged or changed
      */
-    public static Optional<UserModel> intentar(AuthenticationFlowContext context, Cuil cuil, String clave) {
+    public static Optional<UserModel> intentar(AuthenticationFlowContext context, Cuil cuil, UserModel cuenta, String clave) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         ClavesLegadasProvider registro = session.getProvider(ClavesLegadasProvider.class);
+        if (cuenta != null) {
+            comparar(registro, Optional.empty(), clave); // her account's clave was wrong: the legacy hash a CUIL without one costs
+            return Optional.empty();
+        }
         Optional<ClaveLegada> entrada = buscar(session, realm, registro, cuil);
         boolean coincide = comparar(registro, entrada, clave);
         Optional<Persona> persona = coincide ? persona(session, cuil) : Optional.empty();
@@ -85,15 +91,15 @@ public final class Migracion {
                     .ifPresent(s -> ProgresoMigracion.NODO.migrada()); // no account yet: its enablement is told, not this
             return Optional.empty();
         }
-        Optional<Creada> cuenta = pendientes.reemplazar(realm, cuil.digitos(), tx -> crear(tx, legada, persona.get(), clave, credencial));
-        if (cuenta.isEmpty()) {
+        Optional<Creada> creada = pendientes.reemplazar(realm, cuil.digitos(), tx -> crear(tx, legada, persona.get(), clave, credencial));
+        if (creada.isEmpty()) {
             // A parallel first login of this CUIL (another node) made the account a moment ago: hers now, judged as any.
             UserModel user = session.users().getUserByUsername(realm, cuil.digitos());
             return Optional.ofNullable(user).filter(u -> u.credentialManager().isValid(UserCredentialModel.password(clave)));
         }
-        UserModel user = session.users().getUserById(realm, cuenta.get().id());
+        UserModel user = session.users().getUserById(realm, creada.get().id());
         migrada(context, cuil, user, legada);
-        if (cuenta.get().incumplePolitica()) {
+        if (creada.get().incumplePolitica()) {
             ClaveComun.pedirOtraPorPolitica(context);
         }
         return Optional.of(user);
@@ -122,7 +128,12 @@ public final class Migracion {
             ProgresoMigracion.NODO.hashLegado();
             return entrada.get().coincide(clave);
         }
-        Optional<Ficticio> ficticio = registro == null ? Optional.empty() : registro.ficticio();
+        Optional<Ficticio> ficticio;
+        try {
+            ficticio = registro == null ? Optional.empty() : registro.ficticio();
+        } catch (RegistroNoDisponible e) {
+            ficticio = Optional.empty(); // never read since the start, and down: a citizen with an account is not stopped
+        }
         ficticio.ifPresent(f -> {
             ProgresoMigracion.NODO.hashLegado();
             f.coincide(clave);

@@ -101,15 +101,18 @@ public final class ProgresoMigracion {
         hashesRealm.increment();
     }
 
-    /** What Server Info shows, besides the provider's own options. */
+    /**
+     * What Server Info shows, besides the provider's own options: {@code entradas}, {@code retiradas.<MOTIVO>} (every
+     * node's) and this node's {@code migradas.nodo} and {@code fallos.<causa>.nodo}.
+     */
     Map<String, String> info() {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("entradas", String.valueOf(entradas.get()));
         for (ClavesLegadasRetiradas.Motivo motivo : ClavesLegadasRetiradas.Motivo.values()) {
-            info.put("retiradas " + motivo.name(), String.valueOf((long) retiradas(motivo)));
+            info.put("retiradas." + motivo.name(), String.valueOf((long) retiradas(motivo)));
         }
-        info.put("migradas (this node)", String.valueOf((long) migradas.count()));
-        fallos.forEach((causa, contador) -> info.put("fallos " + causa.name().toLowerCase(java.util.Locale.ROOT) + " (this node)",
+        info.put("migradas.nodo", String.valueOf((long) migradas.count()));
+        fallos.forEach((causa, contador) -> info.put("fallos." + causa.name().toLowerCase(java.util.Locale.ROOT) + ".nodo",
                 String.valueOf((long) contador.count())));
         return info;
     }

@@ -245,10 +245,10 @@ final class CuilPasswordForm implements Authenticator {
             return false;
         }
         boolean correcta = user != null && user.credentialManager().isValid(UserCredentialModel.password(clave));
-        if (user == null) {
-            // No account: a clave of the agency's former system makes it now, or costs what it would (and the dummy hash a
-            // missing user costs); see legadas.Migracion.
-            Optional<UserModel> migrada = Migracion.intentar(context, cuil, clave);
+        if (!correcta) {
+            // Without an account, a clave of the agency's former system makes it now; every wrong clave costs the same
+            // legacy hash, and without an account the dummy hash a missing user costs (legadas.Migracion).
+            Optional<UserModel> migrada = Migracion.intentar(context, cuil, user, clave);
             migrada.ifPresent(context::setUser);
             correcta = migrada.isPresent();
         }

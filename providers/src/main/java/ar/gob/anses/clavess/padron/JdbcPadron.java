@@ -58,9 +58,13 @@ public final class JdbcPadron implements AutoCloseable {
      * @param timeout  bounds each of: waiting for a free connection, connecting, one query
      */
     public JdbcPadron(String url, String usuario, String clave, int tamanoPool, Duration timeout) {
-        this.pool = PoolJdbc.crear(url, usuario, clave, tamanoPool, timeout, "clave-ss padron");
-        this.tamanoPool = tamanoPool;
-        this.timeoutSegundos = PoolJdbc.segundos(timeout);
+        this(new PoolJdbc.Opciones(url, usuario, clave, tamanoPool, timeout));
+    }
+
+    JdbcPadron(PoolJdbc.Opciones opciones) {
+        this.pool = opciones.pool("clave-ss padron");
+        this.tamanoPool = opciones.tamano();
+        this.timeoutSegundos = PoolJdbc.segundos(opciones.timeout());
     }
 
     public Optional<Persona> buscar(Cuil cuil) {

@@ -10,6 +10,11 @@ import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.Config;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * A read-only Agroal pool on a registry of the agency in PostgreSQL (the padrón, the legacy claves): Keycloak's own
@@ -27,7 +32,48 @@ public final class PoolJdbc {
     /** A lookup holds its connection for milliseconds: one held this long is logged by Agroal as a leak. */
     static final Duration FUGA = Duration.ofMinutes(1);
 
+    /** The SPI options every registry in PostgreSQL takes ({@code --spi-<spi>--jdbc--<option>}). */
+    public static final String URL = "url";
+    public static final String USER = "user";
+    public static final String PASSWORD = "password";
+    public static final String POOL_SIZE = "poolSize";
+    public static final String TIMEOUT_SECONDS = "timeoutSeconds";
+    public static final int DEFAULT_POOL_SIZE = 8;
+
     private PoolJdbc() {
+    }
+
+    /** A registry's connection options, as its factory read them. */
+    public record Opciones(String url, String usuario, String clave, int tamano, Duration timeout) {
+
+        /** Empty without a URL: Keycloak initialises every provider of an SPI, and an unconfigured one stays idle. */
+        public static Optional<Opciones> leer(Config.Scope config, int timeoutPorDefecto) {
+            String url = config.get(URL);
+            if (url == null || url.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Opciones(url, config.get(USER), config.get(PASSWORD), config.getInt(POOL_SIZE, DEFAULT_POOL_SIZE),
+                    Duration.ofSeconds(config.getInt(TIMEOUT_SECONDS, timeoutPorDefecto))));
+        }
+
+        /** The pool these options describe. */
+        public AgroalDataSource pool(String nombre) {
+            return crear(url, usuario, clave, tamano, timeout, nombre);
+        }
+    }
+
+    /** The console's description of {@link Opciones}: the URL's example and help, what the user needs, the timeout's help. */
+    public static List<ProviderConfigProperty> propiedades(String ayudaUrl, String ayudaUsuario, String ayudaTimeout, int timeoutPorDefecto) {
+        return ProviderConfigurationBuilder.create()
+                .property().name(URL).type(ProviderConfigProperty.STRING_TYPE).label("JDBC URL").helpText(ayudaUrl).add()
+                .property().name(USER).type(ProviderConfigProperty.STRING_TYPE).label("User").helpText(ayudaUsuario).add()
+                .property().name(PASSWORD).type(ProviderConfigProperty.PASSWORD).label("Password")
+                .helpText("Database password.").secret(true).add()
+                .property().name(POOL_SIZE).type(ProviderConfigProperty.INTEGER_TYPE).label("Pool size")
+                .helpText("Connections kept open at most.").defaultValue(DEFAULT_POOL_SIZE).add()
+                .property().name(TIMEOUT_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).label("Timeout (seconds)")
+                .helpText(ayudaTimeout).defaultValue(timeoutPorDefecto).add()
+                .build();
     }
 
     /**

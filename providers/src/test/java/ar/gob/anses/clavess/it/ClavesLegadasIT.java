@@ -135,8 +135,8 @@ class ClavesLegadasIT {
         assertThat(vieja.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
     }
 
-    @DisplayName("given a wrong clave for a legacy CUIL and any clave for a CUIL in no registry, then both get the same page and "
-            + "cost the same hashes (one legacy, one of the realm's), and the legacy entry still migrates with its right clave")
+    @DisplayName("given a wrong clave for a legacy CUIL, for a CUIL in no registry and for an account, then all get the same page "
+            + "and cost the same hashes (one legacy, one of the realm's), and the legacy entry still migrates with its right clave")
     @Test
     void incorrectaComoDesconocida() throws Exception {
         String metricas = server.metrics();
@@ -154,8 +154,15 @@ class ClavesLegadasIT {
         assertThat(hashes(despues, "legado") - hashes(metricas, "legado")).isEqualTo(1);
         assertThat(hashes(despues, "realm") - hashes(metricas, "realm")).isEqualTo(1);
 
-        assertThat(legada.alert()).isEqualTo(ES.get("ansesInvalidCredentials")).isEqualTo(desconocida.alert());
-        assertThat(legada.title()).isEqualTo(desconocida.title());
+        // A CUIL with an account: its Argon2 and the same dummy legacy hash, never the registry.
+        String conCuenta = CuilsDePrueba.nuevo();
+        new AdminApi(server).crearCiudadano(conCuenta, "Con", "Cuenta", CuilsDePrueba.dni(conCuenta), 2, "Ombu3Delta", false);
+        String antesDeLaCuenta = server.metrics();
+        LoginPage cuenta = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(conCuenta, "Ombu3Deltas"));
+        assertThat(hashes(server.metrics(), "legado") - hashes(antesDeLaCuenta, "legado")).isEqualTo(1);
+
+        assertThat(legada.alert()).isEqualTo(ES.get("ansesInvalidCredentials")).isEqualTo(desconocida.alert()).isEqualTo(cuenta.alert());
+        assertThat(legada.title()).isEqualTo(desconocida.title()).isEqualTo(cuenta.title());
         assertThat(new AdminApi(server).get("users?exact=true&username=20446000102")).isEmpty();
 
         Oidc.Request request = oidc.request(Oidc.MI_ANSES);
