@@ -14,8 +14,8 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
- * The legacy registry in PostgreSQL (table {@code clave_legada} of {@code schema.sql}), chosen when its URL is given
- * (or with {@code --spi-anses-claves-legadas--provider=jdbc} at build) and configured with {@code --spi-anses-claves-legadas--jdbc--url}
+ * The legacy registry in PostgreSQL (table {@code clave_legada} of {@code schema.sql}), chosen with
+ * {@code --spi-anses-claves-legadas--provider=jdbc} (a build option, as for the padrón) and configured with {@code --spi-anses-claves-legadas--jdbc--url}
  * and the options of {@link #getConfigMetadata()}. At start the table's algorithms are checked (an unknown one stops
  * the start); a registry that does not answer then is only a WARN, so that Keycloak starts and migrated citizens log in.
  */
@@ -29,19 +29,11 @@ public final class JdbcClavesLegadasProviderFactory implements ClavesLegadasProv
 
     private String url;
     private JdbcClavesLegadas registro;
+    private long entradas;
 
     @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    /**
-     * Chosen by default over the file when its URL is set (Keycloak picks the highest order among the initialised
-     * factories when {@code --spi-anses-claves-legadas--provider} is not given); idle, below the file, otherwise.
-     */
-    @Override
-    public int order() {
-        return registro != null ? 2 : 0;
     }
 
     @Override
@@ -57,7 +49,7 @@ public final class JdbcClavesLegadasProviderFactory implements ClavesLegadasProv
         long timeout = opciones.get().timeout().toSeconds();
         try {
             // An unknown algorithm throws IllegalArgumentException here: the start stops, naming it.
-            ProgresoMigracion.NODO.entradas(registro.validar());
+            entradas = registro.validar();
             LOG.infof("Legacy claves in %s: pool of %d connections, timeout %d s; a CUIL without an entry is compared with a dummy %s",
                     PoolJdbc.sinCredenciales(url), poolSize, timeout, registro.ficticio().map(Ficticio::trabajo).orElse("(none: empty)"));
         } catch (RegistroNoDisponible e) {
@@ -72,6 +64,7 @@ public final class JdbcClavesLegadasProviderFactory implements ClavesLegadasProv
         if (tabla == null) {
             throw new IllegalStateException("The jdbc legacy registry needs --spi-" + ClavesLegadasSpi.NAME + "--" + PROVIDER_ID + "--" + URL);
         }
+        ProgresoMigracion.NODO.entradas(entradas); // the provider in use says it: Keycloak initialises them all
         return new ClavesLegadasProvider() {
             @Override
             public Optional<ClaveLegada> buscar(Cuil cuil) {

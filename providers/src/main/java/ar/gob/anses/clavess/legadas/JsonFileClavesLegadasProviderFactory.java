@@ -52,7 +52,6 @@ public final class JsonFileClavesLegadasProviderFactory implements ClavesLegadas
         }
         claves = ClavesLegadasFile.leer(Path.of(path));
         ficticio = Ficticio.delMasComun(claves.values());
-        ProgresoMigracion.NODO.entradas(claves.size());
         LOG.infof("Legacy claves %s: %d entries; a CUIL without one is compared with a dummy %s", path, claves.size(),
                 ficticio.map(Ficticio::trabajo).orElse("(none)"));
     }
@@ -61,6 +60,7 @@ public final class JsonFileClavesLegadasProviderFactory implements ClavesLegadas
     public ClavesLegadasProvider create(KeycloakSession session) {
         Map<String, ClaveLegada> index = claves;
         Optional<Ficticio> dummy = ficticio;
+        ProgresoMigracion.NODO.entradas(index.size()); // the provider in use says it: Keycloak initialises them all
         return new ClavesLegadasProvider() {
             @Override
             public Optional<ClaveLegada> buscar(Cuil cuil) {

@@ -1,6 +1,6 @@
 package ar.gob.anses.clavess.legadas;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -48,25 +48,30 @@ public final class ProgresoMigracion {
 
     static final ProgresoMigracion NODO = new ProgresoMigracion(Metrics.globalRegistry);
 
-    private final Counter migradas;
-    private final Map<Causa, Counter> fallos = new LinkedHashMap<>();
-    private final Counter hashesLegados;
-    private final Counter hashesRealm;
+    // Counted here, and read by Micrometer: without metrics (--metrics-enabled=false) the global registry's meters count
+    // nothing, and Server Info must still tell.
+    private final AtomicLong migradas = new AtomicLong();
+    private final Map<Causa, AtomicLong> fallos = new LinkedHashMap<>();
+    private final AtomicLong hashesLegados = new AtomicLong();
+    private final AtomicLong hashesRealm = new AtomicLong();
     private final AtomicLong entradas = new AtomicLong();
     private final ConcurrentMap<ClavesLegadasRetiradas.Motivo, AtomicLong> retiradas = new ConcurrentHashMap<>();
     private volatile KeycloakSessionFactory factory;
     private volatile long leidasEn;
 
     ProgresoMigracion(MeterRegistry registry) {
-        migradas = Counter.builder(METRICA_MIGRADAS).description("First logins that moved a legacy clave here").register(registry);
+        FunctionCounter.builder(METRICA_MIGRADAS, migradas, AtomicLong::doubleValue)
+                .description("First logins that moved a legacy clave here").register(registry);
         for (Causa causa : Causa.values()) {
-            fallos.put(causa, Counter.builder(METRICA_FALLOS).tag("causa", causa.name().toLowerCase(java.util.Locale.ROOT))
-                    .description("First logins of a CUIL without an account that did not move a legacy clave, by cause").register(registry));
+            AtomicLong contador = new AtomicLong();
+            fallos.put(causa, contador);
+            FunctionCounter.builder(METRICA_FALLOS, contador, AtomicLong::doubleValue).tag("causa", causa.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("First logins of a CUIL without an account that did not move a legacy clave, by cause").register(registry);
         }
-        hashesLegados = Counter.builder(METRICA_HASHES).tag("tipo", "legado")
-                .description("Hashes computed for CUILs without an account: legacy ones (the entry's or the dummy's)").register(registry);
-        hashesRealm = Counter.builder(METRICA_HASHES).tag("tipo", "realm")
-                .description("Hashes computed for CUILs without an account: the realm's (the new clave's or Keycloak's dummy)").register(registry);
+        FunctionCounter.builder(METRICA_HASHES, hashesLegados, AtomicLong::doubleValue).tag("tipo", "legado")
+                .description("Hashes computed by wrong claves and first logins: legacy ones (the entry's or the dummy's)").register(registry);
+        FunctionCounter.builder(METRICA_HASHES, hashesRealm, AtomicLong::doubleValue).tag("tipo", "realm")
+                .description("Hashes computed by first logins: the realm's (the new clave's or Keycloak's dummy)").register(registry);
         Gauge.builder(METRICA_ENTRADAS, entradas, AtomicLong::doubleValue)
                 .description("Entries of the legacy registry (the file's count, or the table's estimate)").register(registry);
         for (ClavesLegadasRetiradas.Motivo motivo : ClavesLegadasRetiradas.Motivo.values()) {
@@ -86,19 +91,19 @@ public final class ProgresoMigracion {
     }
 
     void migrada() {
-        migradas.increment();
+        migradas.incrementAndGet();
     }
 
     void fallo(Causa causa) {
-        fallos.get(causa).increment();
+        fallos.get(causa).incrementAndGet();
     }
 
     void hashLegado() {
-        hashesLegados.increment();
+        hashesLegados.incrementAndGet();
     }
 
     void hashRealm() {
-        hashesRealm.increment();
+        hashesRealm.incrementAndGet();
     }
 
     /**
@@ -111,9 +116,9 @@ public final class ProgresoMigracion {
         for (ClavesLegadasRetiradas.Motivo motivo : ClavesLegadasRetiradas.Motivo.values()) {
             info.put("retiradas." + motivo.name(), String.valueOf((long) retiradas(motivo)));
         }
-        info.put("migradas.nodo", String.valueOf((long) migradas.count()));
+        info.put("migradas.nodo", String.valueOf(migradas.get()));
         fallos.forEach((causa, contador) -> info.put("fallos." + causa.name().toLowerCase(java.util.Locale.ROOT) + ".nodo",
-                String.valueOf((long) contador.count())));
+                String.valueOf(contador.get())));
         return info;
     }
 

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class ClavesLegadasJdbc {
 
+    /** The provider choice, a build option: {@code KeycloakCluster} passes it to {@code kc.sh build}. */
+    public static final String PROVIDER = "KC_SPI_ANSES_CLAVES_LEGADAS__PROVIDER";
+
     private ClavesLegadasJdbc() {
     }
 
@@ -29,7 +32,7 @@ public final class ClavesLegadasJdbc {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the legacy claves schema " + esquema + ": " + e.getMessage(), e);
         }
-        return Map.of("KC_SPI_ANSES_CLAVES_LEGADAS__JDBC__URL", url(esquema),
+        return Map.of(PROVIDER, "jdbc", "KC_SPI_ANSES_CLAVES_LEGADAS__JDBC__URL", url(esquema),
                 "KC_SPI_ANSES_CLAVES_LEGADAS__JDBC__USER", Requisitos.POSTGRES_USER,
                 "KC_SPI_ANSES_CLAVES_LEGADAS__JDBC__TIMEOUT_SECONDS", "2");
     }

@@ -102,6 +102,12 @@ public final class KeycloakCluster implements AutoCloseable {
                 build.add("--" + nombre + "=" + valor);
             }
         });
+        // An SPI's provider choice (KC_SPI_<SPI>__PROVIDER among the caller's variables) is fixed by the build too.
+        config.env().forEach((variable, valor) -> {
+            if (variable.startsWith("KC_SPI_") && variable.endsWith("__PROVIDER")) {
+                build.add("--" + variable.substring(3).toLowerCase(java.util.Locale.ROOT).replace("__", "--").replace('_', '-') + "=" + valor);
+            }
+        });
         KeycloakServer.build(plantilla, build, config.trabajo().resolve("build.log"));
 
         URI publica = URI.create("http://localhost:" + config.httpPorts().get(0) + "/");
