@@ -112,6 +112,7 @@ public final class Actividad {
     static String mensaje(TipoAviso tipo) {
         return switch (tipo) {
             case CLAVE_CREADA -> "ansesActividadClaveCreada";
+            case CLAVE_MIGRADA -> "ansesActividadClaveMigrada";
             case CLAVE_RECUPERADA -> "ansesActividadClaveRecuperada";
             case CLAVE_CAMBIADA -> "ansesActividadClaveCambiada";
             case NIVEL_SUBIDO -> "ansesActividadNivelSubido";

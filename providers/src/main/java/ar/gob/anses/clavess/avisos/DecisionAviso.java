@@ -74,7 +74,8 @@ public final class DecisionAviso {
             return Optional.empty(); // sent with the address's confirmation (UPDATE_EMAIL below), if it comes
         }
         return switch (tipo) {
-            case "REGISTER" -> pasoClave ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA)) : Optional.empty();
+            case "REGISTER" -> pasoClave ? Optional.of(Aviso.de(TipoAviso.CLAVE_CREADA))
+                    : Paso.MIGRACION.en(d) ? Optional.of(Aviso.de(TipoAviso.CLAVE_MIGRADA)) : Optional.empty();
             case "UPDATE_EMAIL" -> correo(d);
             // Keycloak's Update email sent its confirmation link to a new address: the change waits for it.
             case "SEND_VERIFY_EMAIL" -> UPDATE_EMAIL.equalsIgnoreCase(String.valueOf(d.get(CUSTOM_REQUIRED_ACTION)))

@@ -6,6 +6,8 @@ package ar.gob.anses.clavess.avisos;
  */
 public enum TipoAviso {
     CLAVE_CREADA("ClaveCreada"),
+    /** Her clave of the agency's former system logged in for the first time and now lives here (legadas.Migracion). */
+    CLAVE_MIGRADA("ClaveMigrada"),
     CLAVE_RECUPERADA("ClaveRecuperada"),
     CLAVE_CAMBIADA("ClaveCambiada"),
     NIVEL_SUBIDO("NivelSubido"),

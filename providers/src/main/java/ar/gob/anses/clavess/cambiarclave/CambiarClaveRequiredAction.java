@@ -110,7 +110,8 @@ final class CambiarClaveRequiredAction implements RequiredActionProvider {
 
     private static LoginFormsProvider page(RequiredActionContext context, List<PolicyError> incumplidas) {
         return new ValidadorClave(context.getSession(), context.getRealm()).enLaPagina(context.form(), context.getUser(), incumplidas)
-                .setAttribute("ansesClaveComun", ClaveComun.pedida(context.getAuthenticationSession()));
+                .setAttribute("ansesClaveComun", ClaveComun.pedida(context.getAuthenticationSession()))
+                .setAttribute("ansesClaveLegadaPolitica", ClaveComun.porPolitica(context.getAuthenticationSession()));
     }
 
     @Override

@@ -15,6 +15,8 @@ public final class ClaveComun {
 
     /** Auth note: the Cambiar mi clave page says the clave is one of the most used. */
     static final String NOTA = "anses.clave.comun";
+    /** Auth note: the Cambiar mi clave page says the clave, brought from the agency's former system, breaks today's rules. */
+    static final String NOTA_POLITICA = "anses.clave.legada.politica";
 
     private ClaveComun() {
     }
@@ -27,7 +29,20 @@ public final class ClaveComun {
         }
     }
 
+    /**
+     * After a clave of the agency's former system moved here and broke today's policy (judged by the caller before it
+     * was stored, so the history rule does not count it): it logs in this once, and a new one is asked right after.
+     */
+    public static void pedirOtraPorPolitica(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().setAuthNote(NOTA_POLITICA, "true");
+        context.getAuthenticationSession().addRequiredAction(CambiarClaveRequiredActionFactory.PROVIDER_ID);
+    }
+
     static boolean pedida(AuthenticationSessionModel authSession) {
-        return authSession.getAuthNote(NOTA) != null;
+        return authSession.getAuthNote(NOTA) != null || porPolitica(authSession);
+    }
+
+    static boolean porPolitica(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(NOTA_POLITICA) != null;
     }
 }

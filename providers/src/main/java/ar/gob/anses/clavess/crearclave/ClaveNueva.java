@@ -4,6 +4,7 @@ import ar.gob.anses.clavess.cuenta.Cuenta;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.legadas.ClavesLegadasRetiradas;
 import ar.gob.anses.clavess.login.BloqueoClave;
 import ar.gob.anses.clavess.usi07.Usi07;
 import org.keycloak.models.KeycloakSession;
@@ -16,7 +17,7 @@ import org.keycloak.services.managers.BruteForceProtector;
  * A clave proven online comes into being (seed 003, A): beside {@link ClavePendienteNueva}, the other way Crear clave
  * gives a CUIL a clave. The account ends usable at level 2 ({@link Cuenta#habilitar}, the one way a clave becomes
  * usable, which the pending request's enablement and the office also end in), with the clave, a new Formulario USI-07
- * code (the old form stops verifying) and no login lock left. Everything here is written in the request's transaction:
+ * code (the old form stops verifying), no login lock left and no legacy clave to migrate. Everything here is written in the request's transaction:
  * nothing is kept if it rolls back.
  */
 final class ClaveNueva {
@@ -38,6 +39,8 @@ final class ClaveNueva {
      */
     void habilitar(UserModel user, Cuil cuil, String clave, String politicasVersion) {
         session.getProvider(ClavesPendientes.class).descartar(realm, cuil.digitos());
+        // A clave made here replaces the one of the agency's former system, if any: its entry is never asked again.
+        ClavesLegadasRetiradas.retirar(session, realm, cuil.digitos(), ClavesLegadasRetiradas.Motivo.REEMPLAZADA);
         Cuenta.habilitar(user, Nivel.ONLINE, politicasVersion);
         user.credentialManager().updateCredential(UserCredentialModel.password(clave, false));
         Usi07.asignarCodigo(session, realm, user);

@@ -64,7 +64,9 @@ public final class DetallesEvento {
 
     /** The steps of Crear clave and of the pending clave's enablement, as {@link #PASO} names them. */
     public enum Paso {
-        POLITICAS, CUIL, EXTERIOR, TRAMITE, PREGUNTAS, CLAVE, CORREO, FINALIZAR, HABILITAR;
+        POLITICAS, CUIL, EXTERIOR, TRAMITE, PREGUNTAS, CLAVE, CORREO, FINALIZAR, HABILITAR,
+        /** Not a step of Crear clave: the REGISTER of a clave moved from the agency's former system at its first login. */
+        MIGRACION;
 
         /** The value written in the event. */
         public String valor() {

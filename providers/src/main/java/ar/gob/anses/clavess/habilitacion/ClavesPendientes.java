@@ -106,7 +106,7 @@ public final class ClavesPendientes implements Provider {
      * were checked by the caller.
      */
     public Registro registrar(RealmModel realm, String cuil, String clave, String email, String politicasVersion, String direccion) {
-        PasswordCredentialModel credencial = hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
+        PasswordCredentialModel credencial = cifrar(realm, clave);
         return bajoBloqueo(realm, cuil, (enTx, realmTx) -> enTx.registrarBajoBloqueo(realmTx, cuil, credencial, email, politicasVersion, direccion));
     }
 
@@ -134,6 +134,34 @@ public final class ClavesPendientes implements Provider {
         em().persist(new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil, credencial.getSecretData(),
                 credencial.getCredentialData(), email, codigoLibre(realm), politicasVersion, Time.currentTimeMillis(), direccion));
         return registro;
+    }
+
+    /**
+     * A pending clave of the agency's legacy system, moved here at its first login: a request with that clave (already
+     * hashed with {@link #cifrar}), its email and its original creation date, from which its days run; {@code ademas}
+     * runs in the same transaction (the legacy entry's retirement). Empty, with nothing changed, when the CUIL has an
+     * account by now.
+     */
+    public Optional<Solicitud> registrarLegada(RealmModel realm, String cuil, PasswordCredentialModel credencial, String email,
+                                               long creadaMillis, Consumer<KeycloakSession> ademas) {
+        return bajoBloqueo(realm, cuil, (enTx, realmTx) -> enTx.registrarLegadaBajoBloqueo(realmTx, cuil, credencial, email, creadaMillis, ademas));
+    }
+
+    private Optional<Solicitud> registrarLegadaBajoBloqueo(RealmModel realm, String cuil, PasswordCredentialModel credencial,
+                                                          String email, long creadaMillis, Consumer<KeycloakSession> ademas) {
+        if (session.users().getUserByUsername(realm, cuil) != null) {
+            return Optional.empty();
+        }
+        SolicitudPendienteEntity e = new SolicitudPendienteEntity(UUID.randomUUID().toString(), realm.getId(), cuil,
+                credencial.getSecretData(), credencial.getCredentialData(), email, codigoLibre(realm), null, creadaMillis, null);
+        em().persist(e);
+        ademas.accept(session);
+        return Optional.of(Solicitud.de(e));
+    }
+
+    /** The clave hashed as the realm's policy says (Argon2 by default), without the policy's rules: a stored clave. */
+    public PasswordCredentialModel cifrar(RealmModel realm, String clave) {
+        return hash(realm).encodedCredential(clave, realm.getPasswordPolicy().getHashIterations());
     }
 
     /**

@@ -5,6 +5,8 @@ import ar.gob.anses.clavess.cambiarclave.ClaveComun;
 import ar.gob.anses.clavess.cuenta.Cuil;
 import ar.gob.anses.clavess.flujo.DesafioRobot;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
+import ar.gob.anses.clavess.legadas.Migracion;
+import ar.gob.anses.clavess.legadas.RegistroNoDisponible;
 import ar.gob.anses.clavess.nofuiyo.ClaveComprometida;
 import ar.gob.anses.clavess.nofuiyo.NoFuiYo;
 import ar.gob.anses.clavess.verificacion.DevolucionesPendientes;
@@ -17,7 +19,6 @@ import java.util.Optional;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
@@ -58,6 +59,8 @@ final class CuilPasswordForm implements Authenticator {
     static final String MSG_LOCKED_UNTIL_UNLOCKED = "ansesClaveLockedUntilUnlocked";
     static final String MSG_DISABLED = "ansesClaveDisabled";
     static final String MSG_IN_PROGRESS = "ansesIngresoEnCurso";
+    /** The former system's registry did not answer (seed 001's wording). */
+    static final String MSG_SATURADO = "ansesSistemaSaturado";
     static final String ERROR_IN_PROGRESS = "anses_ingreso_en_curso";
     static final String MSG_CLAVE_COMPROMETIDA = "ansesClaveComprometida";
     static final String ERROR_CLAVE_COMPROMETIDA = "anses_clave_comprometida";
@@ -136,10 +139,11 @@ final class CuilPasswordForm implements Authenticator {
                 return;
             }
             UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), cuil.digitos());
-            if (juzgadaEnSuTurno(context, cuil, user, clave, typed)) {
+            if (juzgadaEnSuTurno(context, intento, cuil, user, clave, typed)) {
                 // A right clave: the unit charged before judging goes back at the address's next charge on this node.
                 devoluciones.anotar(intento.direccion(), intento.cobradoEn());
-                entrar(context, user, clave, typed);
+                // Without an account before, one its legacy clave has just made (legadas.Migracion) is the flow's user.
+                entrar(context, user != null ? user : context.getUser(), clave, typed);
             }
         }
     }
@@ -207,7 +211,7 @@ final class CuilPasswordForm implements Authenticator {
      * Judges the clave within the CUIL's turn (one attempt of a CUIL at a time, on every node); false, with the page
      * set, when it was not compared or was wrong. {@code user} may be null (a CUIL without an account).
      */
-    private boolean juzgadaEnSuTurno(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
+    private boolean juzgadaEnSuTurno(AuthenticationFlowContext context, Intento intento, Cuil cuil, UserModel user, String clave,
                                      MultivaluedMap<String, String> typed) {
         BloqueoClave bloqueo = new BloqueoClave(context.getSession(), context.getRealm(), context.getProtector());
         if (!bloqueo.tomarTurno(cuil)) {
@@ -220,6 +224,12 @@ final class CuilPasswordForm implements Authenticator {
         boolean correcta = false;
         try {
             correcta = claveCorrecta(context, cuil, user, clave, typed, bloqueo);
+        } catch (RegistroNoDisponible e) {
+            // The former system's registry did not answer for a CUIL without an account: nothing judged, nothing counted.
+            devoluciones.anotar(intento.direccion(), intento.cobradoEn());
+            context.getEvent().error(Migracion.ERROR_NO_DISPONIBLE);
+            context.forceChallenge(globalError(context, typed, MSG_SATURADO));
+            return false;
         } finally {
             bloqueo.devolverTurno(cuil);
         }
@@ -272,11 +282,15 @@ final class CuilPasswordForm implements Authenticator {
         }
         boolean correcta = user != null && user.credentialManager().isValid(UserCredentialModel.password(clave));
         if (!correcta) {
-            // Not the account's clave (without an account, the dummy hash a missing user costs): it may be one of the
-            // CUIL's pending requests (residents abroad), compared with the same work whatever the CUIL has.
-            if (user == null) {
-                AuthenticatorUtils.dummyHash(context);
-            }
+            // Without an account, a clave of the agency's former system makes it now; every wrong clave costs the same
+            // legacy hash, and without an account the dummy hash a missing user costs (legadas.Migracion).
+            Optional<UserModel> migrada = Migracion.intentar(context, cuil, user, clave);
+            migrada.ifPresent(context::setUser);
+            correcta = migrada.isPresent();
+        }
+        if (!correcta) {
+            // Not the account's clave: it may be one of the CUIL's pending requests (residents abroad), compared with the
+            // same work whatever the CUIL has.
             Optional<ClavesPendientes.Solicitud> solicitud = context.getSession().getProvider(ClavesPendientes.class)
                     .conClave(context.getRealm(), cuil.digitos(), clave);
             solicitud.ifPresent(s -> context.getAuthenticationSession().setAuthNote(ClavesPendientes.NOTA_SOLICITUD, s.id()));

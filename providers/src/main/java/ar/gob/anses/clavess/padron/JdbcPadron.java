@@ -2,13 +2,6 @@ package ar.gob.anses.clavess.padron;
 
 import ar.gob.anses.clavess.cuenta.Cuil;
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
-import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
-import io.agroal.api.configuration.supplier.AgroalConnectionPoolConfigurationSupplier;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +19,7 @@ import java.util.TreeSet;
 
 /**
  * The registry in PostgreSQL, in the tables of {@code schema.sql}: one prepared query per lookup (the lists
- * come back as arrays, so a lookup is one round trip) over an Agroal pool: Keycloak's own pool, whose jars are in
- * the distribution's {@code lib/lib/main} next to the PostgreSQL driver, so nothing is shipped with the provider.
+ * come back as arrays, so a lookup is one round trip) over an Agroal pool ({@link PoolJdbc}).
  */
 public final class JdbcPadron implements AutoCloseable {
 
@@ -56,15 +48,6 @@ public final class JdbcPadron implements AutoCloseable {
     private record Empleadores(Set<String> nombres, long leidosNanos) {
     }
 
-    /** A connection idle this long is checked before it is lent again. */
-    static final Duration VALIDAR_TRAS_OCIO = Duration.ofSeconds(30);
-    /** Connections are replaced after this long, so a failover or a DNS change is picked up. */
-    static final Duration VIDA_MAXIMA = Duration.ofMinutes(30);
-    /** An idle connection is closed after this long (the pool opens connections again on need). */
-    static final Duration CIERRE_OCIOSAS = Duration.ofMinutes(10);
-    /** A lookup holds its connection for milliseconds: one held this long is logged by Agroal as a leak. */
-    static final Duration FUGA = Duration.ofMinutes(1);
-
     private final AgroalDataSource pool;
     private final int tamanoPool;
     private final int timeoutSegundos;
@@ -75,42 +58,13 @@ public final class JdbcPadron implements AutoCloseable {
      * @param timeout  bounds each of: waiting for a free connection, connecting, one query
      */
     public JdbcPadron(String url, String usuario, String clave, int tamanoPool, Duration timeout) {
-        if (tamanoPool < 1) {
-            throw new IllegalArgumentException("pool size must be at least 1, not " + tamanoPool);
-        }
-        this.tamanoPool = tamanoPool;
-        this.timeoutSegundos = (int) Math.max(1, timeout.toSeconds());
-        AgroalConnectionFactoryConfigurationSupplier conexiones = new AgroalConnectionFactoryConfigurationSupplier()
-                .connectionProviderClass(org.postgresql.Driver.class) // the one in Keycloak's distribution
-                .jdbcUrl(url)
-                .readOnly(true)
-                .loginTimeout(timeout)
-                .jdbcProperty("connectTimeout", String.valueOf(timeoutSegundos))
-                .jdbcProperty("ApplicationName", "clave-ss padron");
-        if (usuario != null) {
-            conexiones.principal(new NamePrincipal(usuario));
-        }
-        if (clave != null) {
-            conexiones.credential(new SimplePassword(clave));
-        }
-        AgroalConnectionPoolConfigurationSupplier conjunto = new AgroalConnectionPoolConfigurationSupplier()
-                .connectionFactoryConfiguration(conexiones)
-                .maxSize(tamanoPool)
-                .acquisitionTimeout(timeout)
-                .idleValidationTimeout(VALIDAR_TRAS_OCIO)
-                .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(timeoutSegundos))
-                .exceptionSorter(new PostgreSQLExceptionSorter()) // SQLState 08…: the connection is closed, not lent again
-                .maxLifetime(VIDA_MAXIMA)
-                .reapTimeout(CIERRE_OCIOSAS)
-                .leakTimeout(FUGA);
-        AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(conjunto)
-                .metricsEnabled(true); // Server Info's open connections
-        try {
-            this.pool = AgroalDataSource.from(config);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the padrón's connection pool: " + e.getMessage(), e);
-        }
+        this(new PoolJdbc.Opciones(url, usuario, clave, tamanoPool, timeout));
+    }
+
+    JdbcPadron(PoolJdbc.Opciones opciones) {
+        this.pool = opciones.pool("clave-ss padron");
+        this.tamanoPool = opciones.tamano();
+        this.timeoutSegundos = PoolJdbc.segundos(opciones.timeout());
     }
 
     public Optional<Persona> buscar(Cuil cuil) {
@@ -210,7 +164,7 @@ public final class JdbcPadron implements AutoCloseable {
 
     /** Connections open now, lent or idle (Agroal's metrics). */
     long conexionesAbiertas() {
-        return pool.getMetrics().activeCount() + pool.getMetrics().availableCount();
+        return PoolJdbc.abiertas(pool);
     }
 
     @Override

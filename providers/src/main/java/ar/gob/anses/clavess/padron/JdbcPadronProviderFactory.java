@@ -1,15 +1,14 @@
 package ar.gob.anses.clavess.padron;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -20,13 +19,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 public final class JdbcPadronProviderFactory implements PadronProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "jdbc";
-    public static final String URL = "url";
-    public static final String USER = "user";
-    public static final String PASSWORD = "password";
-    public static final String POOL_SIZE = "poolSize";
-    public static final String TIMEOUT_SECONDS = "timeoutSeconds";
-
-    static final int DEFAULT_POOL_SIZE = 8;
+    public static final String URL = PoolJdbc.URL;
     static final int DEFAULT_TIMEOUT_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(JdbcPadronProviderFactory.class);
@@ -41,16 +34,15 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
 
     @Override
     public void init(Config.Scope config) {
-        url = config.get(URL);
-        if (url == null || url.isBlank()) {
-            // Keycloak initialises every provider of the SPI when none is chosen: without a URL this one stays idle.
+        Optional<PoolJdbc.Opciones> opciones = PoolJdbc.Opciones.leer(config, DEFAULT_TIMEOUT_SECONDS);
+        if (opciones.isEmpty()) {
             LOG.debugf("No --spi-%s--%s--%s: the jdbc padrón is not configured", PadronSpi.NAME, PROVIDER_ID, URL);
             return;
         }
-        int poolSize = config.getInt(POOL_SIZE, DEFAULT_POOL_SIZE);
-        int timeout = config.getInt(TIMEOUT_SECONDS, DEFAULT_TIMEOUT_SECONDS);
-        padron = new JdbcPadron(url, config.get(USER), config.get(PASSWORD), poolSize, Duration.ofSeconds(timeout));
-        LOG.infof("Padrón in %s: pool of %d connections, timeout %d s", sinCredenciales(url), poolSize, timeout);
+        url = opciones.get().url();
+        padron = new JdbcPadron(opciones.get());
+        LOG.infof("Padrón in %s: pool of %d connections, timeout %d s", sinCredenciales(url), opciones.get().tamano(),
+                opciones.get().timeout().toSeconds());
     }
 
     @Override
@@ -77,19 +69,9 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(URL).type(ProviderConfigProperty.STRING_TYPE).label("JDBC URL")
-                .helpText("PostgreSQL JDBC URL of the registry, e.g. jdbc:postgresql://db:5432/padron?currentSchema=padron "
-                        + "(tables in schema.sql, see docs/padron.md).").add()
-                .property().name(USER).type(ProviderConfigProperty.STRING_TYPE).label("User")
-                .helpText("Database user; read access to the padron_* tables is enough.").add()
-                .property().name(PASSWORD).type(ProviderConfigProperty.PASSWORD).label("Password")
-                .helpText("Database password.").secret(true).add()
-                .property().name(POOL_SIZE).type(ProviderConfigProperty.INTEGER_TYPE).label("Pool size")
-                .helpText("Connections kept open at most.").defaultValue(DEFAULT_POOL_SIZE).add()
-                .property().name(TIMEOUT_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).label("Timeout (seconds)")
-                .helpText("Longest wait for a free connection, for connecting and for one query.").defaultValue(DEFAULT_TIMEOUT_SECONDS).add()
-                .build();
+        return PoolJdbc.propiedades("PostgreSQL JDBC URL of the registry, e.g. jdbc:postgresql://db:5432/padron?currentSchema=padron "
+                        + "(tables in schema.sql, see docs/padron.md).", "Database user; read access to the padron_* tables is enough.",
+                "Longest wait for a free connection, for connecting and for one query.", DEFAULT_TIMEOUT_SECONDS);
     }
 
     @Override
@@ -105,7 +87,6 @@ public final class JdbcPadronProviderFactory implements PadronProviderFactory, S
 
     /** The URL without its query, where a password may have been put. */
     static String sinCredenciales(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
+        return PoolJdbc.sinCredenciales(url);
     }
 }

@@ -37,6 +37,13 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class ClusterDePrueba implements ParameterResolver {
 
+    /**
+     * The run's legacy claves registry for the cluster (SPI anses-claves-legadas, provider jdbc): a schema of the test
+     * database with an empty {@code clave_legada}, made before the nodes start, filled by ClavesLegadasPostgresIT,
+     * dropped with the cluster.
+     */
+    public static final String ESQUEMA_LEGADAS = "claves_legadas_it_" + ProcessHandle.current().pid();
+
     public static final int A = 0;
     public static final int B = 1;
     private static final Duration ARRANQUE = Duration.ofMinutes(6);
@@ -127,6 +134,7 @@ public final class ClusterDePrueba implements ParameterResolver {
         List<Integer> jgroups = List.of(puertoJGroups(), puertoJGroups());
         Map<String, String> env = new HashMap<>(KeycloakExtension.entorno(Map.of()));
         env.putAll(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin", "KC_LOG_LEVEL", "INFO"));
+        env.putAll(ClavesLegadasJdbc.crear(ESQUEMA_LEGADAS));
         KeycloakCluster.Config config = new KeycloakCluster.Config(Path.of(requerida("keycloak.home")),
                 Path.of(requerida("providers.jar")), Path.of(requerida("realm.dir")), Path.of(requerida("cluster.dir")),
                 // The local PostgreSQL trusts loopback connections: the password is not checked.
@@ -194,6 +202,7 @@ public final class ClusterDePrueba implements ParameterResolver {
         void close() {
             cluster.close();
             KeycloakCluster.borrarBaseDeDatos(config);
+            ClavesLegadasJdbc.borrar(ESQUEMA_LEGADAS);
         }
     }
 }

@@ -101,6 +101,12 @@ public final class KeycloakCluster implements AutoCloseable {
                 build.add("--" + nombre + "=" + valor);
             }
         });
+        // An SPI's provider choice (KC_SPI_<SPI>__PROVIDER among the caller's variables) is fixed by the build too.
+        config.env().forEach((variable, valor) -> {
+            if (variable.startsWith("KC_SPI_") && variable.endsWith("__PROVIDER")) {
+                build.add("--" + variable.substring(3).toLowerCase(java.util.Locale.ROOT).replace("__", "--").replace('_', '-') + "=" + valor);
+            }
+        });
         KeycloakServer.build(plantilla, build, config.trabajo().resolve("build.log"));
 
         URI publica = URI.create("http://localhost:" + config.httpPorts().get(0) + "/");
@@ -137,6 +143,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 }
                 Map<String, String> env = new LinkedHashMap<>(config.env());
                 env.put(KeycloakServer.PADRON_PATH_VARIABLE, config.realmDir().resolve("padron-demo.json").toAbsolutePath().toString());
+                env.putIfAbsent(KeycloakServer.LEGADAS_PATH_VARIABLE, config.realmDir().resolve(KeycloakServer.LEGADAS_DEMO).toAbsolutePath().toString());
                 // Appended, so that a node's log keeps what it said before a crash and a restart.
                 KeycloakServer nodo = KeycloakServer.run(home, propia, argumentos, env, config.callerConfigWins(),
                         ProcessBuilder.Redirect.appendTo(log.toFile())).behind(publica);

@@ -54,7 +54,8 @@ public final class KeycloakExtension implements ParameterResolver {
                         "--spi-anses-claves-pendientes--default--intervalo=2s",
                         "--metrics-enabled=true", KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS),
                 entorno(Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString())),
+                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(required("realm.dir"), "padron-demo.json").toAbsolutePath().toString(),
+                        KeycloakServer.LEGADAS_PATH_VARIABLE, Path.of(required("realm.dir"), KeycloakServer.LEGADAS_DEMO).toAbsolutePath().toString())),
                 // Appended: a server that is killed and started again keeps what it said before.
                 false, ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .awaitRealm(Duration.ofMinutes(8)); // 40 s alone; much more on a machine busy with other builds

@@ -53,6 +53,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The SPI option --spi-anses-padron--json-file--path as a variable. */
     public static final String PADRON_PATH_VARIABLE = "KC_SPI_ANSES_PADRON__JSON_FILE__PATH";
+    /** The SPI option --spi-anses-claves-legadas--json-file--path as a variable: the demo's claves of the former system. */
+    public static final String LEGADAS_PATH_VARIABLE = "KC_SPI_ANSES_CLAVES_LEGADAS__JSON_FILE__PATH";
+    public static final String LEGADAS_DEMO = "claves-legadas-demo.json";
 
     /**
      * start-dev's H2 writes a commit to disk up to half a second later (its WRITE_DELAY): a kill -9 would

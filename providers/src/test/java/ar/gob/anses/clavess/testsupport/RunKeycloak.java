@@ -28,7 +28,8 @@ public final class RunKeycloak {
                 : List.of(KeycloakServer.FUNCIONES, KeycloakServer.SIN_ALTA_DE_SUJETOS);
         KeycloakServer server = KeycloakServer.start(home, base, opciones,
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", "admin", "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
-                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(args[2], "padron-demo.json").toAbsolutePath().toString()),
+                        KeycloakServer.PADRON_PATH_VARIABLE, Path.of(args[2], "padron-demo.json").toAbsolutePath().toString(),
+                        KeycloakServer.LEGADAS_PATH_VARIABLE, Path.of(args[2], KeycloakServer.LEGADAS_DEMO).toAbsolutePath().toString()),
                 true, ProcessBuilder.Redirect.INHERIT);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-keycloak"));
 
