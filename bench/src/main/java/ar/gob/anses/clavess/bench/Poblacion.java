@@ -273,11 +273,40 @@ final class Poblacion {
     /** Every request, timed against the population of {@code tamano}. */
     private ObjectNode peticiones(URI base, Admin admin, long tamano) throws Exception {
         ObjectNode peticiones = Admin.JSON.createObjectNode();
+        ciudadano(peticiones, base, tamano);
+        oficina(peticiones, admin, tamano);
+        return peticiones;
+    }
+
+    /**
+     * {@code -Dbench.poblacionSeguir=true}: Keycloak again on the population a run left in {@value #DB} (nothing loaded),
+     * the citizen's requests only, merged into that size's figures.
+     */
+    void seguir(Path home, Path jar, Path realmDir, Path trabajo, ObjectNode resultado) throws Exception {
+        int puerto = KeycloakServer.freePort();
+        URI base = URI.create("http://localhost:" + puerto + "/");
+        KeycloakServer server = Preparacion.arrancar(home, jar, realmDir, trabajo, true, puerto, 0, DB, Preparacion.PG + DB_PADRON);
+        try (Connection db = DriverManager.getConnection(Preparacion.PG + DB, Preparacion.PG_USER, null)) {
+            long tamano = Long.parseLong(uno(db, "SELECT count(*) FROM user_entity WHERE id LIKE '00000000-0000-4000-8000-%'"));
+            ObjectNode peticiones = objeto(objeto(resultado, "poblacion"), String.valueOf(tamano));
+            ciudadano(peticiones, base, tamano);
+            objeto(objeto(resultado, "poblacionDetalle"), String.valueOf(tamano)).put("ciudadanoDeNuevo",
+                    "the citizen's requests measured again on " + java.time.LocalDate.now() + " on the same data (bench.poblacionSeguir)");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static ObjectNode objeto(ObjectNode padre, String campo) {
+        return padre.get(campo) instanceof ObjectNode o ? o : padre.putObject(campo);
+    }
+
+    private void ciudadano(ObjectNode peticiones, URI base, long tamano) throws Exception {
         Flujos flujos = new Flujos(base);
         AtomicLong turno = new AtomicLong();
         medir(peticiones, "login (random account, cache cold)", () -> () -> flujos.login(Benchmark.ANSES, cuilAlAzar(tamano), Flujos.CLAVE));
         medir(peticiones, "login (20 accounts, cache warm)", () -> () -> flujos.login(Benchmark.ANSES,
-                PoblacionSintetica.cuil(turno.getAndIncrement() % 20), Flujos.CLAVE));
+                cuilSinFactor(turno.getAndIncrement() % 20), Flujos.CLAVE));
         List<String> tokens = new ArrayList<>();
         try {
             for (int k = 0; k < 20; k++) {
@@ -289,6 +318,9 @@ final class Poblacion {
             peticiones.putObject("Actividad de tu cuenta").put("p50", Double.NaN).put("p99", Double.NaN).put("porSegundo", 0).put("ok", 0)
                     .put("errores", 1).put("primerError", String.valueOf(e));
         }
+    }
+
+    private void oficina(ObjectNode peticiones, Admin admin, long tamano) throws Exception {
         medir(peticiones, "anses-nivel GET", () -> () -> admin.get(Benchmark.ANSES + "/anses-nivel/" + cuilAlAzar(tamano)));
         medir(peticiones, "anses-nivel PUT", () -> () -> {
             long i = ThreadLocalRandom.current().nextLong(tamano);
@@ -305,7 +337,6 @@ final class Poblacion {
             }
             admin.post(Benchmark.ANSES + "/anses-habilitacion/" + PadronSintetico.cuil(pendiente(j)), Map.of("nivel", 2, "codigo", codigoPendiente(j)));
         });
-        return peticiones;
     }
 
     /** A part that may fail without losing the rest of the run: its figures, or what went wrong. */
@@ -334,8 +365,19 @@ final class Poblacion {
         }
     }
 
+    /** Any account's CUIL (a login of one with a second factor would stop at its code: those are left out). */
     private static String cuilAlAzar(long tamano) {
-        return PoblacionSintetica.cuil(ThreadLocalRandom.current().nextLong(tamano));
+        long i;
+        do {
+            i = ThreadLocalRandom.current().nextLong(tamano);
+        } while (PoblacionSintetica.conSegundoFactor(i));
+        return PoblacionSintetica.cuil(i);
+    }
+
+    /** The k-th account without a second factor. */
+    private static String cuilSinFactor(long k) {
+        return PoblacionSintetica.cuil(LongStream.iterate(0, i -> i + 1).filter(i -> !PoblacionSintetica.conSegundoFactor(i)).skip(k)
+                .findFirst().orElseThrow());
     }
 
     /** The padrón index of the j-th pending request's citizen: one who may enable a clave (not under curatela). */
