@@ -86,6 +86,20 @@ public final class Benchmark {
             Informe.escribir(ultimo, Path.of(args[3]));
             return;
         }
+        if (Boolean.getBoolean("bench.poblacionSeguir")) { // the citizen's requests again, on the population already loaded
+            ObjectNode ultimo = (ObjectNode) Admin.JSON.readTree(Path.of(args[3]).resolve("benchmarks.json").toFile());
+            new Poblacion(List.of()).seguir(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[4]), ultimo);
+            Informe.escribir(ultimo, Path.of(args[3]));
+            return;
+        }
+        String poblacion = System.getProperty("bench.poblacion", "");
+        if (!poblacion.isBlank()) { // only the population's sizes (issue 35), merged into the last benchmarks.json
+            ObjectNode ultimo = (ObjectNode) Admin.JSON.readTree(Path.of(args[3]).resolve("benchmarks.json").toFile());
+            new Poblacion(Stream.of(poblacion.split(",")).map(String::strip).map(Long::parseLong).toList())
+                    .medir(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[4]), ultimo);
+            Informe.escribir(ultimo, Path.of(args[3]));
+            return;
+        }
         new Benchmark().correr(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
     }
 

@@ -74,8 +74,21 @@ final class Flujos {
      * (left in {@code tokens[0]}).
      */
     List<Paso> pasosLogin(String realm, String usuario, String clave, JsonNode[] tokens) {
+        return pasosLogin(new Autorizacion(realm, CLIENTE, SECRETO), usuario, clave, tokens);
+    }
+
+    /**
+     * A login to the account console (public client {@code account-console}, PKCE; its redirect URIs must include
+     * {@link #REDIRECT}): the tokens its pages hold, such as the one "Actividad de tu cuenta" reads with.
+     */
+    JsonNode loginConsola(String usuario, String clave) throws Exception {
+        JsonNode[] tokens = new JsonNode[1];
+        recorrer(pasosLogin(new Autorizacion(Benchmark.ANSES, "account-console", null), usuario, clave, tokens));
+        return tokens[0];
+    }
+
+    private List<Paso> pasosLogin(Autorizacion autorizacion, String usuario, String clave, JsonNode[] tokens) {
         Navegador navegador = new Navegador(null, base, nodo);
-        Autorizacion autorizacion = new Autorizacion(realm);
         Navegador.Respuesta[] pagina = new Navegador.Respuesta[1];
         return List.of(
                 new Paso("login page", () -> pagina[0] = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT)),
@@ -95,7 +108,7 @@ final class Flujos {
     /** Crear clave's eight requests, each checked to reach the next page. */
     List<Paso> pasosCrearClave(String cuil, String tramite, InetAddress desde) {
         Navegador navegador = new Navegador(desde);
-        Autorizacion autorizacion = new Autorizacion("anses");
+        Autorizacion autorizacion = new Autorizacion("anses", CLIENTE, SECRETO);
         Navegador.Respuesta[] pagina = new Navegador.Respuesta[1];
         return List.of(
                 new Paso("login page", () -> pagina[0] = navegador.seguir(navegador.get(autorizacion.uri()), REDIRECT)),
@@ -151,16 +164,21 @@ final class Flujos {
     /** One authorization request with its state and PKCE verifier. */
     private final class Autorizacion {
         final String realm;
+        final String cliente;
+        /** Null for a public client. */
+        final String secreto;
         final String state = aleatorio();
         final String verifier = aleatorio();
 
-        Autorizacion(String realm) {
+        Autorizacion(String realm, String cliente, String secreto) {
             this.realm = realm;
+            this.cliente = cliente;
+            this.secreto = secreto;
         }
 
         String uri() {
             return base + "realms/" + realm + "/protocol/openid-connect/auth?" + Navegador.form(Navegador.campos(
-                    "client_id", CLIENTE, "redirect_uri", REDIRECT, "response_type", "code", "scope", "openid",
+                    "client_id", cliente, "redirect_uri", REDIRECT, "response_type", "code", "scope", "openid",
                     "state", state, "code_challenge", desafio(verifier), "code_challenge_method", "S256"));
         }
 
@@ -171,8 +189,12 @@ final class Flujos {
                     || Navegador.parametro(location, "code") == null) {
                 throw new IllegalStateException("no code back to the app: " + vuelta.status() + " " + location + " " + vuelta.resumen());
             }
-            JsonNode tokens = token(realm, Navegador.campos("grant_type", "authorization_code", "code", Navegador.parametro(location, "code"),
-                    "redirect_uri", REDIRECT, "code_verifier", verifier, "client_id", CLIENTE, "client_secret", SECRETO));
+            Map<String, String> campos = new java.util.LinkedHashMap<>(Navegador.campos("grant_type", "authorization_code",
+                    "code", Navegador.parametro(location, "code"), "redirect_uri", REDIRECT, "code_verifier", verifier, "client_id", cliente));
+            if (secreto != null) {
+                campos.put("client_secret", secreto);
+            }
+            JsonNode tokens = token(realm, campos);
             if (!tokens.hasNonNull("id_token") || !tokens.hasNonNull("refresh_token")) {
                 throw new IllegalStateException("no ID or refresh token: " + tokens);
             }

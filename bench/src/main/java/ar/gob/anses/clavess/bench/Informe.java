@@ -74,6 +74,7 @@ final class Informe {
         senales(md, r);
         limiteHash(md, r);
         padron(md, r);
+        poblacion(md, r.get("poblacion"), r.get("poblacionDetalle"));
         notas(md, r);
         comoSeMidio(md, r);
         return md.toString();
@@ -688,6 +689,73 @@ final class Informe {
             return null;
         }
         return padron.get(padron.size() - 1).at("/lookup/p99").asDouble() / padron.get(0).at("/lookup/p99").asDouble();
+    }
+
+    /**
+     * A country's worth of accounts ({@link Poblacion}, issue 35): per size, the load and every request's p50/p99, and
+     * the ratio of each p99 at the largest size to its p99 at the smallest (the target: at most 1.5).
+     */
+    private static void poblacion(StringBuilder md, JsonNode porTamano, JsonNode p) {
+        if (porTamano == null || p == null || porTamano.isEmpty()) {
+            return;
+        }
+        md.append("## A country's worth of accounts (issue 35)\n\n");
+        md.append("`bench/run -Dbench.poblacion=…` (its own databases, the rest of this report untouched): synthetic accounts loaded ")
+                .append("into Keycloak's own PostgreSQL tables with COPY as the product makes them (`testsupport.PoblacionSintetica`: user, ")
+                .append("six attributes, the clave as one Argon2 hash string shared by every account, default roles; 15 % level 3, 70 % with ")
+                .append("an email, 5 % with a TOTP; 90 days of events: 0 to 6 logins each (LOGIN and CODE_TO_TOKEN), a wrong clave for 10 %, ")
+                .append("an office action for 2 % with its admin event and activity row; pending requests, one per 200 accounts and at ")
+                .append("least 3 000; one waiting notice per 10 000), then `ANALYZE`. Each request at concurrency ")
+                .append(p.path("concurrencia").asInt()).append(" for ").append(p.path("rondaSegundos").asInt())
+                .append(" s after a warm-up, on the same shared 2-core machine as the rest (load average at the start: ")
+                .append(p.path("loadAverage").asText()).append("; other work ran beside it, so the figures are noisy). The office's ")
+                .append("requests use master's admin; `login (random account)` picks any account, so at a million nearly every one ")
+                .append("misses Keycloak's `users` cache.\n\n");
+        List<String> tamanos = new ArrayList<>();
+        porTamano.fieldNames().forEachRemaining(tamanos::add);
+        for (String tamano : tamanos) {
+            JsonNode t = p.get(tamano);
+            JsonNode c = t.get("carga");
+            md.append("### ").append(String.format(Locale.ROOT, "%,d", Long.parseLong(tamano))).append(" accounts\n\n");
+            md.append(String.format(Locale.ROOT, "Loaded %,d accounts in %.0f s (%.0f s per million), ANALYZE %.0f s; database %,d MB, "
+                            + "%.0f bytes per account; %,d pending requests.%n%n", c.get("cuentasNuevas").asLong(), c.get("segundos").asDouble(),
+                    c.get("segundosPorMillon").asDouble(), c.get("analyzeSegundos").asDouble(), c.get("bytesBase").asLong() / 1_000_000,
+                    c.get("bytesPorCuenta").asDouble(), c.get("pendientes").asLong()));
+            md.append("| Request | /s | p50 ms | p99 ms | ok | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            porTamano.get(tamano).fields().forEachRemaining(e -> md.append("| ").append(e.getKey()).append(" | ")
+                    .append(f1(e.getValue().get("porSegundo").asDouble())).append(" | ").append(f1(e.getValue().get("p50").asDouble()))
+                    .append(" | ").append(f1(e.getValue().get("p99").asDouble())).append(" | ").append(e.getValue().get("ok").asLong())
+                    .append(" | ").append(e.getValue().get("errores").asLong())
+                    .append(e.getValue().hasNonNull("primerError") ? " (" + e.getValue().get("primerError").asText().replace("|", "/") + ")" : "")
+                    .append(" |\n"));
+            JsonNode sql = t.get("oficinaSql");
+            md.append(sql.has("antes") ? "" : "\nThe office query in SQL was not measured: " + sql.path("error").asText() + "\n\n");
+            md.append(!sql.has("antes") ? "" : String.format(Locale.ROOT, "%nThe activity page's office entries in SQL, 200 random accounts: before the fix (five "
+                            + "admin-event queries by resource path) p50 %.2f ms, p99 %.2f ms; after (ANSES_ACTIVIDAD_OFICINA by account) "
+                            + "p50 %.2f ms, p99 %.2f ms.%n%n", sql.at("/antes/p50").asDouble(), sql.at("/antes/p99").asDouble(),
+                    sql.at("/despues/p50").asDouble(), sql.at("/despues/p99").asDouble()));
+        }
+        if (p.has("cacheUsuarios") && p.get("cacheUsuarios").has("bytesPorUsuario")) {
+            JsonNode c = p.get("cacheUsuarios");
+            md.append(String.format(Locale.ROOT, "Keycloak's `users` cache: %,d accounts never read before, read one by one (the office's "
+                            + "`anses-nivel` GET: the user and its attributes, no session); live heap after a full GC %,d MB before, %,d MB "
+                            + "after: **%.0f bytes per cached account** (see docs/despliegue.md for sizing).%n%n", c.get("usuariosLeidos").asLong(),
+                    c.get("heapVivoAntes").asLong() / 1_000_000, c.get("heapVivoDespues").asLong() / 1_000_000, c.get("bytesPorUsuario").asDouble()));
+        }
+        if (tamanos.size() > 1) {
+            JsonNode menor = porTamano.get(tamanos.get(0));
+            JsonNode mayor = porTamano.get(tamanos.get(tamanos.size() - 1));
+            md.append("### p99 at ").append(String.format(Locale.ROOT, "%,d", Long.parseLong(tamanos.get(tamanos.size() - 1))))
+                    .append(" against ").append(String.format(Locale.ROOT, "%,d", Long.parseLong(tamanos.get(0))))
+                    .append(" (target ≤ 1.5)\n\n| Request | ratio | |\n| --- | ---: | --- |\n");
+            menor.fields().forEachRemaining(e -> {
+                if (mayor.has(e.getKey())) {
+                    double ratio = mayor.get(e.getKey()).get("p99").asDouble() / e.getValue().get("p99").asDouble();
+                    md.append("| ").append(e.getKey()).append(" | ").append(f2(ratio)).append(" | ").append(ok(ratio <= 1.5)).append(" |\n");
+                }
+            });
+            md.append("\n");
+        }
     }
 
     private static void fila(StringBuilder md, String nombre, JsonNode m) {

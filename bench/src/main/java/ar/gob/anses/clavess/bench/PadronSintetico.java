@@ -60,7 +60,7 @@ final class PadronSintetico {
         return tieneTramite(i) && !bajoCuratela(i);
     }
 
-    private static boolean bajoCuratela(long i) {
+    static boolean bajoCuratela(long i) {
         return mezcla(i, 9) % 1000 < 5;
     }
 

@@ -43,6 +43,12 @@ final class Preparacion {
      */
     static KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron)
             throws Exception {
+        return arrancar(home, jar, realmDir, trabajo, postgres, puerto, tamanoPadron, DB_KEYCLOAK, PADRON_URL);
+    }
+
+    /** The same on databases of the caller's ({@link Poblacion} keeps its own, apart from the benchmark's). */
+    static KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron,
+                                   String baseKeycloak, String urlPadron) throws Exception {
         KeycloakServer.install(home, jar, realmDir);
         KeycloakServer.deleteTree(home.resolve("data/h2"));
         Map<String, String> env = new LinkedHashMap<>();
@@ -51,10 +57,10 @@ final class Preparacion {
         List<String> build = new ArrayList<>(List.of("--cache=local", "--health-enabled=true"));
         if (postgres) {
             build.addAll(List.of("--db=postgres", "--spi-anses-padron--provider=jdbc"));
-            env.put("KC_DB_URL", PG + DB_KEYCLOAK);
+            env.put("KC_DB_URL", PG + baseKeycloak);
             env.put("KC_DB_USERNAME", PG_USER);
             env.put("KC_DB_PASSWORD", "unused"); // trust authentication on 127.0.0.1
-            env.put("KC_SPI_ANSES_PADRON__JDBC__URL", PADRON_URL);
+            env.put("KC_SPI_ANSES_PADRON__JDBC__URL", urlPadron);
             env.put("KC_SPI_ANSES_PADRON__JDBC__USER", PG_USER);
         } else {
             build.addAll(List.of("--db=dev-file", "--spi-anses-padron--provider=json-file"));
@@ -94,7 +100,7 @@ final class Preparacion {
         crearUsuarios(admin, usuarios, List.of(Benchmark.ANSES));
     }
 
-    private static ObjectNode cliente(Admin admin) {
+    static ObjectNode cliente(Admin admin) {
         ObjectNode cliente = admin.objeto().put("clientId", Flujos.CLIENTE).put("secret", Flujos.SECRETO).put("enabled", true)
                 .put("publicClient", false).put("standardFlowEnabled", true).put("serviceAccountsEnabled", true)
                 .put("directAccessGrantsEnabled", false);

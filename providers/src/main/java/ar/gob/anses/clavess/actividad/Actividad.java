@@ -60,7 +60,7 @@ public final class Actividad {
             EntradaActividad.Dispositivo dispositivo = null;
             String direccion = null;
             if (s.oficina()) {
-                origen = s.ruta() != null && s.ruta().startsWith(LINEA_130) ? EntradaActividad.Origen.LINEA_130 : EntradaActividad.Origen.OFICINA;
+                origen = TipoAviso.LINEA_130.name().equals(s.tipo()) ? EntradaActividad.Origen.LINEA_130 : EntradaActividad.Origen.OFICINA;
             } else {
                 dispositivo = s.sesion() == null || dispositivos == null ? null
                         : vistos.computeIfAbsent(s.sesion(), dispositivos::apply);
@@ -88,8 +88,7 @@ public final class Actividad {
             return Optional.empty();
         }
         if (s.oficina()) {
-            return DecisionAviso.deEventoAdmin(s.tipo(), s.operacion(), s.ruta(), s.error(), null, null, s.detalles())
-                    .map(Actividad::deAviso);
+            return oficina(s).map(Actividad::deAviso);
         }
         if ("LOGIN".equals(s.tipo()) && s.error() == null) {
             return Optional.of(new Que(INGRESO, List.of(), true));
@@ -99,6 +98,22 @@ public final class Actividad {
             return Optional.of(new Que(INGRESO_FALLIDO, List.of(), false));
         }
         return DecisionAviso.deEvento(s.tipo(), texto(s.detalles()), s.error(), fallosParaBloquear).map(Actividad::deAviso);
+    }
+
+    /** An office's action as recorded: its notice; empty for a kind this version does not know. */
+    private static Optional<Aviso> oficina(Suceso s) {
+        TipoAviso tipo;
+        try {
+            tipo = TipoAviso.valueOf(s.tipo());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Map<String, ?> d = s.detalles() == null ? Map.of() : s.detalles();
+        return Optional.of(new Aviso(tipo, entero(d.get(Suceso.NIVEL_ANTERIOR)), entero(d.get(Suceso.NIVEL_NUEVO))));
+    }
+
+    private static int entero(Object valor) {
+        return valor instanceof Number n ? n.intValue() : 0;
     }
 
     private static Que deAviso(Aviso aviso) {

@@ -24,7 +24,6 @@ import org.keycloak.device.DeviceActivityManager;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventStoreProvider;
 import org.keycloak.events.EventType;
-import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -35,7 +34,6 @@ import org.keycloak.representations.account.DeviceRepresentation;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 import org.keycloak.theme.Theme;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code GET /realms/{realm}/anses-actividad}: the last {@value Actividad#DIAS} days of the account's activity, for
@@ -92,7 +90,7 @@ public final class ActividadResource {
         return sinCache(Response.ok(respuesta, MediaType.APPLICATION_JSON_TYPE));
     }
 
-    /** The user's own events, and the admin (office) events on her account, since {@code desde}. */
+    /** The user's own events, and the office's actions on her account, since {@code desde}. */
     private List<Suceso> sucesos(RealmModel realm, UserModel user, long desde) {
         EventStoreProvider store = session.getProvider(EventStoreProvider.class);
         List<Suceso> sucesos = new ArrayList<>();
@@ -102,16 +100,8 @@ public final class ActividadResource {
             eventos.forEach(e -> sucesos.add(Suceso.deUsuario(e.getId(), e.getTime(), e.getType() == null ? null : e.getType().name(),
                     e.getDetails(), e.getError(), e.getClientId(), e.getIpAddress(), e.getSessionId())));
         }
-        for (String ruta : List.of("users/" + user.getId(), "users/" + user.getId() + "/*",
-                "attack-detection/brute-force/users/" + user.getId(), "anses-nivel/" + user.getUsername(),
-                "anses-habilitacion/" + user.getUsername(), Actividad.LINEA_130 + user.getUsername())) {
-            try (Stream<AdminEvent> eventos = store.createAdminQuery().realm(realm.getId()).resourcePath(ruta)
-                    .fromTime(new Date(desde)).orderByDescTime().maxResults(Actividad.MAXIMO).getResultStream()) {
-                eventos.forEach(e -> sucesos.add(Suceso.deOficina(e.getId(), e.getTime(), e.getResourceTypeAsString(),
-                        e.getOperationType() == null ? null : e.getOperationType().name(), e.getResourcePath(),
-                        representacion(e), e.getError())));
-            }
-        }
+        // The office's actions: our own table, by account and time (Keycloak's admin events have no index by account).
+        sucesos.addAll(new ActividadOficinaStore(session).deCuenta(realm.getId(), user.getId(), desde, Actividad.MAXIMO));
         return sucesos;
     }
 
@@ -174,19 +164,6 @@ public final class ActividadResource {
             return clave;
         }
         return parametros.length == 0 ? patron : new MessageFormat(patron, locale).format(parametros);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> representacion(AdminEvent event) {
-        String json = event.getRepresentation();
-        if (json == null || !json.startsWith("{")) {
-            return null;
-        }
-        try {
-            return JsonSerialization.readValue(json, Map.class);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static Response sinCache(Response.ResponseBuilder respuesta) {

@@ -10,10 +10,10 @@ import java.util.Map;
  *
  * @param id         the event's id (Keycloak's), to tell entries apart
  * @param tiempo     when, in epoch milliseconds
- * @param tipo       user event type ({@code LOGIN}); admin events: resource type ({@code USER}, {@code ANSES_NIVEL})
- * @param operacion  admin events only: {@code UPDATE}, {@code ACTION}, {@code DELETE}…; null for user events
- * @param ruta       admin events only: the resource path ({@code users/…/reset-password})
- * @param detalles   user events: the details; admin events: the representation's top-level values, if recorded
+ * @param tipo       user event type ({@code LOGIN}); office actions: the notice's kind ({@code avisos.TipoAviso}'s name)
+ * @param operacion  unused (null); kept so that the record's shape stays one for both kinds
+ * @param ruta       unused (null)
+ * @param detalles   user events: the details; office actions: {@code nivelAnterior} and {@code nivelNuevo}
  * @param error      the event's error, null when it succeeded
  * @param clientId   the app (client id) of a user event; null for admin events
  * @param ip         the client address the event recorded
@@ -28,9 +28,12 @@ public record Suceso(String id, long tiempo, String tipo, String operacion, Stri
         return new Suceso(id, tiempo, tipo, null, null, detalles, error, clientId, ip, sesion, false);
     }
 
-    /** An office's (admin) event on her account. */
-    public static Suceso deOficina(String id, long tiempo, String recurso, String operacion, String ruta,
-                                   Map<String, ?> representacion, String error) {
-        return new Suceso(id, tiempo, recurso, operacion, ruta, representacion, error, null, null, null, true);
+    /** An office's action on her account, as the notice it is ({@code tipo}: {@code avisos.TipoAviso}'s name). */
+    public static Suceso deOficina(String id, long tiempo, String tipo, int nivelAnterior, int nivelNuevo) {
+        return new Suceso(id, tiempo, tipo, null, null, Map.of(NIVEL_ANTERIOR, nivelAnterior, NIVEL_NUEVO, nivelNuevo), null,
+                null, null, null, true);
     }
+
+    static final String NIVEL_ANTERIOR = "nivelAnterior";
+    static final String NIVEL_NUEVO = "nivelNuevo";
 }

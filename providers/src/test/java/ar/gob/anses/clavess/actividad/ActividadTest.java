@@ -80,16 +80,15 @@ class ActividadTest {
         assertThat(lista).extracting(EntradaActividad::noFuiYo).containsExactly(true, false, false, false);
     }
 
-    @DisplayName("given office staff's changes (a level by CUIL, a temporary clave, an unlock), then they come from "
-            + "an office, with no app and no address, and the level change names both levels")
+    @DisplayName("given office staff's changes as recorded (a level, a temporary clave, an unlock, a kind this version "
+            + "does not know), then they come from an office, with no app and no address, and the level change names both levels")
     @Test
     void oficina() {
         List<EntradaActividad> lista = entradas(
-                Suceso.deOficina("n", T0 + 3, "ANSES_NIVEL", "UPDATE", "anses-nivel/20950000017",
-                        Map.of("nivelAnterior", 2, "nivelNuevo", 3), null),
-                Suceso.deOficina("c", T0 + 2, "USER", "ACTION", "users/u1/reset-password", null, null),
-                Suceso.deOficina("d", T0 + 1, "USER_LOGIN_FAILURE", "DELETE", "attack-detection/brute-force/users/u1", null, null),
-                Suceso.deOficina("x", T0, "USER", "CREATE", "users/u1", null, null));
+                Suceso.deOficina("n", T0 + 3, "NIVEL_SUBIDO", 2, 3),
+                Suceso.deOficina("c", T0 + 2, "OFICINA_CLAVE", 0, 0),
+                Suceso.deOficina("d", T0 + 1, "OFICINA_DESBLOQUEO", 0, 0),
+                Suceso.deOficina("x", T0, "UN_TIPO_FUTURO", 0, 0));
         assertThat(lista).extracting(EntradaActividad::mensaje).containsExactly("ansesActividadNivelSubido",
                 "ansesActividadOficinaClave", "ansesActividadOficinaDesbloqueo");
         assertThat(lista.get(0).parametros()).containsExactly("2", "3");

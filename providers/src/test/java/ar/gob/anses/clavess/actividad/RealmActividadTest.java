@@ -29,6 +29,13 @@ class RealmActividadTest {
         assertThat(realm.path("adminEventsDetailsEnabled").asBoolean()).as("the level change's representation").isTrue();
     }
 
+    @DisplayName("given the realm export, then Keycloak's admin events expire after the same 90 days as user events (they "
+            + "grew without end: the page reads its office entries from its own table, which keeps 90 days too)")
+    @Test
+    void eventosDeOficinaVencen() throws IOException {
+        assertThat(realm().path("attributes").path("adminEventsExpiration").asLong()).isEqualTo(Actividad.DIAS * 86_400L);
+    }
+
     @DisplayName("given the realm export's stored event types (Keycloak's defaults when it lists none), then every type "
             + "the page reads is stored")
     @Test

@@ -18,11 +18,13 @@ import ar.gob.anses.clavess.testsupport.ThemeMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.AfterAll;
@@ -121,6 +123,35 @@ class ActividadIT {
         for (String id : deAna) {
             assertThat(conOtroUsuario.body()).doesNotContain(id);
         }
+    }
+
+    @DisplayName("given an office's level change in the console's user form, one through anses-nivel and a change of her "
+            + "name, then the page lists each once, as its notice tells it, from an office, newest first (read from the "
+            + "office actions' own table, by account)")
+    @Test
+    void oficinaComoElAviso() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        String id = crear(cuil, "Elsa");
+        ObjectNode datos = (ObjectNode) admin.get("users/" + id);
+        ((ObjectNode) datos.get("attributes")).putArray("nivel").add("3");
+        admin.put("users/" + id, datos);
+        assertThat(admin.putRaw("anses-nivel/" + cuil, "{\"nivel\": 2}").statusCode()).isEqualTo(204);
+        datos = (ObjectNode) admin.get("users/" + id);
+        datos.put("firstName", "Elisa");
+        admin.put("users/" + id, datos);
+
+        String token = ActividadDePrueba.token(server, LoginPage.browser(), ActividadDePrueba.CONSOLA, cuil, CLAVE);
+        List<String> que = new ArrayList<>();
+        List<String> donde = new ArrayList<>();
+        ActividadDePrueba.entradas(server, token).forEach(e -> {
+            que.add(e.get("que").asText());
+            donde.add(e.get("donde").asText());
+        });
+        Locale esAr = Locale.forLanguageTag("es-AR");
+        assertThat(que).containsExactly(CUENTA.get("ansesActividadIngreso"), CUENTA.get("ansesActividadOficinaDatos"),
+                new MessageFormat(CUENTA.get("ansesActividadNivelBajado"), esAr).format(new Object[] {"3", "2"}),
+                new MessageFormat(CUENTA.get("ansesActividadNivelSubido"), esAr).format(new Object[] {"2", "3"}));
+        assertThat(donde.subList(1, 4)).containsOnly(CUENTA.get("ansesActividadDesdeOficina"));
     }
 
     @DisplayName("given a citizen's wrong clave, her login to an app, an office's change and her login to the console, "

@@ -120,6 +120,11 @@ public final class ClusterDePrueba implements ParameterResolver {
         }
     }
 
+    /** The JDBC URL of the run's cluster database, for a test that looks at Keycloak's tables there (the cluster started). */
+    public static String urlBaseDeDatos() {
+        return arrancar().join().config.urlBaseDeDatos();
+    }
+
     /** Both nodes up: a node found dead (a test killed it) is started again. */
     public static void vivos(KeycloakCluster cluster) {
         for (int nodo = 0; nodo < cluster.size(); nodo++) {

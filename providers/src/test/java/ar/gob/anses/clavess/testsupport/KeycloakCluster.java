@@ -72,6 +72,11 @@ public final class KeycloakCluster implements AutoCloseable {
                          String postgresUser, String postgresPassword, String baseDeDatos, boolean baseNueva, List<Integer> httpPorts,
                          List<Integer> managementPorts, List<Integer> jgroupsPorts, Map<String, String> env,
                          boolean callerConfigWins) {
+
+        /** The JDBC URL of the nodes' database: {@code postgresUrl} with {@code baseDeDatos} as its database. */
+        public String urlBaseDeDatos() {
+            return postgresUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + baseDeDatos);
+        }
     }
 
     /**
@@ -132,7 +137,7 @@ public final class KeycloakCluster implements AutoCloseable {
                     }
                 });
                 argumentos.addAll(List.of(
-                        "--db-url=" + config.postgresUrl().replaceFirst("/[^/?]*(\\?.*)?$", "/" + config.baseDeDatos()),
+                        "--db-url=" + config.urlBaseDeDatos(),
                         "--db-username=" + config.postgresUser(), "--db-password=" + config.postgresPassword(),
                         "--hostname=" + publica, "--http-host=127.0.0.1", "--http-port=" + config.httpPorts().get(i),
                         "--http-management-port=" + config.managementPorts().get(i),
