@@ -726,7 +726,7 @@ final class Informe {
                     .append(f1(e.getValue().get("porSegundo").asDouble())).append(" | ").append(f1(e.getValue().get("p50").asDouble()))
                     .append(" | ").append(f1(e.getValue().get("p99").asDouble())).append(" | ").append(e.getValue().get("ok").asLong())
                     .append(" | ").append(e.getValue().get("errores").asLong())
-                    .append(e.getValue().hasNonNull("primerError") ? " (" + e.getValue().get("primerError").asText().replace("|", "/") + ")" : "")
+                    .append(e.getValue().hasNonNull("primerError") ? " (" + corto(e.getValue().get("primerError").asText(), 90) + ")" : "")
                     .append(" |\n"));
             JsonNode sql = t.get("oficinaSql");
             md.append(sql.has("antes") ? "" : "\nThe office query in SQL was not measured: " + sql.path("error").asText() + "\n\n");
@@ -756,6 +756,14 @@ final class Informe {
             });
             md.append("\n");
         }
+        if (p.hasNonNull("notas")) {
+            md.append(p.get("notas").asText()).append("\n\n");
+        }
+    }
+
+    private static String corto(String texto, int largo) {
+        String limpio = texto.replace("|", "/").replace("\n", " ");
+        return limpio.length() <= largo ? limpio : limpio.substring(0, largo) + "…";
     }
 
     private static void fila(StringBuilder md, String nombre, JsonNode m) {
