@@ -322,7 +322,7 @@ public final class Benchmark {
             AtomicLong siguiente = new AtomicLong();
             AtomicLong turno = new AtomicLong();
             java.util.function.Supplier<Carga.Operacion> enCluster = () -> () -> nodos.get((int) (turno.getAndIncrement() % nodos.size()))
-                    .login(ANSES, PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios()), Flujos.CLAVE);
+                    .login(ANSES, PadronSintetico.cuil(PadronSintetico.titular((int) (siguiente.getAndIncrement() % ajustes.usuarios()))), Flujos.CLAVE);
             log("Cluster: logins on %d nodes against one node, %d ABBA pairs of %d s at concurrency %d", cluster.size(), ajustes.paresCluster(),
                     ajustes.ronda().toSeconds(), c);
             Carga.medir("warm-up cluster", c, ajustes.calentamiento(), enCluster);
@@ -350,7 +350,7 @@ public final class Benchmark {
 
     /** The next of the benchmark's users, in turn. */
     private String usuario(AtomicLong siguiente) {
-        return PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios());
+        return PadronSintetico.cuil(PadronSintetico.titular((int) (siguiente.getAndIncrement() % ajustes.usuarios())));
     }
 
     /** A virtual user that logged in once and then keeps refreshing its tokens. */
@@ -358,7 +358,7 @@ public final class Benchmark {
         String[] refresh = new String[1];
         return () -> {
             if (refresh[0] == null) {
-                refresh[0] = flujos.login(realm, PadronSintetico.cuil(siguiente.getAndIncrement() % ajustes.usuarios()), Flujos.CLAVE)
+                refresh[0] = flujos.login(realm, PadronSintetico.cuil(PadronSintetico.titular((int) (siguiente.getAndIncrement() % ajustes.usuarios()))), Flujos.CLAVE)
                         .get("refresh_token").asText();
             }
             refresh[0] = flujos.refrescar(realm, refresh[0]).get("refresh_token").asText();
@@ -367,7 +367,7 @@ public final class Benchmark {
 
     /**
      * Each Crear clave takes the next of the client addresses in turn, and a citizen nobody used yet, spread over the whole padrón (k × a prime, modulo its
-     * size, never repeats), who has a trámite and no account: the first 'usuarios' citizens have one.
+     * size, never repeats), who has a trámite and no account: the first 'usuarios' citizens not under curatela have one (PadronSintetico.titular).
      */
     private Carga.Operacion crearClave(Flujos flujos, AtomicLong candidato, AtomicLong direccion, long tamanoPadron) {
         return () -> Flujos.recorrer(pasosCrearClave(flujos, candidato, direccion, tamanoPadron));
@@ -378,7 +378,7 @@ public final class Benchmark {
         long i;
         do {
             i = (candidato.getAndIncrement() * 104_729L) % tamanoPadron;
-        } while (i < ajustes.usuarios() || !PadronSintetico.puedeCrearPorTramite(i));
+        } while (i <= PadronSintetico.titular(ajustes.usuarios() - 1) || !PadronSintetico.puedeCrearPorTramite(i));
         return flujos.pasosCrearClave(PadronSintetico.cuil(i), PadronSintetico.tramite(i), direccion(k));
     }
 

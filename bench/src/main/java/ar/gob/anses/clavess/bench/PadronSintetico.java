@@ -64,6 +64,28 @@ final class PadronSintetico {
         return mezcla(i, 9) % 1000 < 5;
     }
 
+    // The account holders' indexes, found once: titular(k) is asked on every login of the load.
+    private static long[] titulares = new long[0];
+
+    /**
+     * The index of the k-th citizen with an account in the benchmark: the k-th not under curatela, whose clave is the
+     * curador's business (the realm's policy anses-sin-curatela refuses to give a ward one).
+     */
+    static synchronized long titular(int k) {
+        if (k >= titulares.length) {
+            long[] mas = java.util.Arrays.copyOf(titulares, Math.max(k + 1, titulares.length * 2));
+            long i = titulares.length == 0 ? -1 : titulares[titulares.length - 1];
+            for (int n = titulares.length; n < mas.length; n++) {
+                do {
+                    i++;
+                } while (bajoCuratela(i));
+                mas[n] = i;
+            }
+            titulares = mas;
+        }
+        return titulares[k];
+    }
+
     private static String sexo(long i) {
         return (i & 1) == 0 ? "M" : "F";
     }

@@ -186,7 +186,7 @@ final class Preparacion {
     }
 
     private static ObjectNode usuario(String realm, int i) {
-        var persona = PadronSintetico.persona(i);
+        var persona = PadronSintetico.persona(PadronSintetico.titular(i));
         ObjectNode usuario = Admin.JSON.createObjectNode().put("username", persona.cuil().digitos()).put("enabled", true)
                 .put("firstName", persona.nombre()).put("lastName", persona.apellido());
         if (realm.equals(Benchmark.ANSES)) {
