@@ -25,8 +25,6 @@ public final class Actividad {
     public static final int DIAS = 90;
     /** The most entries a page shows: a citizen's 90 days fit many times over; a flood of attempts does not bury the rest. */
     public static final int MAXIMO = 200;
-    /** The resource path of Línea 130's admin events, before the CUIL (provider anses-linea-130). */
-    public static final String LINEA_130 = "anses-linea-130/";
 
     /** The user event types the page reads; Keycloak stores all of them by default ({@code saveByDefault}). */
     public static final Set<String> TIPOS = Set.of("LOGIN", "LOGIN_ERROR", "REGISTER", "SEND_VERIFY_EMAIL", "UPDATE_EMAIL",

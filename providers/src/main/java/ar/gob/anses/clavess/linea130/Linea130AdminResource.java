@@ -8,6 +8,7 @@ import ar.gob.anses.clavess.cuenta.Nivel;
 import ar.gob.anses.clavess.habilitacion.ClaveProvisoria;
 import ar.gob.anses.clavess.habilitacion.ClavesPendientes;
 import ar.gob.anses.clavess.linea130.Linea130.Resultado;
+import ar.gob.anses.clavess.oficina.Oficina;
 import ar.gob.anses.clavess.padron.Curatela;
 import ar.gob.anses.clavess.padron.PadronProvider;
 import ar.gob.anses.clavess.padron.Persona;
@@ -198,7 +199,7 @@ public final class Linea130AdminResource {
     private boolean esPersonal(UserModel user) {
         var grupo = KeycloakModelUtils.findGroupByPath(session, realm, GRUPO_PERSONAL);
         return (grupo != null && user.isMemberOf(grupo)) || user.getRealmRoleMappingsStream()
-                .anyMatch(r -> Linea130.ROL.equals(r.getName()) || "anses-oficina".equals(r.getName()));
+                .anyMatch(r -> Linea130.ROL.equals(r.getName()) || Oficina.ROL.equals(r.getName()));
     }
 
     private IntentosVerificacionStore intentos() {

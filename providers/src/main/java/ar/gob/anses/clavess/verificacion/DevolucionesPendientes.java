@@ -36,7 +36,7 @@ public final class DevolucionesPendientes {
                 return;
             }
         }
-        debidas.merge(clave, new long[] {cobradoEn}, (antes, nueva) -> antes.length >= MAXIMO_POR_DIRECCION ? antes : agregar(antes, nueva[0]));
+        deber(clave, cobradoEn);
     }
 
     /** Everything owed to the address {@code clave}, no longer owed (the caller gives it back, or {@link #restituir}s it). */
@@ -48,8 +48,12 @@ public final class DevolucionesPendientes {
     /** Units taken by {@link #tomar} that could not be given back (the charge's transaction failed): owed again. */
     void restituir(String clave, long[] cuando) {
         for (long t : cuando) {
-            debidas.merge(clave, new long[] {t}, (antes, nueva) -> antes.length >= MAXIMO_POR_DIRECCION ? antes : agregar(antes, nueva[0]));
+            deber(clave, t);
         }
+    }
+
+    private void deber(String clave, long cobradoEn) {
+        debidas.merge(clave, new long[] {cobradoEn}, (antes, nueva) -> antes.length >= MAXIMO_POR_DIRECCION ? antes : agregar(antes, nueva[0]));
     }
 
     int direcciones() {
