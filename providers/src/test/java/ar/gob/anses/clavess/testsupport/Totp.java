@@ -15,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Totp {
 
     private static final int PERIODO = 30;
+    // Longer than a code takes to reach Keycloak from the test.
+    private static final int MARGEN_SEGUNDOS = 3;
 
     private final byte[] key;
     private long ultimoPaso = Long.MIN_VALUE;
@@ -23,10 +25,14 @@ public final class Totp {
         this.key = base32(base32);
     }
 
-    /** The code of the earliest step Keycloak still accepts that this app has not used yet. */
+    /**
+     * The code of the earliest step Keycloak still accepts that this app has not used yet. In the last seconds of a step
+     * not the previous one: the request may reach Keycloak in the next step, which no longer accepts it.
+     */
     public String siguiente() {
-        long ahora = System.currentTimeMillis() / 1000 / PERIODO;
-        long paso = Math.max(ultimoPaso + 1, ahora - 1);
+        long segundo = System.currentTimeMillis() / 1000;
+        long ahora = segundo / PERIODO;
+        long paso = Math.max(ultimoPaso + 1, segundo % PERIODO < PERIODO - MARGEN_SEGUNDOS ? ahora - 1 : ahora);
         if (paso > ahora + 1) {
             throw new IllegalStateException("more than three codes within one 30-second step");
         }
