@@ -33,8 +33,9 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  * says her clave moved; a pending entry becomes a pending request whose days run from the entry's creation. The work is
  * the same for every wrong clave: one legacy hash (the entry's, or the {@link Ficticio} of a CUIL with an account, in no
  * registry or already retired) and one of the realm's (the account's, the new clave's, or Keycloak's dummy), so a wrong
- * clave answers alike and in the same time whether the CUIL has an account, a legacy entry or nothing. A registry that
- * does not answer stops the login before anything is judged ({@link RegistroNoDisponible}).
+ * clave answers alike and in the same time whether the CUIL has an account, a legacy entry or nothing. The registry is
+ * read for every wrong clave, so one that does not answer stops every wrong clave alike ({@link RegistroNoDisponible}):
+ * during an outage "saturado" never tells a CUIL with an account from one without.
  */
 public final class Migracion {
 
@@ -52,17 +53,20 @@ public final class Migracion {
      * After a clave that is not {@code cuenta}'s (null: the CUIL has no account). Without an account: the CUIL's account if
      * its legacy clave is {@code clave} and it was moved now (or by a parallel login of the same CUIL on another node);
      * empty otherwise: a wrong clave, no entry, or a pending entry, which became a request that the login's
-     * pending-request comparison finds next. With one: only the dummy legacy hash, so that a wrong clave costs the same
-     * whether or not the CUIL has an account; the registry is not read.
+     * pending-request comparison finds next. With one: the registry's read and the dummy legacy hash, so that a wrong
+     * clave costs, and answers, the same whether or not the CUIL has an account; its entry, if any, is not compared.
      *
-     * @throws RegistroNoDisponible when the registry (or the padrón) did not answer: nothing was judged or changed
+     * @throws RegistroNoDisponible when the registry (or the padrón) did not answer: nothing was migrated or changed
      */
     public static Optional<UserModel> intentar(AuthenticationFlowContext context, Cuil cuil, UserModel cuenta, String clave) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         ClavesLegadasProvider registro = session.getProvider(ClavesLegadasProvider.class);
         if (cuenta != null) {
-            comparar(registro, Optional.empty(), clave); // her account's clave was wrong: the legacy hash a CUIL without one costs
+            // Her account's clave was wrong: the registry's read and the legacy hash a CUIL without one costs, so that a
+            // registry that does not answer stops this login too (answered alike whether or not the CUIL has an account).
+            buscar(session, realm, registro, cuil);
+            comparar(registro, Optional.empty(), clave);
             return Optional.empty();
         }
         Optional<ClaveLegada> entrada = buscar(session, realm, registro, cuil);

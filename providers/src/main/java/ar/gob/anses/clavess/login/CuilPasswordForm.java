@@ -139,7 +139,7 @@ final class CuilPasswordForm implements Authenticator {
                 return;
             }
             UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), cuil.digitos());
-            if (juzgadaEnSuTurno(context, intento, cuil, user, clave, typed)) {
+            if (juzgadaEnSuTurno(context, cuil, user, clave, typed)) {
                 // A right clave: the unit charged before judging goes back at the address's next charge on this node.
                 devoluciones.anotar(intento.direccion(), intento.cobradoEn());
                 // Without an account before, one its legacy clave has just made (legadas.Migracion) is the flow's user.
@@ -211,7 +211,7 @@ final class CuilPasswordForm implements Authenticator {
      * Judges the clave within the CUIL's turn (one attempt of a CUIL at a time, on every node); false, with the page
      * set, when it was not compared or was wrong. {@code user} may be null (a CUIL without an account).
      */
-    private boolean juzgadaEnSuTurno(AuthenticationFlowContext context, Intento intento, Cuil cuil, UserModel user, String clave,
+    private boolean juzgadaEnSuTurno(AuthenticationFlowContext context, Cuil cuil, UserModel user, String clave,
                                      MultivaluedMap<String, String> typed) {
         BloqueoClave bloqueo = new BloqueoClave(context.getSession(), context.getRealm(), context.getProtector());
         if (!bloqueo.tomarTurno(cuil)) {
@@ -225,11 +225,12 @@ final class CuilPasswordForm implements Authenticator {
         try {
             correcta = claveCorrecta(context, cuil, user, clave, typed, bloqueo);
         } catch (RegistroNoDisponible e) {
-            // The former system's registry did not answer for a CUIL without an account: nothing judged, nothing counted.
-            devoluciones.anotar(intento.direccion(), intento.cobradoEn());
-            context.getEvent().error(Migracion.ERROR_NO_DISPONIBLE);
+            // The former system's registry did not answer, after a clave that is not the account's (or with no account):
+            // "saturado" whatever the CUIL has, and a failure counted alike, or an outage would let an attacker guess an
+            // account's clave uncounted (wrong: saturado, right: in) and tell CUILs with an account from those without.
+            bloqueo.contarFallo(cuil, user, context.getConnection().getRemoteHost(), Time.currentTimeMillis());
+            context.getEvent().user(user).error(Migracion.ERROR_NO_DISPONIBLE);
             context.forceChallenge(globalError(context, typed, MSG_SATURADO));
-            return false;
         } finally {
             bloqueo.devolverTurno(cuil);
         }

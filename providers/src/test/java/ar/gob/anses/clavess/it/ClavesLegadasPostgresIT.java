@@ -6,6 +6,7 @@ import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.ClavesLegadasJdbc;
 import ar.gob.anses.clavess.testsupport.ClusterDePrueba;
 import ar.gob.anses.clavess.testsupport.CorreoDePrueba;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.EnParalelo;
 import ar.gob.anses.clavess.testsupport.KeycloakCluster;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The jdbc legacy registry on PostgreSQL, as the run's two-node cluster reads it ({@link ClusterDePrueba#ESQUEMA_LEGADAS}:
  * the table of {@code legadas/schema.sql}, which this class fills with its own three citizens): a first login on one node
  * migrates and the other node knows the account; two first logins of one CUIL at once, on A and on B, make one account;
- * a registry that does not answer (its table locked past the lookup's 2 s timeout) says the system is busy, makes nothing
- * and counts nothing, while citizens with an account log in as ever.
+ * a registry that does not answer (its table locked past the lookup's 2 s timeout) says the system is busy to every wrong
+ * clave alike (a CUIL with an account, or without: the answer tells them apart never), counts the failure, makes nothing,
+ * while citizens with an account and their right clave log in as ever.
  */
 @ExtendWith({Requisitos.Postgres.class, CorreoDePrueba.class, ClusterDePrueba.class})
 class ClavesLegadasPostgresIT {
@@ -118,10 +120,13 @@ class ClavesLegadasPostgresIT {
     }
 
     @DisplayName("given the legacy table locked longer than the lookup's timeout, then a legacy first login is told the system "
-            + "is busy, no account is made and Server Info counts it; a citizen with an account logs in meanwhile; once the "
-            + "table answers, the same clave migrates")
+            + "is busy, no account is made and Server Info counts it; a wrong clave of a CUIL with an account gets the very same "
+            + "answer and its failure counts; a citizen with an account logs in meanwhile; once the table answers, the same "
+            + "clave migrates")
     @Test
     void sistemaCaido() throws Exception {
+        String conCuenta = CuilsDePrueba.nuevo();
+        new AdminApi(cluster.nodo(A)).crearCiudadano(conCuenta, "Rita", "Sosa", CuilsDePrueba.dni(conCuenta), 2, "Quebracho8Sur", false);
         long antes = noDisponible();
         try (Connection bloqueo = ClavesLegadasJdbc.conectar(ClusterDePrueba.ESQUEMA_LEGADAS)) {
             bloqueo.setAutoCommit(false);
@@ -133,6 +138,12 @@ class ClavesLegadasPostgresIT {
             assertThat(caido.alert()).isEqualTo(ES.get("ansesSistemaSaturado"));
             assertThat(new AdminApi(cluster.nodo(A)).get("users?exact=true&username=" + OLGA)).isEmpty();
             assertThat(noDisponible()).isGreaterThan(antes);
+
+            // Her account's clave mistyped during the outage: the answer a CUIL without an account gets, and it counts.
+            LoginPage equivocada = LoginPage.of(LoginPage.open(cluster.navegador(A), new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES).uri())
+                    .submit(conCuenta, "Quebracho8Norte"));
+            assertThat(equivocada.alert()).isEqualTo(caido.alert());
+            assertThat(new AdminApi(cluster.nodo(A)).bruteForce(conCuenta).get("numFailures").asInt()).isEqualTo(1);
 
             // A demo citizen has her account: the old system is not asked.
             Oidc.Request juan = new Oidc(cluster.nodo(A)).request(Oidc.MI_ANSES);

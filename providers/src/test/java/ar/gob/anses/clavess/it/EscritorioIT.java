@@ -43,6 +43,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -244,7 +245,9 @@ class EscritorioIT {
         chromium.get(server.baseUri() + "realms/" + KeycloakServer.REALM + "/anses-escritorio/");
         esperar(By.id("username")).sendKeys(cuil);
         chromium.findElement(By.id("password")).sendKeys(CLAVE, Keys.ENTER);
+        // The login page is replaced by the desk while this waits: the focused element it read may be gone by the time it is asked.
         new WebDriverWait(chromium, Duration.ofSeconds(30)).withMessage(() -> Chromium.consola(chromium))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> foco.equals(d.switchTo().activeElement().getDomAttribute("id")));
         return new SoloTeclado(chromium);
     }
