@@ -3,19 +3,17 @@ package ar.gob.anses.clavess.almacen;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
  * What one client address did in the last hour: one counter per minute ({@code verificacion.VentanaPorMinutos}, which
  * {@code LimitePorDireccionStore} reads it as), so the row has the same size whatever the limit. The id says which count:
  * {@code <realm>:<address>} Crear clave's CUIL submissions, {@code <realm>:ingreso:<address>} the login's failed claves,
- * {@code <realm>:fallos-realm:*} the realm's failed logins (its alarm).
+ * {@code <realm>:fallos-realm:*} the realm's failed logins (its alarm). Mapped here for Keycloak's schema (its changelog
+ * makes the table); read and written in plain JDBC by {@link EnviosDireccionJdbc}, on every login's path.
  */
 @Entity
 @Table(name = "ANSES_ENVIOS_DIRECCION")
-@NamedQuery(name = "ansesEnviosDireccionVencidos",
-        query = "delete from EnviosDireccionEntity e where e.realmId = :realmId and e.ultimoEnvio <= :antesDe")
 public class EnviosDireccionEntity {
 
     /** The column of the counters (changeSet anses-envios-direccion-cubetas-1). */

@@ -18,8 +18,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * what the previous one wrote; and what the citizen is told next is already on disk.
  *
  * <p>One of the two ways work is serialised per CUIL, chosen by where the state lives. State in our tables
- * (verification and enablement attempts, the per-address limits, a CUIL's pending requests) is changed here, under its
- * row's lock: parallel callers queue, and each sees the last one's commit. State that is not in a table of ours takes a
+ * (verification and enablement attempts, a CUIL's pending requests; the per-address limits the same way in plain JDBC,
+ * {@link EnviosDireccionJdbc}, being on every login's path) is changed here, under its row's lock: parallel callers queue, and each sees the last one's commit. State that is not in a table of ours takes a
  * key of Keycloak's single-use store instead ({@code putIfAbsent}, atomic on the cluster, no transaction): the login's
  * turn ({@code login.BloqueoClave}), whose failures are in Keycloak's login-failure store and whose second parallel
  * attempt is refused, not queued; and Crear clave's address-code tries ({@code crearclave.ConfirmaCorreoAuthenticator}),

@@ -1,16 +1,12 @@
 package ar.gob.anses.clavess.verificacion;
 
-import ar.gob.anses.clavess.almacen.EnviosDireccionEntity;
-import ar.gob.anses.clavess.almacen.FilaBloqueada;
+import ar.gob.anses.clavess.almacen.EnviosDireccionJdbc;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * How many times one client address did something counted in the last hour, in Keycloak's database (table
@@ -29,7 +25,7 @@ public final class LimitePorDireccionStore {
     // One admitted submission in this many also deletes the rows of addresses quiet for a whole window.
     private static final int LIMPIEZA_CADA = 64;
 
-    private final KeycloakSessionFactory factory;
+    private final EnviosDireccionJdbc filas;
     private final String realmId;
     private final String uso;
 
@@ -43,7 +39,7 @@ public final class LimitePorDireccionStore {
      * {@code "ingreso:"}: the login's failed claves). Same table, window, row lock and clean-up.
      */
     public LimitePorDireccionStore(KeycloakSession session, RealmModel realm, String uso) {
-        this.factory = session.getKeycloakSessionFactory();
+        this.filas = new EnviosDireccionJdbc(session);
         this.realmId = realm.getId();
         this.uso = uso;
     }
@@ -120,15 +116,13 @@ public final class LimitePorDireccionStore {
     }
 
     private <T> T cambiar(String clave, Function<VentanaPorMinutos, Resultado<T>> cambio, long ahora) {
-        String id = realmId + ":" + uso + clave;
-        return FilaBloqueada.cambiar(factory, EnviosDireccionEntity.class, id,
-                () -> new EnviosDireccionEntity(id, realmId, clave, VentanaPorMinutos.vacia().texto()),
+        VentanaPorMinutos vacia = VentanaPorMinutos.vacia();
+        return filas.cambiar(realmId + ":" + uso + clave, realmId, clave, new EnviosDireccionJdbc.Fila(vacia.texto(), vacia.minuto()),
                 fila -> {
-                    Resultado<T> resultado = cambio.apply(VentanaPorMinutos.de(fila.getCuentas(), fila.getMinuto()));
-                    if (resultado.ventana() != null) {
-                        fila.actualizar(resultado.ventana().texto(), resultado.ventana().minuto(), ahora);
-                    }
-                    return resultado.valor();
+                    Resultado<T> resultado = cambio.apply(VentanaPorMinutos.de(fila.cuentas(), fila.minuto()));
+                    VentanaPorMinutos nueva = resultado.ventana();
+                    return new EnviosDireccionJdbc.Cambio<>(nueva == null ? null : new EnviosDireccionJdbc.Fila(nueva.texto(), nueva.minuto()),
+                            ahora, resultado.valor());
                 });
     }
 
@@ -160,8 +154,6 @@ public final class LimitePorDireccionStore {
     }
 
     private void borrarVencidos(long ahora) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createNamedQuery("ansesEnviosDireccionVencidos").setParameter("realmId", realmId)
-                .setParameter("antesDe", ahora - VENTANA_SEGUNDOS).executeUpdate());
+        filas.borrarVencidos(realmId, ahora - VENTANA_SEGUNDOS);
     }
 }
