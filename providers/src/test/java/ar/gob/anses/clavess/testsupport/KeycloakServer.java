@@ -60,9 +60,11 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * start-dev's H2 writes a commit to disk up to half a second later (its WRITE_DELAY): a kill -9 would
      * lose accounts and counted attempts the citizen was already told about. With 0, H2 writes every
-     * commit before the transaction ends.
+     * commit before the transaction ends. And parallel requests of one CUIL queue on its row (almacen.FilaBloqueada):
+     * H2 gives up waiting for a row lock after one second by default, which a busy 2-core machine passes while the
+     * holder commits (the tries then got "saturado"); PostgreSQL, the production database, waits. Ten seconds here.
      */
-    static final String H2_DURABLE = ";WRITE_DELAY=0";
+    static final String H2_DURABLE = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     private static final String TEST_CLOCK_JAR = "anses-test-reloj.jar";
     private static final String DEV_FILE = "dev-file";
     private static final ObjectMapper JSON = new ObjectMapper();
