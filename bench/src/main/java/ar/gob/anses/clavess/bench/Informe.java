@@ -264,7 +264,7 @@ final class Informe {
                     .append("with the realm's Argon2) beside a login of an account, in realm `anses` of the same Keycloak; Keycloak's CPU ")
                     .append("per login, as in *Keycloak's CPU per request, step by step* (").append(m.get("viajes").asInt())
                     .append(" of each in lockstep, ").append(m.get("repeticiones").asInt()).append(" repetitions, after a warm-up round; ")
-                    .append(m.get("migradas").asLong()).append(" of ").append(m.get("intentadas").asLong()).append(" first logins migrated).\n\n")
+                    .append(m.get("conTokens").asLong()).append(" of ").append(m.get("intentadas").asLong()).append(" first logins ended with tokens).\n\n")
                     .append("| Login | Keycloak CPU ms |\n| --- | ---: |\n")
                     .append("| normal (an account's clave) | ").append(f1(m.get("normalMs").asDouble())).append(" |\n")
                     .append("| migrating (a legacy clave, first login) | ").append(f1(m.get("migrandoMs").asDouble())).append(" |\n")
