@@ -39,7 +39,7 @@ public final class Benchmark {
      */
     record Ajustes(int concurrencia, int usuarios, Duration calentamiento, Duration ronda, int rondas, Duration otros, int paresGrants,
                    Duration crearClave, int paresCrearClave, int direcciones, List<Long> tamanosPadron, Duration busquedas,
-                   Duration perfil, boolean cluster, int viajesPorPaso, int paresCluster) {
+                   Duration perfil, boolean cluster, int viajesPorPaso, int paresCluster, List<Long> tamanosLegadas) {
 
         static Ajustes leer() {
             return new Ajustes(Integer.getInteger("bench.concurrency", 4), Integer.getInteger("bench.users", 200),
@@ -48,11 +48,15 @@ public final class Benchmark {
                     Integer.getInteger("bench.grantPairs", 12),
                     Duration.ofSeconds(Long.getLong("bench.crearClaveSeconds", 10)), Integer.getInteger("bench.crearClavePairs", 16),
                     Integer.getInteger("bench.addresses", 128),
-                    Stream.of(System.getProperty("bench.padronSizes", "10000,1000000,10000000").split(",")).map(String::strip)
-                            .map(Long::parseLong).toList(),
+                    tamanos("bench.padronSizes", "10000,1000000,10000000"),
                     Duration.ofSeconds(Long.getLong("bench.lookupSeconds", 10)),
                     Duration.ofSeconds(Long.getLong("bench.profileSeconds", 0)), Boolean.getBoolean("bench.cluster"),
-                    Integer.getInteger("bench.stepJourneys", 100), Integer.getInteger("bench.clusterPairs", 6));
+                    Integer.getInteger("bench.stepJourneys", 100), Integer.getInteger("bench.clusterPairs", 6),
+                    tamanos("bench.legadasSizes", "1000000,10000000"));
+        }
+
+        private static List<Long> tamanos(String propiedad, String porDefecto) {
+            return Stream.of(System.getProperty(propiedad, porDefecto).split(",")).map(String::strip).map(Long::parseLong).toList();
         }
     }
 
@@ -62,7 +66,7 @@ public final class Benchmark {
     private boolean analizar;
 
     /**
-     * -Dbench.only=logins,grants,crearClave,steps: only those parts, on a padrón of the first size, without the
+     * -Dbench.only=logins,grants,crearClave,steps,legadas: only those parts, on a padrón of the first size, without the
      * cluster, the signals or the report (for a quick look while changing something); empty: everything.
      */
     private static final java.util.Set<String> SOLO = Stream.of(System.getProperty("bench.only", "").split(",")).map(String::strip)
@@ -114,6 +118,7 @@ public final class Benchmark {
                 .put("crearClaveSegundos", ajustes.crearClave().toSeconds()).put("perfilSegundos", ajustes.perfil().toSeconds()).put("busquedaSegundos", ajustes.busquedas().toSeconds())
                 .put("cluster", ajustes.cluster()).put("paresCluster", ajustes.paresCluster()).put("viajesPorPaso", ajustes.viajesPorPaso())
                 .set("padron", Admin.JSON.valueToTree(ajustes.tamanosPadron()));
+        ((ObjectNode) resultado.get("settings")).set("legadas", Admin.JSON.valueToTree(ajustes.tamanosLegadas()));
         resultado.set("machine", Admin.JSON.valueToTree(Informe.maquina()));
         resultado.put("loadAverage", java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
         resultado.set("limitePorDireccionCosto", Admin.JSON.valueToTree(LimiteCosto.medir(30, 100_000)));
@@ -157,8 +162,10 @@ public final class Benchmark {
                 cargados = tamano;
             }
             tamanoParaKeycloak = cargados;
+            prepararRegistroLegado();
         } else {
             tamanoParaKeycloak = 20_000;
+            resultado.putObject("clavesLegadas").put("omitido", "no PostgreSQL on 127.0.0.1:5432: no jdbc legacy registry");
         }
 
         int puerto = KeycloakServer.freePort();
@@ -172,6 +179,13 @@ public final class Benchmark {
             }
         } finally {
             server.close();
+            if (postgres) {
+                ClavesLegadas.borrar(ClavesLegadas.ESQUEMA_KEYCLOAK);
+            }
+        }
+        if (postgres && mide("legadas")) { // loaded to millions while nothing else runs, as the largest padrón below
+            log("Claves legadas: the jdbc registry's lookup at %s entries, one thread, %d s each", ajustes.tamanosLegadas(), ajustes.busquedas().toSeconds());
+            ((ObjectNode) resultado.get("clavesLegadas")).set("busquedas", ClavesLegadas.medirBusquedas(ajustes.tamanosLegadas(), ajustes.busquedas()));
         }
         if (!SOLO.isEmpty()) { // a look at some parts: their numbers in the log and in target/, the report left as it is
             Admin.JSON.writerWithDefaultPrettyPrinter().writeValue(trabajo.resolve("bench-only.json").toFile(), resultado);
@@ -275,6 +289,10 @@ public final class Benchmark {
                             () -> pasosCrearClave(flujos, candidato, direccion, tamanoPadron))));
         }
 
+        if (mide("legadas") && resultado.path("clavesLegadas").has("entradas")) {
+            medirMigracion(flujos, cpu, siguiente);
+        }
+
         if (!ajustes.perfil().isZero()) {
             // Profiles of each scenario alone (after the measurements, so the recording does not weigh on them).
             Path carpeta = Path.of(System.getProperty("bench.profileDir", "target/jfr"));
@@ -290,6 +308,79 @@ public final class Benchmark {
                 perfiles.set(nombre, Admin.JSON.valueToTree(Perfil.resumir(carpeta.resolve(nombre + ".jfr"), 12)));
             }
         }
+    }
+
+    // ---------------------------------------------------------------- claves legadas (issue 33)
+
+    /** Times the migrating logins are measured against the accounts' (ABBA), after one warm-up round: as the steps part. */
+    private static final int REPETICIONES_LEGADAS = 4;
+    static final String MIGRANDO = "login migrando";
+    static final String NORMAL = "login anses";
+
+    /**
+     * Entries of the registry Keycloak reads: each migrating login consumes one, and each of the two CostoPorPaso.medir
+     * builds one journey more, for its steps' names.
+     */
+    private int entradasLegadas() {
+        return ajustes.viajesPorPaso() * (REPETICIONES_LEGADAS + 1) + 2;
+    }
+
+    /** The k-th citizen with a legacy clave and no account: the next ones not under curatela after the account holders. */
+    private long migrante(long k) {
+        return PadronSintetico.titular(ajustes.usuarios() + (int) k);
+    }
+
+    /**
+     * The registry the benchmark's Keycloak reads (provider jdbc, made before it starts: it reads the table's algorithms
+     * and its dummy's kind at start), with an entry of clave {@link Flujos#CLAVE} for each citizen that will migrate. The
+     * other parts' logins are of accounts with their right clave, which never read it.
+     */
+    private void prepararRegistroLegado() throws Exception {
+        ClavesLegadas.crear(ClavesLegadas.ESQUEMA_KEYCLOAK);
+        double segundos = ClavesLegadas.cargar(ClavesLegadas.ESQUEMA_KEYCLOAK, 0, entradasLegadas(), k -> PadronSintetico.cuil(migrante(k)),
+                ClavesLegadas.hash(Flujos.CLAVE));
+        resultado.putObject("clavesLegadas").put("entradas", entradasLegadas());
+        log("Claves legadas: %d entries (bcrypt cost 10) for the migrating logins in %.1f s", entradasLegadas(), segundos);
+    }
+
+    /**
+     * A first login that migrates a legacy clave (the registry's row read, its bcrypt checked, the account made from the
+     * padrón, the clave hashed again with Argon2) against a login of an account in the same realm: Keycloak's CPU per
+     * login, journeys in lockstep as in the steps part. Each migration consumes its entry, so the warm-up is one round.
+     */
+    private void medirMigracion(Flujos flujos, Cpu cpu, AtomicLong siguiente) throws Exception {
+        int n = ajustes.viajesPorPaso();
+        if (!mide("logins") && !mide("steps")) { // alone: the JIT has not seen a login yet
+            Carga.medir("warm-up cuil", ajustes.concurrencia(), ajustes.calentamiento(), () -> login(flujos, ANSES, siguiente));
+        }
+        AtomicLong proximo = new AtomicLong();
+        AtomicLong conTokens = new AtomicLong();
+        java.util.function.Supplier<List<Flujos.Paso>> migrando = () -> contando(
+                flujos.pasosLogin(ANSES, PadronSintetico.cuil(migrante(proximo.getAndIncrement())), Flujos.CLAVE, new JsonNode[1]), conTokens);
+        log("Claves legadas: %d migrating first logins against %d logins of accounts, in lockstep, %d times after one warm-up round", n, n,
+                REPETICIONES_LEGADAS);
+        CostoPorPaso.medir(cpu, n, 2, 1, List.of("warm-up " + MIGRANDO), List.of(migrando));
+        estadisticas(); // the accounts just made, as a deployed PostgreSQL's autovacuum would
+        ObjectNode costo = CostoPorPaso.medir(cpu, n, 2, REPETICIONES_LEGADAS, List.of(MIGRANDO, NORMAL), List.of(migrando,
+                () -> flujos.pasosLogin(ANSES, usuario(siguiente), Flujos.CLAVE, new JsonNode[1])));
+        double migrandoMs = CostoPorPaso.total(costo.get(MIGRANDO));
+        double normalMs = CostoPorPaso.total(costo.get(NORMAL));
+        costo.put("migrandoMs", migrandoMs).put("normalMs", normalMs).put("ratio", migrandoMs / normalMs)
+                .put("conTokens", conTokens.get()).put("intentadas", n * (REPETICIONES_LEGADAS + 1));
+        ((ObjectNode) resultado.get("clavesLegadas")).set("migracion", costo);
+        log("Claves legadas: Keycloak's CPU per login, migrating %.1f ms, normal %.1f ms (%.2f ×); %d of %d first logins ended with tokens",
+                migrandoMs, normalMs, migrandoMs / normalMs, conTokens.get(), n * (REPETICIONES_LEGADAS + 1));
+    }
+
+    /** The journey, counted in {@code hechos} when its last request (the tokens) succeeded. */
+    private static List<Flujos.Paso> contando(List<Flujos.Paso> pasos, AtomicLong hechos) {
+        List<Flujos.Paso> contados = new ArrayList<>(pasos.subList(0, pasos.size() - 1));
+        Flujos.Paso ultimo = pasos.get(pasos.size() - 1);
+        contados.add(new Flujos.Paso(ultimo.nombre(), () -> {
+            ultimo.hacer().ejecutar();
+            hechos.incrementAndGet();
+        }));
+        return contados;
     }
 
     // ---------------------------------------------------------------- cluster
@@ -367,7 +458,8 @@ public final class Benchmark {
 
     /**
      * Each Crear clave takes the next of the client addresses in turn, and a citizen nobody used yet, spread over the whole padrón (k × a prime, modulo its
-     * size, never repeats), who has a trámite and no account: the first 'usuarios' citizens not under curatela have one (PadronSintetico.titular).
+     * size, never repeats), who has a trámite and no account: the first 'usuarios' citizens not under curatela have one (PadronSintetico.titular),
+     * and the next ones have a legacy clave (see migrante), which a clave made here would retire.
      */
     private Carga.Operacion crearClave(Flujos flujos, AtomicLong candidato, AtomicLong direccion, long tamanoPadron) {
         return () -> Flujos.recorrer(pasosCrearClave(flujos, candidato, direccion, tamanoPadron));
@@ -378,7 +470,7 @@ public final class Benchmark {
         long i;
         do {
             i = (candidato.getAndIncrement() * 104_729L) % tamanoPadron;
-        } while (i <= PadronSintetico.titular(ajustes.usuarios() - 1) || !PadronSintetico.puedeCrearPorTramite(i));
+        } while (i <= migrante(entradasLegadas() - 1) || !PadronSintetico.puedeCrearPorTramite(i));
         return flujos.pasosCrearClave(PadronSintetico.cuil(i), PadronSintetico.tramite(i), direccion(k));
     }
 

@@ -1,5 +1,6 @@
 package ar.gob.anses.clavess.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -58,6 +59,15 @@ final class CostoPorPaso {
             Benchmark.log("CPU per step, %s: %.1f ms in all (%s)", nombres.get(v), total, filas);
         }
         return json;
+    }
+
+    /** A journey's CPU ms in all: the sum of its steps' means in {@link #medir}'s answer. */
+    static double total(JsonNode filas) {
+        double total = 0;
+        for (JsonNode fila : filas) {
+            total += fila.get("cpuMs").asDouble();
+        }
+        return total;
     }
 
     /** n journeys in lockstep; CPU ms per journey of each step. A journey that fails is left out of the steps after. */

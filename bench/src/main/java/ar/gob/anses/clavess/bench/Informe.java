@@ -74,6 +74,7 @@ final class Informe {
         senales(md, r);
         limiteHash(md, r);
         padron(md, r);
+        clavesLegadas(md, r.get("clavesLegadas"));
         poblacion(md, r.get("poblacion"), r.get("poblacionDetalle"));
         notas(md, r);
         comoSeMidio(md, r);
@@ -233,6 +234,46 @@ final class Informe {
         }
     }
 
+    /** Issue 33: the jdbc legacy registry's lookups, and a migrating login's CPU beside a normal one's (none in runs before it). */
+    private static void clavesLegadas(StringBuilder md, JsonNode c) {
+        if (c == null) {
+            return;
+        }
+        md.append("## Claves legadas (issue 33)\n\n");
+        if (c.has("omitido")) {
+            md.append("Not measured: ").append(c.get("omitido").asText()).append(".\n\n");
+            return;
+        }
+        if (c.has("busquedas")) {
+            md.append("The jdbc legacy registry: entries loaded with COPY into a schema of their own (dropped after), then `ANALYZE`. ")
+                    .append("Lookups: `JdbcClavesLegadas.buscar` (the provider's own query by primary key over its Agroal pool) of a ")
+                    .append("random CUIL, 1 in 10 with no entry, one thread, after a 3 s warm-up.\n\n")
+                    .append("| Entries | loaded | lookups/s | p50 ms | p99 ms |\n| ---: | ---: | ---: | ---: | ---: |\n");
+            for (JsonNode fila : c.get("busquedas")) {
+                JsonNode l = fila.get("lookup");
+                md.append(String.format(Locale.ROOT, "| %,d | %,d in %.0f s | ", fila.get("entradas").asLong(), fila.get("cargadasAhora").asLong(),
+                        fila.get("cargaSegundos").asDouble())).append(f1(l.get("porSegundo").asDouble())).append(" | ")
+                        .append(f3(l.get("p50").asDouble())).append(" | ").append(f3(l.get("p99").asDouble())).append(" |\n");
+            }
+            md.append("\n");
+        }
+        JsonNode m = c.get("migracion");
+        if (m != null) {
+            md.append("A migrating login (the first login of a citizen of the padrón who has no account, only an entry of the jdbc ")
+                    .append("registry with a bcrypt of cost 10: the entry read, its hash checked, the account made, the clave hashed again ")
+                    .append("with the realm's Argon2) beside a login of an account, in realm `anses` of the same Keycloak; Keycloak's CPU ")
+                    .append("per login, as in *Keycloak's CPU per request, step by step* (").append(m.get("viajes").asInt())
+                    .append(" of each in lockstep, ").append(m.get("repeticiones").asInt()).append(" repetitions, after a warm-up round; ")
+                    .append(m.get("conTokens").asLong()).append(" of ").append(m.get("intentadas").asLong()).append(" first logins ended with tokens).\n\n")
+                    .append("| Login | Keycloak CPU ms |\n| --- | ---: |\n")
+                    .append("| normal (an account's clave) | ").append(f1(m.get("normalMs").asDouble())).append(" |\n")
+                    .append("| migrating (a legacy clave, first login) | ").append(f1(m.get("migrandoMs").asDouble())).append(" |\n")
+                    .append("| migrating ÷ normal | ").append(f2(m.get("ratio").asDouble())).append(" × |\n\n")
+                    .append("A citizen pays it once; every other part of this report ran with the same registry configured, which a ")
+                    .append("right clave of an account never reads.\n\n");
+        }
+    }
+
     /** Each missed target, why, and what would fix it. */
     private static void notas(StringBuilder md, JsonNode r) {
         md.append("## Where a target is missed: why, and what would fix it\n\n");
@@ -261,9 +302,9 @@ final class Informe {
                     + conSpread(logins) + " and " + signo(p99Extra) + " ms at p99; pairs from " + f2(logins.get("ratioMin").asDouble())
                     + " to " + f2(logins.get("ratioMax").asDouble()) + " ×; other processes took " + pct(cpu.get("resto"))
                     + " of the machine. The profiles above say where the anses login spends what the stock one does not."
-                    + (r.has("costoPorPaso") ? " Step by step, Keycloak spent " + f1(total(r.at("/costoPorPaso/login anses")))
-                    + " ms of CPU on a CUIL login and " + f1(total(r.at("/costoPorPaso/login stock"))) + " ms on a stock one ("
-                    + f2(total(r.at("/costoPorPaso/login stock")) / total(r.at("/costoPorPaso/login anses"))) + " ×): login page "
+                    + (r.has("costoPorPaso") ? " Step by step, Keycloak spent " + f1(CostoPorPaso.total(r.at("/costoPorPaso/login anses")))
+                    + " ms of CPU on a CUIL login and " + f1(CostoPorPaso.total(r.at("/costoPorPaso/login stock"))) + " ms on a stock one ("
+                    + f2(CostoPorPaso.total(r.at("/costoPorPaso/login stock")) / CostoPorPaso.total(r.at("/costoPorPaso/login anses"))) + " ×): login page "
                     + signo(paso(r.at("/costoPorPaso/login anses"), "login page") - paso(r.at("/costoPorPaso/login stock"), "login page"))
                     + " ms, form " + signo(paso(r.at("/costoPorPaso/login anses"), "username and password")
                     - paso(r.at("/costoPorPaso/login stock"), "username and password")) + " ms, tokens "
@@ -451,8 +492,8 @@ final class Informe {
 
     /** Why Crear clave misses 0.8 × a login, from the CPU of each of its requests. */
     private static String notaCrearClave(JsonNode c, JsonNode crear) {
-        double login = total(c.get("login stock"));
-        double crearClave = total(c.get("crear clave"));
+        double login = CostoPorPaso.total(c.get("login stock"));
+        double crearClave = CostoPorPaso.total(c.get("crear clave"));
         double pagina = paso(c.get("login stock"), "login page");
         double hashLogin = paso(c.get("login stock"), "username and password");
         double hashCrear = paso(c.get("crear clave"), "the clave twice (the hash)");
@@ -474,14 +515,6 @@ final class Informe {
                 + f1(otros - 5 * pagina) + " ms they cost beyond five bare pages: the per-address and verification rows, the padrón, "
                 + "the policy checklist, the flow's end), or one request fewer (the políticas accepted on the CUIL page), would "
                 + "bring this ratio of CPU to 0.8 (throughput stays below it, see next).");
-    }
-
-    private static double total(JsonNode filas) {
-        double total = 0;
-        for (JsonNode fila : filas) {
-            total += fila.get("cpuMs").asDouble();
-        }
-        return total;
     }
 
     private static double paso(JsonNode filas, String nombre) {

@@ -92,7 +92,7 @@ final class Poblacion {
         }
         int puerto = KeycloakServer.freePort();
         URI base = URI.create("http://localhost:" + puerto + "/");
-        KeycloakServer server = Preparacion.arrancar(home, jar, realmDir, trabajo, true, puerto, 0, DB, Preparacion.PG + DB_PADRON);
+        KeycloakServer server = Preparacion.arrancar(home, jar, realmDir, trabajo, true, puerto, 0, DB, Preparacion.PG + DB_PADRON, null);
         try (Connection db = DriverManager.getConnection(Preparacion.PG + DB, Preparacion.PG_USER, null)) {
             Admin admin = new Admin(base);
             plantilla = preparar(admin, db);
@@ -285,7 +285,7 @@ final class Poblacion {
     void seguir(Path home, Path jar, Path realmDir, Path trabajo, ObjectNode resultado) throws Exception {
         int puerto = KeycloakServer.freePort();
         URI base = URI.create("http://localhost:" + puerto + "/");
-        KeycloakServer server = Preparacion.arrancar(home, jar, realmDir, trabajo, true, puerto, 0, DB, Preparacion.PG + DB_PADRON);
+        KeycloakServer server = Preparacion.arrancar(home, jar, realmDir, trabajo, true, puerto, 0, DB, Preparacion.PG + DB_PADRON, null);
         try (Connection db = DriverManager.getConnection(Preparacion.PG + DB, Preparacion.PG_USER, null)) {
             long tamano = Long.parseLong(uno(db, "SELECT count(*) FROM user_entity WHERE id LIKE '00000000-0000-4000-8000-%'"));
             ObjectNode peticiones = objeto(objeto(resultado, "poblacion"), String.valueOf(tamano));

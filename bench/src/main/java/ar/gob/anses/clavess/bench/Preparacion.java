@@ -38,17 +38,22 @@ final class Preparacion {
     }
 
     /**
-     * Builds Keycloak for production and starts it optimized: Keycloak's database and the jdbc padrón on PostgreSQL
-     * when it answers, else H2 and a json-file padrón of {@code tamanoPadron} synthetic citizens.
+     * Builds Keycloak for production and starts it optimized: Keycloak's database, the jdbc padrón and the jdbc legacy
+     * registry ({@link ClavesLegadas#ESQUEMA_KEYCLOAK}, made before) on PostgreSQL when it answers, else H2, a json-file
+     * padrón of {@code tamanoPadron} synthetic citizens and the default legacy registry, empty without a file.
      */
     static KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron)
             throws Exception {
-        return arrancar(home, jar, realmDir, trabajo, postgres, puerto, tamanoPadron, DB_KEYCLOAK, PADRON_URL);
+        return arrancar(home, jar, realmDir, trabajo, postgres, puerto, tamanoPadron, DB_KEYCLOAK, PADRON_URL,
+                ClavesLegadas.url(ClavesLegadas.ESQUEMA_KEYCLOAK));
     }
 
-    /** The same on databases of the caller's ({@link Poblacion} keeps its own, apart from the benchmark's). */
+    /**
+     * The same on databases of the caller's ({@link Poblacion} keeps its own, apart from the benchmark's); a legacy
+     * registry only with {@code urlLegadas} (on PostgreSQL).
+     */
     static KeycloakServer arrancar(Path home, Path jar, Path realmDir, Path trabajo, boolean postgres, int puerto, long tamanoPadron,
-                                   String baseKeycloak, String urlPadron) throws Exception {
+                                   String baseKeycloak, String urlPadron, String urlLegadas) throws Exception {
         KeycloakServer.install(home, jar, realmDir);
         KeycloakServer.deleteTree(home.resolve("data/h2"));
         Map<String, String> env = new LinkedHashMap<>();
@@ -62,6 +67,11 @@ final class Preparacion {
             env.put("KC_DB_PASSWORD", "unused"); // trust authentication on 127.0.0.1
             env.put("KC_SPI_ANSES_PADRON__JDBC__URL", urlPadron);
             env.put("KC_SPI_ANSES_PADRON__JDBC__USER", PG_USER);
+            if (urlLegadas != null) { // as docs/claves-legadas.md configures it: the provider a build option, the rest at start
+                build.add("--spi-anses-claves-legadas--provider=jdbc");
+                env.put("KC_SPI_ANSES_CLAVES_LEGADAS__JDBC__URL", urlLegadas);
+                env.put("KC_SPI_ANSES_CLAVES_LEGADAS__JDBC__USER", PG_USER);
+            }
         } else {
             build.addAll(List.of("--db=dev-file", "--spi-anses-padron--provider=json-file"));
             Path archivo = trabajo.resolve("padron-sintetico.json");
