@@ -1,6 +1,11 @@
 package ar.gob.anses.clavess.it;
 
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.aceptarPoliticas;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.completarClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.titulo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +138,25 @@ class ClavesLegadasIT {
         assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), nueva.uri()).submit("27446000093", "Tusca8Monte"), nueva)).isTrue();
         LoginPage vieja = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit("27446000093", "clavevieja1"));
         assertThat(vieja.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+    }
+
+    @DisplayName("given a CUIL only in the legacy registry, when she creates a clave by her DNI's trámite, then the new clave opens "
+            + "her account; and once that account is gone, her former clave makes none again: Crear clave retired its entry")
+    @Test
+    void crearClaveRetiraLaLegada() throws Exception {
+        String cuil = "27446000158";
+        Oidc.Request request = oidc.request(Oidc.MI_ANSES);
+        HtmlPage tramite = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), request)), cuil, true);
+        HtmlPage finalizar = elegirClave(ingresarTramite(tramite, "00644600158"), "Tintitaco5Sur", "Tintitaco5Sur");
+        assertThat(finalizar.getElementById("anses-habilitada")).as(finalizar.asNormalizedText()).isNotNull();
+        assertThat(LoginPage.loggedIn(presionar(finalizar), request)).isTrue();
+
+        // Without the account, a former clave still in the registry would make one at this login (primerIngreso).
+        AdminApi admin = new AdminApi(server);
+        assertThat(admin.delete("users/" + admin.userId(cuil))).isEqualTo(204);
+        LoginPage vieja = LoginPage.of(LoginPage.open(LoginPage.browser(), oidc.request(Oidc.MI_ANSES).uri()).submit(cuil, "Piquillin6Sur"));
+        assertThat(vieja.alert()).isEqualTo(ES.get("ansesInvalidCredentials"));
+        assertThat(admin.get("users?exact=true&username=" + cuil)).isEmpty();
     }
 
     @DisplayName("given a wrong clave for a legacy CUIL, for a CUIL in no registry and for an account, then all get the same page "
