@@ -23,6 +23,7 @@ import ar.gob.anses.clavess.testsupport.PdfUsi07;
 import ar.gob.anses.clavess.testsupport.Requisitos;
 import ar.gob.anses.clavess.testsupport.SoloTeclado;
 import ar.gob.anses.clavess.testsupport.ThemeMessages;
+import ar.gob.anses.clavess.testsupport.Totp;
 import ar.gob.anses.clavess.verificacion.TipoPregunta;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
@@ -68,10 +69,12 @@ class EscritorioIT {
     private static final String OLGA = "27420050114";   // padrón, no account: a clave by phone here
     private static final Map<String, Persona> PADRON = PadronFile.leer(Path.of("../realm-export/padron-demo.json"));
     private static final String CLAVE = "Tala7Nube";
-    private final String empleada = CuilsDePrueba.nueva();  // the clerk: anses-oficina, in anses-personal
     private final String colega = CuilsDePrueba.nuevo();    // another staff member
-    private final String operadora = CuilsDePrueba.nueva(); // Línea 130 only
-
+    /**
+     * The clerk (anses-oficina, in anses-personal) of the test that runs: a new one at each login, since the role demands
+     * her TOTP code and Keycloak accepts each code once per account (tests of a few seconds each would run out of codes).
+     */
+    private String empleada;
     private final KeycloakServer server;
     private final Oidc oidc;
     private AdminApi admin;
@@ -85,15 +88,7 @@ class EscritorioIT {
     @BeforeAll
     void personal() throws Exception {
         admin = new AdminApi(server);
-        for (String cuil : List.of(empleada, colega, operadora)) {
-            assertThat(admin.postRaw("users", """
-                    {"username": "%s", "enabled": true, "firstName": "Empleada", "lastName": "Escritorio", "groups": ["/anses-personal"],
-                     "attributes": {"dni": ["%s"], "nivel": ["3"]},
-                     "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
-                    """.formatted(cuil, CuilsDePrueba.dni(cuil), CLAVE)).statusCode()).isEqualTo(201);
-            JsonNode rol = admin.get(cuil.equals(operadora) ? "roles/anses-linea-130" : "roles/anses-oficina");
-            assertThat(admin.postRaw("users/" + admin.userId(cuil) + "/role-mappings/realm", "[" + rol + "]").statusCode()).isEqualTo(204);
-        }
+        admin.crearPersonal(colega, "Colega", "Escritorio", CLAVE, "anses-oficina", true);
         chromium = Chromium.start();
     }
 
@@ -207,6 +202,8 @@ class EscritorioIT {
             + "clave to read out with what to tell her; her account has level 2")
     @Test
     void operadoraDaUnaClavePorTelefono() throws Exception {
+        String operadora = CuilsDePrueba.nueva(); // Línea 130 only
+        admin.crearPersonal(operadora, "Operadora", "Escritorio", CLAVE, "anses-linea-130", true);
         SoloTeclado teclado = ingresar(operadora, "l130-cuil");
         assertThat(chromium.findElement(By.id("esc-oficina")).isDisplayed()).as("no counter tasks for an operator").isFalse();
         teclado.teclas(OLGA, Keys.ENTER);
@@ -235,21 +232,32 @@ class EscritorioIT {
         assertThat(admin.get("anses-nivel/" + OLGA).get("nivel").asInt()).isEqualTo(2);
     }
 
-    /** Opens the desk and logs in as the clerk, by keyboard: the desk then has the focus on the CUIL field. */
-    private SoloTeclado ingresar() {
+    /** Opens the desk and logs in as a new clerk, by keyboard: the desk then has the focus on the CUIL field. */
+    private SoloTeclado ingresar() throws Exception {
+        empleada = CuilsDePrueba.nueva();
+        admin.crearPersonal(empleada, "Empleada", "Escritorio", CLAVE, "anses-oficina", true);
         return ingresar(empleada, "esc-cuil");
     }
 
-    /** Opens the desk and logs in as {@code cuil}; the desk then has the focus on {@code foco}. */
+    /**
+     * Opens the desk and logs in as {@code cuil} with her clave and her TOTP app's code (her role demands it), by
+     * keyboard; the desk then has the focus on {@code foco}.
+     */
     private SoloTeclado ingresar(String cuil, String foco) {
         chromium.get(server.baseUri() + "realms/" + KeycloakServer.REALM + "/anses-escritorio/");
         esperar(By.id("username")).sendKeys(cuil);
         chromium.findElement(By.id("password")).sendKeys(CLAVE, Keys.ENTER);
-        // The login page is replaced by the desk while this waits: the focused element it read may be gone by the time it is asked.
+        esperarFoco("otp"); // the code's field has the focus
+        chromium.switchTo().activeElement().sendKeys(Totp.delPersonal(cuil).siguiente(), Keys.ENTER);
+        esperarFoco(foco);
+        return new SoloTeclado(chromium);
+    }
+
+    private void esperarFoco(String id) {
+        // The page is replaced by the next one while this waits: the focused element it read may be gone by the time it is asked.
         new WebDriverWait(chromium, Duration.ofSeconds(30)).withMessage(() -> Chromium.consola(chromium))
                 .ignoring(StaleElementReferenceException.class)
-                .until(d -> foco.equals(d.switchTo().activeElement().getDomAttribute("id")));
-        return new SoloTeclado(chromium);
+                .until(d -> id.equals(d.switchTo().activeElement().getDomAttribute("id")));
     }
 
     /** Types a CUIL in the lookup and presses Enter; waits for the card or a message. */

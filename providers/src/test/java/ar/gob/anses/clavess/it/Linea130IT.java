@@ -90,13 +90,7 @@ class Linea130IT {
     }
 
     private void personal(String cuil, String rol) throws Exception {
-        assertThat(admin.postRaw("users", """
-                {"username": "%s", "enabled": true, "firstName": "Operadora", "lastName": "Linea", "groups": ["/anses-personal"],
-                 "attributes": {"dni": ["%s"], "nivel": ["3"]},
-                 "credentials": [{"type": "password", "value": "%s", "temporary": false}]}
-                """.formatted(cuil, CuilsDePrueba.dni(cuil), CLAVE)).statusCode()).isEqualTo(201);
-        assertThat(admin.postRaw("users/" + admin.userId(cuil) + "/role-mappings/realm", "[" + admin.get("roles/" + rol) + "]").statusCode())
-                .isEqualTo(204);
+        admin.crearPersonal(cuil, "Operadora", "Linea", CLAVE, rol, true);
     }
 
     @DisplayName("given a caller with an account and a confirmed email, when she answers right by phone, then nothing is spoken: a "

@@ -13,6 +13,7 @@ import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
 import ar.gob.anses.clavess.testsupport.Oidc;
 import ar.gob.anses.clavess.testsupport.Requisitos;
+import ar.gob.anses.clavess.testsupport.Totp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -158,6 +160,10 @@ class OficinaIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("27-29111222-1");
             chromium.findElement(By.id("password")).sendKeys("Ceibo4Rama");
             chromium.findElement(By.id("kc-login")).click();
+            // Her role demands the second factor: the code of her TOTP app, typed where the page puts the focus.
+            new WebDriverWait(chromium, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> "otp".equals(d.switchTo().activeElement().getDomAttribute("id")));
+            chromium.switchTo().activeElement().sendKeys(Totp.delPersonal(MARTA).siguiente() + Keys.ENTER);
             By buscar = By.cssSelector("input[placeholder='Buscar usuario']");
             wait.until(ExpectedConditions.presenceOfElementLocated(buscar))
                     .sendKeys(IGNACIO + Keys.ENTER); // a staff member: out of the clerk's reach in the console too

@@ -14,6 +14,7 @@ import ar.gob.anses.clavess.padron.PadronFile;
 import ar.gob.anses.clavess.padron.Persona;
 import ar.gob.anses.clavess.testsupport.AdminApi;
 import ar.gob.anses.clavess.testsupport.Chromium;
+import ar.gob.anses.clavess.testsupport.CuilsDePrueba;
 import ar.gob.anses.clavess.testsupport.KeycloakExtension;
 import ar.gob.anses.clavess.testsupport.KeycloakServer;
 import ar.gob.anses.clavess.testsupport.LoginPage;
@@ -274,6 +275,107 @@ class SegundoFactorIT {
         assertAmr(exchange(otra, sinPagina), "pwd", "otp");
     }
 
+    @DisplayName("given a clerk without a second factor (anses-oficina includes anses-exige-segundo-factor), when she logs in to "
+            + "the staff desk, then after the clave she sets up a TOTP app and recovery codes before she gets in, and lands "
+            + "with amr [pwd, otp]; in that session the admin console and an app that demands the factor ask nothing more; "
+            + "from another browser the console asks her code, not a new set-up")
+    @Test
+    void personalSinFactorLoConfiguraAntesDeEntrar() throws Exception {
+        String empleada = CuilsDePrueba.nueva();
+        new AdminApi(server).crearPersonal(empleada, "Empleada", "Sin Factor", CLAVE, "anses-oficina", false);
+        WebClient browser = LoginPage.browser();
+        Oidc.Request escritorio = escritorio();
+        HtmlPage setup = html(LoginPage.open(browser, escritorio.uri()).submit(empleada, CLAVE));
+        assertThat(LoginPage.loggedIn(setup, escritorio)).as("not in the desk before a second factor").isFalse();
+        TotpConfigurado configurado = configurarTotp(setup);
+        HtmlPage codigos = html(configurado.landed());
+        assertThat(titulo(codigos)).isEqualTo(ES.get("recovery-code-config-header"));
+        Page enElEscritorio = guardarCodigos(codigos);
+        assertThat(LoginPage.loggedIn(enElEscritorio, escritorio)).isTrue();
+        assertAmr(exchange(escritorio, enElEscritorio), "pwd", "otp");
+
+        Oidc.Request consola = consola();
+        Page enLaConsola = browser.getPage(consola.uri().toURL());
+        assertThat(LoginPage.loggedIn(enLaConsola, consola)).as("factor proved in the SSO session, but: %s",
+                enLaConsola instanceof HtmlPage h ? h.asNormalizedText() : enLaConsola.getUrl()).isTrue();
+        Oidc.Request app = oidc.request(APP_NIVEL_3);
+        Page enLaApp = browser.getPage(app.uri().toURL());
+        assertThat(LoginPage.loggedIn(enLaApp, app)).as("the app's demand after the role's, but: %s",
+                enLaApp instanceof HtmlPage h ? h.asNormalizedText() : enLaApp.getUrl()).isTrue();
+        assertAmr(exchange(app, enLaApp), "pwd", "otp");
+
+        Oidc.Request otroNavegador = consola();
+        HtmlPage otp = html(LoginPage.open(LoginPage.browser(), otroNavegador.uri()).submit(empleada, CLAVE));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(LoginPage.loggedIn(otp(otp, configurado.totp().siguiente()), otroNavegador)).isTrue();
+    }
+
+    @DisplayName("given a Línea 130 operator with her TOTP app, when she logs in to the admin console with a wrong code, then "
+            + "she stays on the code's page with its error and the console gets no code; her app's code gets her in; and an "
+            + "app that demands the factor, opened first, asks for the code once")
+    @Test
+    void personalConFactorCodigoEquivocado() throws Exception {
+        String operadora = CuilsDePrueba.nueva();
+        new AdminApi(server).crearPersonal(operadora, "Operadora", "Con Factor", CLAVE, "anses-linea-130", true);
+        Totp suApp = Totp.delPersonal(operadora);
+        Oidc.Request consola = consola();
+        HtmlPage otp = html(LoginPage.open(LoginPage.browser(), consola.uri()).submit(operadora, CLAVE));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        Page mal = otp(otp, suApp.deOtraHora());
+        assertThat(LoginPage.loggedIn(mal, consola)).as("a wrong code gets her nowhere").isFalse();
+        assertThat(titulo(html(mal))).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(html(mal).asNormalizedText()).contains(ES.get("invalidTotpMessage"));
+        assertThat(LoginPage.loggedIn(otp(html(mal), suApp.siguiente()), consola)).isTrue();
+
+        Oidc.Request app = oidc.request(APP_NIVEL_3);
+        HtmlPage pide = html(LoginPage.open(LoginPage.browser(), app.uri()).submit(operadora, CLAVE));
+        assertThat(titulo(pide)).isEqualTo(ES.get("ansesOtpTitulo"));
+        Page enLaApp = otp(pide, suApp.siguiente());
+        assertThat(LoginPage.loggedIn(enLaApp, app)).as("one code for the app's demand and the role's, but: %s",
+                enLaApp instanceof HtmlPage h ? h.asNormalizedText() : enLaApp.getUrl()).isTrue();
+        assertAmr(exchange(app, enLaApp), "pwd", "otp");
+    }
+
+    @DisplayName("given a citizen whose session was opened with the clave alone and who then added a TOTP app, when she is made "
+            + "office staff and opens the desk in that session, then only her code is asked (not the clave) before the desk, "
+            + "and the token says amr [pwd, otp]")
+    @Test
+    void rolNuevoPideElCodigoEnLaSesion() throws Exception {
+        String cuil = CuilsDePrueba.nueva();
+        crear(cuil, 3);
+        WebClient browser = LoginPage.browser();
+        Oidc.Request miAnses = oidc.request(Oidc.MI_ANSES);
+        assertAmr(exchange(miAnses, LoginPage.open(browser, miAnses.uri()).submit(cuil, CLAVE)), "pwd");
+        Oidc.Request alta = oidc.request(Oidc.MI_ANSES);
+        TotpConfigurado configurado = configurarTotp(html(browser.getPage(alta.uri(Map.of("kc_action", "CONFIGURE_TOTP")).toURL())));
+        assertThat(LoginPage.loggedIn(configurado.landed(), alta)).isTrue();
+
+        AdminApi admin = new AdminApi(server);
+        assertThat(admin.postRaw("users/" + admin.userId(cuil) + "/role-mappings/realm", "[" + admin.get("roles/anses-oficina") + "]")
+                .statusCode()).isEqualTo(204);
+        Oidc.Request escritorio = escritorio();
+        HtmlPage otp = html(browser.getPage(escritorio.uri().toURL()));
+        assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
+        assertThat(otp.getElementById("password")).as("the SSO session is reused, the clave is not asked").isNull();
+        Page enElEscritorio = otp(otp, configurado.totp().siguiente());
+        assertThat(LoginPage.loggedIn(enElEscritorio, escritorio)).isTrue();
+        assertAmr(exchange(escritorio, enElEscritorio), "pwd", "otp");
+    }
+
+    @DisplayName("given a citizen without the role and without a second factor, when she logs in to the staff desk or the admin "
+            + "console, then the clave alone gets her through (what she may do there is the role's, not the login's)")
+    @Test
+    void ciudadanoSinRolNoSeLePide() throws Exception {
+        String cuil = CuilsDePrueba.nuevo();
+        crear(cuil, 3);
+        Oidc.Request escritorio = escritorio();
+        Page enElEscritorio = LoginPage.open(LoginPage.browser(), escritorio.uri()).submit(cuil, CLAVE);
+        assertThat(LoginPage.loggedIn(enElEscritorio, escritorio)).isTrue();
+        assertAmr(exchange(escritorio, enElEscritorio), "pwd");
+        Oidc.Request consola = consola();
+        assertThat(LoginPage.loggedIn(LoginPage.open(LoginPage.browser(), consola.uri()).submit(cuil, CLAVE), consola)).isTrue();
+    }
+
     @DisplayName("given a citizen with a TOTP app who forgot the clave, when they prove their identity in Olvidé mi clave, "
             + "then the code is asked before a new clave can be chosen: without it the old clave still stands, with it "
             + "the new clave is set and the token says otp")
@@ -406,6 +508,16 @@ class SegundoFactorIT {
     private void crear(String cuil, String nombre, String apellido, String dni, int nivel, String... requiredActions)
             throws Exception {
         new AdminApi(server).crearCiudadano(cuil, nombre, apellido, dni, nivel, CLAVE, List.of(requiredActions));
+    }
+
+    /** A login to the staff desk (client anses-escritorio), which comes back to the desk's page. */
+    private Oidc.Request escritorio() {
+        return oidc.request("anses-escritorio", server.baseUri() + "realms/" + KeycloakServer.REALM + "/anses-escritorio/");
+    }
+
+    /** A login to the realm's admin console (client security-admin-console), as staff open it. */
+    private Oidc.Request consola() {
+        return oidc.request("security-admin-console", server.baseUri() + "admin/" + KeycloakServer.REALM + "/console/");
     }
 
     private static JsonNode exchange(Oidc.Request request, Page landed) throws Exception {

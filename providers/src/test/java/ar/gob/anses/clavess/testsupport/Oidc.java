@@ -119,6 +119,16 @@ public final class Oidc {
     }
 
     public JsonNode refresh(String clientId, String refreshToken) throws IOException, InterruptedException {
+        HttpResponse<String> response = refreshRaw(clientId, refreshToken);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + server.realmUri() + "/protocol/openid-connect/token answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** A refresh token grant; the response as it is, whatever its status (400 once the session is gone). */
+    public HttpResponse<String> refreshRaw(String clientId, String refreshToken) throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("grant_type", "refresh_token");
         params.put("refresh_token", refreshToken);
@@ -126,7 +136,7 @@ public final class Oidc {
         if (TEST_CLIENT.equals(clientId)) {
             params.put("client_secret", TEST_CLIENT_SECRET);
         }
-        return postForm(server.realmUri() + "/protocol/openid-connect/token", params);
+        return post(server.realmUri() + "/protocol/openid-connect/token", params);
     }
 
     public JsonNode userinfo(String accessToken) throws IOException, InterruptedException {

@@ -25,6 +25,17 @@ public final class SegundoFactorPages {
         return new TotpConfigurado(totp, manual.getHtmlElementById("saveTOTPBtn").click());
     }
 
+    /** On the page that asks for the code after the clave (Keycloak's OTP form): the code, then Ingresar. */
+    public static Page codigo(HtmlPage otp, String codigo) throws IOException {
+        otp.<HtmlInput>getHtmlElementById("otp").setValue(codigo);
+        return otp.getHtmlElementById("kc-login").click();
+    }
+
+    /** Whether this is the page that asks for the TOTP code after the clave. */
+    public static boolean pideCodigo(Page page) {
+        return page instanceof HtmlPage html && html.getElementById("kc-otp-login-form") != null;
+    }
+
     /** On the recovery codes page: "Guardé estos códigos", then Terminar. */
     public static Page guardarCodigos(HtmlPage page) throws IOException {
         page.<HtmlCheckBoxInput>getHtmlElementById("kcRecoveryCodesConfirmationCheck").setChecked(true);
