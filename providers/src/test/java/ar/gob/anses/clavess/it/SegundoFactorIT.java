@@ -5,6 +5,7 @@ import static ar.gob.anses.clavess.testsupport.CrearClavePages.continuar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.desdeElLogin;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.elegirClave;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarCuil;
+import static ar.gob.anses.clavess.testsupport.CrearClavePages.ingresarTramite;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.presionar;
 import static ar.gob.anses.clavess.testsupport.CrearClavePages.responder;
 import static ar.gob.anses.clavess.testsupport.SegundoFactorPages.guardarCodigos;
@@ -74,6 +75,7 @@ class SegundoFactorIT {
     private static final String SSO_SIN_FACTOR = "20429183139";
     // Of the demo padrón, with no account until this test makes one: Tomás Quiroga, questions only (no other test uses him).
     private static final String TOMAS = "20355556671";
+    private static final String ERNESTO = "20446000161"; // padrón, with a trámite: a clerk who forgets her clave
 
     private final KeycloakServer server;
     private final Oidc oidc;
@@ -308,6 +310,24 @@ class SegundoFactorIT {
         HtmlPage otp = html(LoginPage.open(LoginPage.browser(), otroNavegador.uri()).submit(empleada, CLAVE));
         assertThat(titulo(otp)).isEqualTo(ES.get("ansesOtpTitulo"));
         assertThat(LoginPage.loggedIn(otp(otp, configurado.totp().siguiente()), otroNavegador)).isTrue();
+    }
+
+    @DisplayName("given a clerk without a second factor who forgot her clave, when she proves who she is in Olvidé mi clave and "
+            + "chooses a new clave, then she sets up a TOTP app and recovery codes before she gets in: the role demands it on "
+            + "this path too")
+    @Test
+    void personalSinFactorEnOlvideMiClave() throws Exception {
+        Persona ernesto = PadronFile.leer(Path.of("../realm-export/padron-demo.json")).get(ERNESTO);
+        new AdminApi(server).crearPersonal(ERNESTO, ernesto.nombre(), ernesto.apellido(), CLAVE, "anses-oficina", false);
+        Oidc.Request request = oidc.request(Oidc.TEST_CLIENT);
+        HtmlPage tramite = ingresarCuil(aceptarPoliticas(desdeElLogin(LoginPage.browser(), request)), ERNESTO, true);
+        HtmlPage finalizar = elegirClave(ingresarTramite(tramite, ernesto.tramites().get(0)), "Tintitaco7Sur", "Tintitaco7Sur");
+        Page despues = presionar(finalizar);
+        assertThat(LoginPage.loggedIn(despues, request)).as("not in the app before a second factor").isFalse();
+        TotpConfigurado configurado = configurarTotp(html(despues));
+        HtmlPage codigos = html(configurado.landed());
+        assertThat(titulo(codigos)).isEqualTo(ES.get("recovery-code-config-header"));
+        assertThat(LoginPage.loggedIn(guardarCodigos(codigos), request)).isTrue();
     }
 
     @DisplayName("given a Línea 130 operator with her TOTP app, when she logs in to the admin console with a wrong code, then "
