@@ -413,7 +413,7 @@ public final class Benchmark {
             AtomicLong siguiente = new AtomicLong();
             AtomicLong turno = new AtomicLong();
             java.util.function.Supplier<Carga.Operacion> enCluster = () -> () -> nodos.get((int) (turno.getAndIncrement() % nodos.size()))
-                    .login(ANSES, PadronSintetico.cuil(PadronSintetico.titular((int) (siguiente.getAndIncrement() % ajustes.usuarios()))), Flujos.CLAVE);
+                    .login(ANSES, usuario(siguiente), Flujos.CLAVE);
             log("Cluster: logins on %d nodes against one node, %d ABBA pairs of %d s at concurrency %d", cluster.size(), ajustes.paresCluster(),
                     ajustes.ronda().toSeconds(), c);
             Carga.medir("warm-up cluster", c, ajustes.calentamiento(), enCluster);
@@ -449,7 +449,7 @@ public final class Benchmark {
         String[] refresh = new String[1];
         return () -> {
             if (refresh[0] == null) {
-                refresh[0] = flujos.login(realm, PadronSintetico.cuil(PadronSintetico.titular((int) (siguiente.getAndIncrement() % ajustes.usuarios()))), Flujos.CLAVE)
+                refresh[0] = flujos.login(realm, usuario(siguiente), Flujos.CLAVE)
                         .get("refresh_token").asText();
             }
             refresh[0] = flujos.refrescar(realm, refresh[0]).get("refresh_token").asText();

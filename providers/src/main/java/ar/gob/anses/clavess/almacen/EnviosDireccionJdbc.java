@@ -40,11 +40,13 @@ public final class EnviosDireccionJdbc {
     private static final String CLAVE_DUPLICADA = "23505"; // SQLSTATE unique_violation, PostgreSQL and H2 alike
 
     private final KeycloakSession session;
+    private final JpaConnectionProviderFactory jpa;
     private final String tabla;
 
     public EnviosDireccionJdbc(KeycloakSession session) {
         this.session = session;
-        String esquema = fabrica(session).getSchema();
+        this.jpa = (JpaConnectionProviderFactory) session.getKeycloakSessionFactory().getProviderFactory(JpaConnectionProvider.class);
+        String esquema = jpa.getSchema();
         this.tabla = esquema == null || esquema.isBlank() ? TABLA : esquema + "." + TABLA;
     }
 
@@ -134,7 +136,7 @@ public final class EnviosDireccionJdbc {
         JtaTransactionManagerLookup lookup = session.getProvider(JtaTransactionManagerLookup.class);
         TransactionManager jta = lookup == null ? null : lookup.getTransactionManager();
         Transaction enCurso = suspender(jta);
-        try (Connection conexion = fabrica(session).getConnection()) {
+        try (Connection conexion = jpa.getConnection()) {
             boolean autoCommit = conexion.getAutoCommit();
             conexion.setAutoCommit(false);
             try {
@@ -169,9 +171,5 @@ public final class EnviosDireccionJdbc {
         } catch (Exception e) {
             throw new ModelException("could not resume the request's transaction", e);
         }
-    }
-
-    private static JpaConnectionProviderFactory fabrica(KeycloakSession session) {
-        return (JpaConnectionProviderFactory) session.getKeycloakSessionFactory().getProviderFactory(JpaConnectionProvider.class);
     }
 }
